@@ -1,0 +1,42 @@
+import uuid
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """Staff of the third party and the operator. Reporters never have accounts here."""
+
+    class Role(models.TextChoices):
+        OPERATOR = "operator", _("Operator administrator")
+        HANDLER = "handler", _("Case handler")
+
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.HANDLER)
+    # crypto.md §1: an X25519 pair; the secret half only ever stored wrapped under argon2id(password).
+    public_key = models.BinaryField(null=True, editable=False)
+    wrapped_secret_key = models.BinaryField(null=True, editable=False)
+    key_salt = models.BinaryField(null=True, editable=False)
+    key_opslimit = models.PositiveIntegerField(null=True, editable=False)
+    key_memlimit = models.PositiveBigIntegerField(null=True, editable=False)
+
+    @property
+    def has_keys(self) -> bool:
+        return self.public_key is not None
+
+    @property
+    def key_owner_id(self) -> bytes:
+        # Associated data binding the wrapped key to this user row.
+        return f"user:{self.pk}".encode()
+
+
+class ApiToken(models.Model):
+    """A staff API token. The server keeps a peppered hash to find it and the user's secret key sealed under
+    a key derived from the token itself, so the token table alone unlocks nothing (as with sessions)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    lookup = models.BinaryField(unique=True)
+    unlock_blob = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()

@@ -1,0 +1,163 @@
+"""Staff accounts and their key pairs (crypto.md §1)."""
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.utils import timezone
+
+from confide import crypto, keyfiles
+from confide.accounts.models import ApiToken, User
+from confide.tenants.models import Organization
+from confide.tenants.services import membership_add
+
+SESSION_BLOB_KEY = "confide_key_blob"
+UNLOCK_COOKIE = "confide_unlock"
+
+
+def password_cost() -> crypto.PasswordCost:
+    return crypto.PasswordCost(
+        opslimit=settings.CONFIDE_ARGON2_OPSLIMIT, memlimit=settings.CONFIDE_ARGON2_MEMLIMIT
+    )
+
+
+def _store_wrapped(user: User, wrapped: crypto.WrappedSecretKey) -> None:
+    user.wrapped_secret_key = wrapped.ciphertext
+    user.key_salt = wrapped.salt
+    user.key_opslimit = wrapped.opslimit
+    user.key_memlimit = wrapped.memlimit
+
+
+def _wrapped_of(user: User) -> crypto.WrappedSecretKey | None:
+    salt, ciphertext = user.key_salt, user.wrapped_secret_key
+    if salt is None or ciphertext is None or user.key_opslimit is None or user.key_memlimit is None:
+        return None
+    return crypto.WrappedSecretKey(
+        salt=bytes(salt), ciphertext=bytes(ciphertext), opslimit=user.key_opslimit, memlimit=user.key_memlimit
+    )
+
+
+def staff_create(
+    *,
+    username: str,
+    password: str,
+    role: str = User.Role.HANDLER,
+    organizations: list[Organization] | tuple = (),
+    email: str = "",
+    validate: bool = True,
+) -> User:
+    """A staff user with a fresh key pair wrapped under their password. New handlers see reports filed
+    from now on; existing ones need a colleague to re-wrap (case management)."""
+    user = User(username=username, email=email, role=role, is_staff=role == User.Role.OPERATOR)
+    if validate:
+        validate_password(password, user)
+    with transaction.atomic():
+        user.set_password(password)
+        user.save()
+        pair = crypto.keypair_generate()
+        user.public_key = pair.public_key
+        _store_wrapped(
+            user,
+            crypto.secret_key_wrap(
+                pair.secret_key, password=password, owner_id=user.key_owner_id, cost=password_cost()
+            ),
+        )
+        if role == User.Role.OPERATOR:
+            user.is_superuser = True
+        user.save()
+        for organization in organizations:
+            membership_add(organization=organization, user=user)
+    return user
+
+
+class LoginFailed(Exception):
+    """Wrong credentials, inactive account, or no key: one error, one message."""
+
+
+@dataclass(frozen=True)
+class Unlocked:
+    user: User
+    secret_key: bytes
+
+    def __repr__(self) -> str:
+        return f"Unlocked(user={self.user.pk})"
+
+
+def staff_unlock(*, username: str, password: str, request=None) -> Unlocked:
+    user = authenticate(request, username=username, password=password)
+    wrapped = _wrapped_of(user) if isinstance(user, User) else None
+    if not isinstance(user, User) or wrapped is None:
+        raise LoginFailed()
+    try:
+        secret_key = crypto.secret_key_unwrap(wrapped, password=password, owner_id=user.key_owner_id)
+    except crypto.DecryptionError:
+        raise LoginFailed() from None
+    return Unlocked(user=user, secret_key=secret_key)
+
+
+def session_key_store(*, request, response, secret_key: bytes) -> None:
+    """crypto.md §1: the session store keeps AEAD(S, sk); S lives only in the staff member's cookie."""
+    cookie_secret, blob = crypto.session_unlock_seal(secret_key)
+    request.session[SESSION_BLOB_KEY] = keyfiles.encode_key(blob)
+    response.set_cookie(
+        UNLOCK_COOKIE,
+        keyfiles.encode_key(cookie_secret),
+        httponly=True,
+        secure=settings.SESSION_COOKIE_SECURE,
+        samesite="Strict",
+    )
+
+
+def session_key_get(*, request) -> bytes | None:
+    blob = request.session.get(SESSION_BLOB_KEY)
+    cookie = request.COOKIES.get(UNLOCK_COOKIE)
+    if not blob or not cookie:
+        return None
+    try:
+        return crypto.session_unlock_open(keyfiles.decode_key(cookie), keyfiles.decode_key(blob))
+    except (crypto.CryptoError, ValueError):
+        return None
+
+
+def _token_lookup(token: str) -> bytes:
+    return crypto.keyed_hash("api-token-lookup", keyfiles.pepper() + token.encode())
+
+
+def api_token_issue(*, unlocked: Unlocked) -> tuple[str, ApiToken]:
+    """A bearer token that both authenticates and unlocks; the table alone can do neither."""
+    token = secrets.token_urlsafe(32)
+    unlock_key = crypto.keyed_hash("api-token-unlock", token.encode())
+    row = ApiToken(
+        user=unlocked.user,
+        lookup=_token_lookup(token),
+        expires_at=timezone.now() + timedelta(seconds=settings.CONFIDE_API_TOKEN_AGE),
+    )
+    row.unlock_blob = crypto.aead_encrypt(unlock_key, unlocked.secret_key, ad=row.id.bytes)
+    row.save()
+    return token, row
+
+
+def api_token_resolve(*, token: str) -> Unlocked | None:
+    if not token or len(token) > 100:
+        return None
+    row = (
+        ApiToken.objects.select_related("user")
+        .filter(lookup=_token_lookup(token), expires_at__gt=timezone.now(), user__is_active=True)
+        .first()
+    )
+    if row is None:
+        return None
+    unlock_key = crypto.keyed_hash("api-token-unlock", token.encode())
+    try:
+        secret_key = crypto.aead_decrypt(unlock_key, bytes(row.unlock_blob), ad=row.id.bytes)
+    except crypto.DecryptionError:
+        return None
+    return Unlocked(user=row.user, secret_key=secret_key)
+
+
+def api_token_revoke(*, token: str) -> None:
+    ApiToken.objects.filter(lookup=_token_lookup(token)).delete()

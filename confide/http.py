@@ -1,0 +1,69 @@
+"""Response hardening and error pages shared by both sides. Errors are always a clear 4xx with a message:
+JSON under /api/, a page elsewhere, never a traceback."""
+
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django's SecurityMiddleware does not set. Pages are never cached: a shared phone or a
+    library computer must not keep a receipt or a case in its history."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+        )
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if not request.path.startswith("/static/"):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+
+def wants_json(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_response(request: HttpRequest, status: int, message: str) -> HttpResponse:
+    if wants_json(request):
+        return JsonResponse({"detail": message}, status=status)
+    return render(request, "errors/error.html", {"status": status, "message": message}, status=status)
+
+
+def bad_request(request, exception=None):
+    if isinstance(exception, RequestDataTooBig):
+        return error_response(
+            request, 413, _("What you sent is too large. Shorten the text or send fewer files.")
+        )
+    if isinstance(exception, TooManyFieldsSent):
+        return error_response(request, 413, _("The form sent too many fields."))
+    return error_response(
+        request, 400, _("The request could not be understood. Please go back and try again.")
+    )
+
+
+def permission_denied(request, exception=None):
+    return error_response(request, 403, _("You do not have access to this page."))
+
+
+def not_found(request, exception=None):
+    return error_response(request, 404, _("There is nothing at this address."))
+
+
+def server_error(request):
+    return error_response(
+        request, 500, _("Something went wrong on our side. Nothing you sent was shown to anyone.")
+    )
+
+
+def csrf_failure(request, reason=""):
+    return error_response(
+        request,
+        403,
+        _("This form expired or was sent from another site. Go back, reload the page and send it again."),
+    )

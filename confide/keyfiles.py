@@ -1,0 +1,77 @@
+"""Deployment secrets kept outside the database (crypto.md §3): the pepper, Django's secret key and the
+public half of the recovery key. The recovery key's private half is printed once by `init_secrets` and never
+written anywhere.
+"""
+
+import base64
+import functools
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from confide import crypto
+
+SECRET_KEY_FILE = "django_secret_key"  # noqa: S105 - a file name
+PEPPER_FILE = "pepper"
+RECOVERY_PUBLIC_FILE = "recovery.pub"
+
+
+@dataclass(frozen=True)
+class SecretsInit:
+    created: bool
+    recovery_secret_key: bytes | None  # only when created just now, to be shown once
+
+
+def _write(path: Path, text: str) -> None:
+    # O_EXCL: never overwrite an existing secret (that would orphan every wrapped key).
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(text + "\n")
+
+
+def secrets_init(directory: Path) -> SecretsInit:
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if (directory / RECOVERY_PUBLIC_FILE).exists():
+        return SecretsInit(created=False, recovery_secret_key=None)
+    if not (directory / SECRET_KEY_FILE).exists():
+        _write(directory / SECRET_KEY_FILE, secrets.token_urlsafe(64))
+    if not (directory / PEPPER_FILE).exists():
+        _write(directory / PEPPER_FILE, base64.b64encode(crypto.random_key()).decode())
+    pair = crypto.keypair_generate()
+    _write(directory / RECOVERY_PUBLIC_FILE, base64.b64encode(pair.public_key).decode())
+    return SecretsInit(created=True, recovery_secret_key=pair.secret_key)
+
+
+def _read(directory: Path, name: str) -> str:
+    try:
+        return (directory / name).read_text().strip()
+    except FileNotFoundError:
+        raise ImproperlyConfigured(
+            f"Missing secret {directory / name}. Run `python manage.py init_secrets` (make run does)."
+        ) from None
+
+
+def django_secret_key(directory: Path) -> str:
+    return _read(directory, SECRET_KEY_FILE)
+
+
+@functools.cache
+def pepper() -> bytes:
+    return base64.b64decode(_read(Path(settings.CONFIDE_SECRETS_DIR), PEPPER_FILE))
+
+
+@functools.cache
+def recovery_public_key() -> bytes:
+    return base64.b64decode(_read(Path(settings.CONFIDE_SECRETS_DIR), RECOVERY_PUBLIC_FILE))
+
+
+def encode_key(raw: bytes) -> str:
+    return base64.b64encode(raw).decode()
+
+
+def decode_key(text: str) -> bytes:
+    return base64.b64decode(text.strip(), validate=True)

@@ -1,0 +1,24 @@
+"""Unlocked handles on a report: proof that the caller holds the report key, for one request only."""
+
+from dataclasses import dataclass
+
+from confide.reports.models import Report
+
+
+@dataclass(frozen=True)
+class ReporterAccess:
+    report: Report
+    report_key: bytes
+
+    def __repr__(self) -> str:
+        return f"ReporterAccess(report={self.report.pk})"
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    report: Report
+    report_key: bytes
+    user: object
+
+    def __repr__(self) -> str:
+        return f"CaseAccess(report={self.report.pk}, user={getattr(self.user, 'pk', None)})"

@@ -1,0 +1,30 @@
+"""Associated data and key handling for report ciphertexts (crypto.md §2–3), in one place so that every
+writer and reader binds a ciphertext to the same row identity."""
+
+import uuid
+
+from confide import crypto
+
+
+def ad_report(report_id: uuid.UUID) -> bytes:
+    return b"report:" + report_id.bytes
+
+
+def ad_message(report_id: uuid.UUID, message_id: uuid.UUID) -> bytes:
+    return b"message:" + report_id.bytes + message_id.bytes
+
+
+def ad_file_key(report_id: uuid.UUID, attachment_id: uuid.UUID) -> bytes:
+    return b"file-key:" + report_id.bytes + attachment_id.bytes
+
+
+def ad_file_meta(attachment_id: uuid.UUID) -> bytes:
+    return b"file-meta:" + attachment_id.bytes
+
+
+def ad_file_stream(attachment_id: uuid.UUID) -> bytes:
+    return b"file-stream:" + attachment_id.bytes
+
+
+def report_key_for_receipt(*, report_id: uuid.UUID, receipt_wrap: bytes, normalised_receipt: str) -> bytes:
+    return crypto.aead_decrypt(crypto.receipt_key(normalised_receipt), receipt_wrap, ad=ad_report(report_id))

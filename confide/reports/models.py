@@ -1,0 +1,98 @@
+"""Reports as stored: everything a reporter wrote is ciphertext (crypto.md §2).
+
+In the clear, by design (threat model G1): tenant, status, coarse category, dates rounded to the day, counts,
+and random identifiers. Reporter-side dates are days, never instants (G2).
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from confide.tenants.models import Organization
+
+
+class Report(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+        IN_PROGRESS = "in_progress", _("In progress")
+        CLOSED = "closed", _("Closed")
+
+    class Category(models.TextChoices):
+        SEXUAL_HARASSMENT = "sexual_harassment", _("Sexual harassment")
+        SEXUAL_VIOLENCE = "sexual_violence", _("Sexual assault or violence")
+        DISCRIMINATION = "discrimination", _("Discrimination")
+        BULLYING = "bullying", _("Bullying or intimidation")
+        RETALIATION = "retaliation", _("Retaliation for speaking up")
+        OTHER = "other", _("Something else")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="reports")
+    # Random proof-of-report reference the reporter may quote; carries no information.
+    reference = models.CharField(max_length=20, unique=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    category = models.CharField(max_length=30, choices=Category.choices)
+    submitted_on = models.DateField()
+    reporter_active_on = models.DateField()
+    awaiting_handler = models.BooleanField(default=True)
+    # crypto.md §3: peppered lookup of the receipt, and the report key under a receipt-derived key.
+    receipt_lookup = models.BinaryField(unique=True)
+    receipt_wrap = models.BinaryField()
+    recovery_wrap = models.BinaryField()
+    content = models.BinaryField()
+
+    class Meta:
+        indexes = [models.Index(fields=["organization", "status", "submitted_on"])]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class KeyWrap(models.Model):
+    """The report key sealed to one handler. No row, no access (threat model G4)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="key_wraps")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="key_wraps")
+    sealed_key = models.BinaryField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "user"], name="uniq_keywrap")]
+        indexes = [models.Index(fields=["user", "report"])]
+
+
+class Author(models.TextChoices):
+    REPORTER = "reporter", _("Reporter")
+    HANDLER = "handler", _("Case handler")
+
+
+class Message(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="messages")
+    seq = models.PositiveIntegerField()
+    author_kind = models.CharField(max_length=10, choices=Author.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = models.BinaryField()
+    created_on = models.DateField()
+
+    class Meta:
+        ordering = ["seq"]
+        constraints = [models.UniqueConstraint(fields=["report", "seq"], name="uniq_message_seq")]
+
+
+class Attachment(models.Model):
+    """An encrypted file: bytes under a per-file key F in the media folder (secretstream, padded), name and
+    type in `meta` under F, F under the report key."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    message = models.ForeignKey(Message, null=True, on_delete=models.CASCADE, related_name="attachments")
+    author_kind = models.CharField(max_length=10, choices=Author.choices)
+    blob_name = models.CharField(max_length=80, unique=True)
+    stored_size = models.PositiveBigIntegerField()
+    wrapped_file_key = models.BinaryField()
+    meta = models.BinaryField()
+    created_on = models.DateField()

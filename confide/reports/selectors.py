@@ -1,0 +1,143 @@
+"""Reads on reports. Access control for reports lives here and only here."""
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import QuerySet
+
+from confide import crypto, keyfiles
+from confide.reports import keys
+from confide.reports.access import CaseAccess, ReporterAccess
+from confide.reports.content import ReportContent
+from confide.reports.models import Attachment, KeyWrap, Report
+from confide.tenants.models import Organization
+
+# Looked up when the receipt is malformed, so malformed and wrong receipts cost the same (no oracle).
+_DECOY_RECEIPT = "decoy " * 7 + "decoy"
+
+
+class ReportNotFound(LookupError):
+    """Unknown, foreign, or not visible to this user: deliberately one error (threat model G3, G4)."""
+
+
+def reporter_access_get(*, receipt: str, organization: Organization | None = None) -> ReporterAccess | None:
+    try:
+        normalised = crypto.receipt_normalise(receipt)
+    except crypto.ReceiptFormatError:
+        normalised = None
+    lookup = crypto.receipt_lookup(normalised or _DECOY_RECEIPT, pepper=keyfiles.pepper())
+    report = Report.objects.select_related("organization").filter(receipt_lookup=lookup).first()
+    if normalised is None or report is None:
+        return None
+    if organization is not None and report.organization_id != organization.pk:
+        return None
+    try:
+        report_key = keys.report_key_for_receipt(
+            report_id=report.id, receipt_wrap=bytes(report.receipt_wrap), normalised_receipt=normalised
+        )
+    except crypto.DecryptionError:
+        return None
+    return ReporterAccess(report=report, report_key=report_key)
+
+
+def report_list_visible_to(*, user) -> QuerySet[Report]:
+    """Reports of the user's organizations for which the user holds a key wrap (no wrap: excluded, G4)."""
+    if not user.is_authenticated:
+        return Report.objects.none()
+    return (
+        Report.objects.filter(
+            organization__memberships__user=user,
+            key_wraps__user=user,
+        )
+        .select_related("organization")
+        .order_by("-awaiting_handler", "-reporter_active_on", "-submitted_on", "reference")
+    )
+
+
+def case_access_get(*, user, secret_key: bytes, report_id: uuid.UUID | str) -> CaseAccess:
+    try:
+        report_uuid = report_id if isinstance(report_id, uuid.UUID) else uuid.UUID(str(report_id))
+    except ValueError:
+        raise ReportNotFound() from None
+    report = report_list_visible_to(user=user).filter(pk=report_uuid).first()
+    if report is None:
+        raise ReportNotFound()
+    wrap = KeyWrap.objects.get(report=report, user=user)
+    try:
+        report_key = crypto.unseal(secret_key, bytes(wrap.sealed_key))
+    except crypto.DecryptionError:
+        raise ReportNotFound() from None
+    return CaseAccess(report=report, report_key=report_key, user=user)
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: uuid.UUID
+    name: str
+    content_type: str
+    size: int
+    author_kind: str
+
+
+@dataclass(frozen=True)
+class MessageView:
+    id: uuid.UUID
+    seq: int
+    author_kind: str
+    author_name: str
+    body: str
+    created_on: date
+    attachments: list[AttachmentInfo]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    report: Report
+    content: ReportContent
+    messages: list[MessageView]
+    attachments: list[AttachmentInfo]  # those filed with the report itself
+
+
+def attachment_info(*, attachment: Attachment, report_key: bytes) -> AttachmentInfo:
+    from confide.reports.attachments import attachment_meta
+
+    meta = attachment_meta(attachment=attachment, report_key=report_key)
+    return AttachmentInfo(
+        id=attachment.id,
+        name=meta["name"],
+        content_type=meta["type"],
+        size=meta["size"],
+        author_kind=attachment.author_kind,
+    )
+
+
+def report_view(*, access: ReporterAccess | CaseAccess, for_staff: bool) -> ReportView:
+    report, key = access.report, access.report_key
+    content = ReportContent.from_bytes(
+        crypto.aead_decrypt(key, bytes(report.content), ad=keys.ad_report(report.id))
+    )
+    by_message: dict[uuid.UUID | None, list[AttachmentInfo]] = {}
+    for attachment in report.attachments.all().order_by("created_on", "id"):
+        info = attachment_info(attachment=attachment, report_key=key)
+        by_message.setdefault(attachment.message_id, []).append(info)
+    messages = []
+    for message in report.messages.select_related("author").order_by("seq"):
+        body = crypto.aead_decrypt(key, bytes(message.body), ad=keys.ad_message(report.id, message.id))
+        if message.author_kind == "handler":
+            # Reporters see "case handler", never which one; staff see the colleague's name.
+            author_name = message.author.get_username() if (for_staff and message.author) else "Case handler"
+        else:
+            author_name = "Reporter"
+        messages.append(
+            MessageView(
+                id=message.id,
+                seq=message.seq,
+                author_kind=message.author_kind,
+                author_name=author_name,
+                body=body.decode(),
+                created_on=message.created_on,
+                attachments=by_message.get(message.id, []),
+            )
+        )
+    return ReportView(report=report, content=content, messages=messages, attachments=by_message.get(None, []))

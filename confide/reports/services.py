@@ -1,0 +1,167 @@
+"""Writes on reports. Views, API endpoints and commands call these; nothing else writes report rows."""
+
+import secrets
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Max
+
+from confide import crypto, keyfiles
+from confide.reports import keys
+from confide.reports.access import CaseAccess, ReporterAccess
+from confide.reports.attachments import attachments_add
+from confide.reports.clock import today
+from confide.reports.content import ReportContent, message_clean
+from confide.reports.models import Author, KeyWrap, Message, Report
+from confide.reports.uploads import EncryptedUpload
+from confide.tenants.models import Membership, Organization
+
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud and typed by hand
+
+
+@dataclass(frozen=True)
+class SubmittedReport:
+    report: Report
+    receipt: str  # shown once to the reporter; never stored
+
+
+def _reference() -> str:
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def eligible_handler_keys(*, organization: Organization) -> list[tuple[int, bytes]]:
+    rows = (
+        get_user_model()
+        .objects.filter(
+            memberships__organization=organization,
+            memberships__role=Membership.Role.HANDLER,
+            is_active=True,
+            public_key__isnull=False,
+        )
+        .values_list("id", "public_key")
+    )
+    return [(user_id, bytes(public_key)) for user_id, public_key in rows if public_key is not None]
+
+
+def report_submit(
+    *, organization: Organization, content: ReportContent, uploads: Sequence[EncryptedUpload] = ()
+) -> SubmittedReport:
+    """Encrypt and commit a report. Returns after the commit: a shown receipt means a kept report (G8)."""
+    report_id = uuid.uuid4()
+    report_key = crypto.random_key()
+    receipt = crypto.receipt_generate()
+    normalised = crypto.receipt_normalise(receipt)
+    ad = keys.ad_report(report_id)
+    day = today()
+    report = Report(
+        id=report_id,
+        organization=organization,
+        reference=_reference(),
+        category=content.category,
+        submitted_on=day,
+        reporter_active_on=day,
+        receipt_lookup=crypto.receipt_lookup(normalised, pepper=keyfiles.pepper()),
+        receipt_wrap=crypto.aead_encrypt(crypto.receipt_key(normalised), report_key, ad=ad),
+        recovery_wrap=crypto.seal(keyfiles.recovery_public_key(), report_key),
+        content=crypto.aead_encrypt(report_key, content.to_bytes(), ad=ad),
+    )
+    wraps = [
+        KeyWrap(report_id=report_id, user_id=user_id, sealed_key=crypto.seal(public_key, report_key))
+        for user_id, public_key in eligible_handler_keys(organization=organization)
+    ]
+    with transaction.atomic():
+        while Report.objects.filter(reference=report.reference).exists():
+            report.reference = _reference()
+        report.save(force_insert=True)
+        KeyWrap.objects.bulk_create(wraps)
+        if uploads:
+            attachments_add(
+                report=report, report_key=report_key, uploads=list(uploads), author_kind=Author.REPORTER
+            )
+    return SubmittedReport(report=report, receipt=receipt)
+
+
+def _message_append(
+    *, report: Report, report_key: bytes, body: str, author_kind: str, uploads=(), author=None
+) -> Message:
+    body = message_clean(body, allow_empty=bool(uploads))
+    message_id = uuid.uuid4()
+    with transaction.atomic():
+        # Lock the report row so concurrent replies get distinct sequence numbers.
+        Report.objects.select_for_update().filter(pk=report.pk).first()
+        last = report.messages.aggregate(m=Max("seq"))["m"] or 0
+        message = Message.objects.create(
+            id=message_id,
+            report=report,
+            seq=last + 1,
+            author_kind=author_kind,
+            author=author,
+            body=crypto.aead_encrypt(report_key, body.encode(), ad=keys.ad_message(report.id, message_id)),
+            created_on=today(),
+        )
+        if uploads:
+            attachments_add(
+                report=report,
+                report_key=report_key,
+                uploads=list(uploads),
+                author_kind=author_kind,
+                message=message,
+            )
+        awaiting = author_kind == Author.REPORTER
+        fields: dict[str, object] = {"awaiting_handler": awaiting}
+        if awaiting:
+            fields["reporter_active_on"] = today()
+        Report.objects.filter(pk=report.pk).update(**fields)
+    return message
+
+
+def message_create_by_reporter(*, access: ReporterAccess, body: str, uploads=()) -> Message:
+    return _message_append(
+        report=access.report,
+        report_key=access.report_key,
+        body=body,
+        uploads=uploads,
+        author_kind=Author.REPORTER,
+    )
+
+
+def message_create_by_handler(*, access: CaseAccess, body: str, uploads=()) -> Message:
+    return _message_append(
+        report=access.report,
+        report_key=access.report_key,
+        body=body,
+        uploads=uploads,
+        author_kind=Author.HANDLER,
+        author=access.user,
+    )
+
+
+class IllegalTransition(ValueError):
+    pass
+
+
+ALLOWED_TRANSITIONS = {
+    Report.Status.NEW: {Report.Status.ACKNOWLEDGED, Report.Status.IN_PROGRESS, Report.Status.CLOSED},
+    Report.Status.ACKNOWLEDGED: {Report.Status.IN_PROGRESS, Report.Status.CLOSED},
+    Report.Status.IN_PROGRESS: {Report.Status.CLOSED},
+    Report.Status.CLOSED: {Report.Status.IN_PROGRESS},
+}
+
+
+def report_status_update(*, access: CaseAccess, status: str) -> Report:
+    report = access.report
+    if status not in Report.Status.values:
+        raise IllegalTransition(f"Unknown status {status!r}.")
+    if status == report.status:
+        return report
+    if status not in ALLOWED_TRANSITIONS[Report.Status(report.status)]:
+        raise IllegalTransition(
+            f"A case cannot go from {Report.Status(report.status).label} to {Report.Status(status).label}."
+        )
+    report.status = status
+    report.save(update_fields=["status"])
+    return report

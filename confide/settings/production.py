@@ -1,0 +1,26 @@
+"""Production: refuses to start with DEBUG on or a default/weak secret."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+from confide.keyfiles import django_secret_key
+
+from .base import *  # noqa: F403
+
+if os.environ.get("DJANGO_DEBUG", "").lower() in {"1", "true", "yes", "on"}:
+    raise ImproperlyConfigured("DEBUG must be off in production.")
+DEBUG = False
+
+SECRET_KEY = django_secret_key(CONFIDE_SECRETS_DIR)  # noqa: F405
+if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("django-insecure", "test-", "change-me")):
+    raise ImproperlyConfigured("SECRET_KEY is missing or a default value; run `manage.py init_secrets`.")
+
+SECURE_HSTS_SECONDS = 63072000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_SSL_REDIRECT = os.environ.get("CONFIDE_SSL_REDIRECT", "1") == "1"
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+CONFIDE_REPORTER_COOKIE_SECURE = True

@@ -1,0 +1,24 @@
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-secret-key-not-for-production-0123456789abcdefghijklmnopqrstuvwxyz"
+# Each test session gets its own secrets and media folders (the canary test greps them).
+VAR_DIR = Path(tempfile.mkdtemp(prefix="confide-test-"))
+CONFIDE_SECRETS_DIR = VAR_DIR / "secrets"
+MEDIA_ROOT = VAR_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Cheap argon2 and password hashing keep the suite fast; production costs live in base.py.
+CONFIDE_ARGON2_OPSLIMIT = 1
+CONFIDE_ARGON2_MEMLIMIT = 8192
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not :memory:, so the canary test can grep the database and its WAL.
+    DATABASES["default"]["NAME"] = str(VAR_DIR / "confide.sqlite3")  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}  # noqa: F405

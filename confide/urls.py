@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from confide import pages
+from confide.api import api
+
+handler400 = "confide.http.bad_request"
+handler403 = "confide.http.permission_denied"
+handler404 = "confide.http.not_found"
+handler500 = "confide.http.server_error"
+
+urlpatterns = [
+    path("", pages.home, name="home"),
+    path("r/<slug:org_slug>/", include("confide.intake.urls")),
+    path("staff/", include("confide.cases.urls")),
+    path("staff/", include("confide.accounts.urls")),
+    path("operator/", admin.site.urls),
+    path("api/", api.urls),
+]

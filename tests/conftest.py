@@ -1,0 +1,150 @@
+"""Shared fixtures. Personas follow DEVELOPERS.md: owner (the handler), teammate, outsider, other tenant,
+excluded handler."""
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from confide import keyfiles
+from confide.accounts.services import Unlocked, staff_unlock
+from confide.reports.content import content_build
+from confide.reports.models import KeyWrap
+from confide.reports.services import SubmittedReport, report_submit
+from confide.tenants.models import Organization
+
+PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(scope="session")
+def recovery_secret_key() -> bytes:
+    result = keyfiles.secrets_init(Path(settings.CONFIDE_SECRETS_DIR))
+    keyfiles.pepper.cache_clear()
+    keyfiles.recovery_public_key.cache_clear()
+    assert result.recovery_secret_key is not None
+    return result.recovery_secret_key
+
+
+@pytest.fixture(autouse=True)
+def _secrets(recovery_secret_key):
+    return recovery_secret_key
+
+
+@pytest.fixture
+def org(db) -> Organization:
+    return Organization.objects.create(slug="acme", name="Acme for America")
+
+
+@pytest.fixture
+def other_org(db) -> Organization:
+    return Organization.objects.create(slug="rival", name="Rival Campaign")
+
+
+def make_staff(username: str, organizations=(), role="handler"):
+    from confide.accounts.services import staff_create
+
+    return staff_create(username=username, password=PASSWORD, role=role, organizations=list(organizations))
+
+
+@pytest.fixture
+def handler(org):
+    """The owner persona: a handler of the report's organization."""
+    return make_staff("hana", [org])
+
+
+@pytest.fixture
+def teammate(org):
+    return make_staff("tomas", [org])
+
+
+@pytest.fixture
+def outsider(db):
+    """Third-party staff attached to no organization."""
+    return make_staff("olga")
+
+
+@pytest.fixture
+def other_tenant_handler(other_org):
+    return make_staff("rita", [other_org])
+
+
+@pytest.fixture
+def excluded_handler(org):
+    """A handler of the organization whose key wrap was removed (conflict of interest, G4)."""
+    return make_staff("xavier", [org])
+
+
+@pytest.fixture
+def unlock():
+    def _unlock(user) -> Unlocked:
+        return staff_unlock(username=user.username, password=PASSWORD)
+
+    return _unlock
+
+
+def sample_content(**overrides):
+    values = {
+        "what_happened": "Something happened at the field office.",
+        "category": "sexual_harassment",
+        "when": "Last spring",
+        "where": "Field office",
+        "people_involved": "A regional director",
+    }
+    values.update(overrides)
+    return content_build(**values)
+
+
+@pytest.fixture
+def submitted(org, handler, teammate, excluded_handler) -> SubmittedReport:
+    result = report_submit(organization=org, content=sample_content())
+    KeyWrap.objects.filter(report=result.report, user=excluded_handler).delete()
+    return result
+
+
+@dataclass
+class Personas:
+    owner: object
+    teammate: object
+    outsider: object
+    other_tenant: object
+    excluded: object
+
+
+@pytest.fixture
+def personas(handler, teammate, outsider, other_tenant_handler, excluded_handler) -> Personas:
+    return Personas(handler, teammate, outsider, other_tenant_handler, excluded_handler)
+
+
+CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def csrf_from(response) -> str:
+    match = CSRF_RE.search(response.content.decode())
+    assert match, "page has no CSRF token"
+    return match.group(1)
+
+
+def staff_login(client: Client, user) -> Client:
+    page = client.get("/staff/login/")
+    response = client.post(
+        "/staff/login/",
+        {"username": user.username, "password": PASSWORD, "csrfmiddlewaretoken": csrf_from(page)},
+    )
+    assert response.status_code == 302, response.content[:500]
+    return client
+
+
+@pytest.fixture
+def csrf_client() -> Client:
+    return Client(enforce_csrf_checks=True)
+
+
+@pytest.fixture
+def login():
+    def _login(user) -> Client:
+        return staff_login(Client(enforce_csrf_checks=True), user)
+
+    return _login

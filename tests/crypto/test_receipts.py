@@ -1,0 +1,68 @@
+import time
+from collections import Counter
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from confide import crypto
+
+
+def test_receipts_carry_at_least_100_bits():
+    assert len(crypto.receipt_words()) == len(set(crypto.receipt_words())) >= 7700
+    assert crypto.RECEIPT_BITS >= 100
+
+
+def test_no_word_contains_a_separator():
+    assert all(word.isalpha() and word.islower() for word in crypto.receipt_words())
+
+
+def test_generated_receipts_are_distinct_and_spread_over_the_list():
+    receipts = [crypto.receipt_generate() for _ in range(1000)]
+    assert len(set(receipts)) == 1000
+    words = Counter(w for r in receipts for w in r.split())
+    assert len(words) > 4000  # 8000 draws from 7772 words
+    assert max(words.values()) < 10
+
+
+def test_a_generated_receipt_is_already_normal():
+    receipt = crypto.receipt_generate()
+    assert crypto.receipt_normalise(receipt) == receipt
+
+
+@given(st.sampled_from(["-", " ", "  ", "\n", ". ", ", ", "_", "\t"]), st.booleans())
+def test_spelling_variations_normalise_equal(separator, upper):
+    receipt = crypto.receipt_generate()
+    variant = separator.join(receipt.split())
+    variant = variant.upper() if upper else variant.title()
+    assert crypto.receipt_normalise(f"  {variant} ") == receipt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "abacus " * 7,
+        "abacus " * 9,
+        "abacus abacus abacus abacus abacus abacus abacus notaword",
+        "abacus" * 8,
+    ],
+)
+def test_it_rejects_malformed_receipts(text):
+    with pytest.raises(crypto.ReceiptFormatError):
+        crypto.receipt_normalise(text)
+
+
+def test_it_rejects_huge_input_quickly():
+    started = time.perf_counter()
+    with pytest.raises(crypto.ReceiptFormatError):
+        crypto.receipt_normalise("abacus " * 10_000)
+    assert time.perf_counter() - started < 0.05
+
+
+def test_the_lookup_depends_on_the_pepper_and_differs_from_the_key():
+    receipt = crypto.receipt_generate()
+    first = crypto.receipt_lookup(receipt, pepper=b"p" * 32)
+    assert first != crypto.receipt_lookup(receipt, pepper=b"q" * 32)
+    assert first != crypto.receipt_key(receipt)
+    assert len(crypto.receipt_key(receipt)) == 32

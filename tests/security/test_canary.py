@@ -1,0 +1,126 @@
+"""G1: submit unique strings everywhere a reporter can write, then search the database (and its WAL), the
+media folder, the secrets folder and the logs. Zero hits."""
+
+import io
+import logging
+import secrets
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from tests.conftest import PASSWORD
+from tests.security.canary import at_rest_sources, hits
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def canary(label: str) -> str:
+    return f"CANARY{label}{secrets.token_hex(6).upper()}"
+
+
+@pytest.fixture
+def log_buffer():
+    buffer = io.StringIO()
+    handler = logging.StreamHandler(buffer)
+    handler.setLevel(logging.DEBUG)
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    for name in ["django", "django.request", "django.db.backends", "confide"]:
+        logging.getLogger(name).addHandler(handler)
+    yield buffer
+    root.removeHandler(handler)
+    root.setLevel(old_level)
+    for name in ["django", "django.request", "django.db.backends", "confide"]:
+        logging.getLogger(name).removeHandler(handler)
+
+
+def test_nothing_a_reporter_writes_is_readable_at_rest(org, handler, log_buffer, capfd):
+    marks = {
+        k: canary(k)
+        for k in [
+            "TEXT",
+            "WHEN",
+            "WHERE",
+            "PEOPLE",
+            "NAME",
+            "CONTACT",
+            "AVOID",
+            "MSG",
+            "FILENAME",
+            "FILEBYTES",
+            "REPLY",
+            "HANDLERFILE",
+            "IP",
+            "AGENT",
+        ]
+    }
+    ip = "203.0.113." + str(secrets.randbelow(200) + 1)
+    agent = marks["AGENT"]
+    client = Client(REMOTE_ADDR=ip, HTTP_USER_AGENT=agent)
+
+    response = client.post(
+        "/api/orgs/acme/reports",
+        {
+            "what_happened": f"It began with {marks['TEXT']} at the office.",
+            "category": "sexual_harassment",
+            "when": marks["WHEN"],
+            "where": marks["WHERE"],
+            "people_involved": marks["PEOPLE"],
+            "anonymous": False,
+            "name": marks["NAME"],
+            "contact": marks["CONTACT"],
+            "avoid_handlers": marks["AVOID"],
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    receipt = response.json()["receipt"]
+    auth = {"HTTP_AUTHORIZATION": f"Receipt {receipt}"}
+
+    assert (
+        client.post(
+            "/api/reporter/messages", {"body": marks["MSG"]}, content_type="application/json", **auth
+        ).status_code
+        == 201
+    )
+    upload = SimpleUploadedFile(f"{marks['FILENAME']}.txt", (marks["FILEBYTES"] * 50).encode(), "text/plain")
+    assert client.post("/api/reporter/attachments", {"files": [upload]}, **auth).status_code == 201
+
+    login = client.post(
+        "/api/staff/login",
+        {"username": handler.username, "password": PASSWORD},
+        content_type="application/json",
+    )
+    staff = {"HTTP_AUTHORIZATION": f"Bearer {login.json()['token']}"}
+    case_id = client.get("/api/cases", **staff).json()["items"][0]["id"]
+    assert (
+        client.post(
+            f"/api/cases/{case_id}/messages",
+            {"body": marks["REPLY"]},
+            content_type="application/json",
+            **staff,
+        ).status_code
+        == 201
+    )
+    handler_file = SimpleUploadedFile("evidence.bin", marks["HANDLERFILE"].encode() * 10)
+    assert (
+        client.post(f"/api/cases/{case_id}/attachments", {"files": [handler_file]}, **staff).status_code
+        == 201
+    )
+
+    # The case decrypts for the handler: the canaries went in, they are just not readable at rest.
+    case = client.get(f"/api/cases/{case_id}", **staff).json()
+    assert marks["NAME"] in str(case) and marks["MSG"] in str(case)
+
+    # Error paths log too: make sure they are exercised with the fingerprinting headers set.
+    client.get("/r/acme/nonexistent-page/")
+    client.get("/api/reporter/report", HTTP_AUTHORIZATION="Receipt wrong words")
+    client.post("/api/orgs/acme/reports", "{not json", content_type="application/json")
+
+    out, err = capfd.readouterr()
+    sources = at_rest_sources(extra_text=log_buffer.getvalue() + out + err)
+    assert hits(list(marks.values()), sources) == []
+    assert [where for where, blob in sources.items() if ip.encode() in blob] == []
