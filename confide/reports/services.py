@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from confide import crypto, keyfiles
@@ -19,6 +19,7 @@ from confide.reports.models import Author, KeyWrap, Message, Report
 from confide.reports.uploads import EncryptedUpload
 from confide.tenants.models import Membership, Organization
 
+REFERENCE_ATTEMPTS = 5
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud and typed by hand
 
 
@@ -73,15 +74,24 @@ def report_submit(
         KeyWrap(report_id=report_id, user_id=user_id, sealed_key=crypto.seal(public_key, report_key))
         for user_id, public_key in eligible_handler_keys(organization=organization)
     ]
-    with transaction.atomic():
-        while Report.objects.filter(reference=report.reference).exists():
+    for attempt in range(REFERENCE_ATTEMPTS):
+        # The unique index decides whether the random reference is free: no query in front of every insert.
+        try:
+            with transaction.atomic():
+                report.save(force_insert=True)
+                KeyWrap.objects.bulk_create(wraps)
+                if uploads:
+                    attachments_add(
+                        report=report,
+                        report_key=report_key,
+                        uploads=list(uploads),
+                        author_kind=Author.REPORTER,
+                    )
+            break
+        except IntegrityError:
+            if attempt == REFERENCE_ATTEMPTS - 1:
+                raise
             report.reference = _reference()
-        report.save(force_insert=True)
-        KeyWrap.objects.bulk_create(wraps)
-        if uploads:
-            attachments_add(
-                report=report, report_key=report_key, uploads=list(uploads), author_kind=Author.REPORTER
-            )
     return SubmittedReport(report=report, receipt=receipt)
 
 

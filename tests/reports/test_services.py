@@ -167,3 +167,14 @@ def test_content_rules_are_enforced():
 def test_reporter_side_rows_hold_no_instants(model):
     """G2: reporter-side times are days. A DateTimeField here would be a fingerprint."""
     assert not [f.name for f in model._meta.get_fields() if isinstance(f, models.DateTimeField)]
+
+
+def test_a_colliding_reference_is_replaced_not_fatal(org, handler, monkeypatch):
+    from confide.reports import services
+
+    first = report_submit(organization=org, content=sample_content())
+    fresh = iter([first.report.reference, "ZZZZ-ZZZZ"])
+    monkeypatch.setattr(services, "_reference", lambda: next(fresh))
+    second = report_submit(organization=org, content=sample_content())
+    assert second.report.reference == "ZZZZ-ZZZZ"
+    assert KeyWrap.objects.filter(report=second.report).count() == 1
