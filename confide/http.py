@@ -2,8 +2,9 @@
 JSON under /api/, a page elsewhere, never a traceback."""
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 
@@ -37,14 +38,10 @@ def error_response(request: HttpRequest, status: int, message: str) -> HttpRespo
 
 def bad_request(request, exception=None):
     if isinstance(exception, RequestDataTooBig):
-        return error_response(
-            request, 413, _("What you sent is too large. Shorten the text or send fewer files.")
-        )
+        return error_response(request, 413, _("What you sent is too large. Shorten the text or send fewer files."))
     if isinstance(exception, TooManyFieldsSent):
         return error_response(request, 413, _("The form sent too many fields."))
-    return error_response(
-        request, 400, _("The request could not be understood. Please go back and try again.")
-    )
+    return error_response(request, 400, _("The request could not be understood. Please go back and try again."))
 
 
 def permission_denied(request, exception=None):
@@ -56,9 +53,7 @@ def not_found(request, exception=None):
 
 
 def server_error(request):
-    return error_response(
-        request, 500, _("Something went wrong on our side. Nothing you sent was shown to anyone.")
-    )
+    return error_response(request, 500, _("Something went wrong on our side. Nothing you sent was shown to anyone."))
 
 
 def csrf_failure(request, reason=""):
@@ -67,3 +62,19 @@ def csrf_failure(request, reason=""):
         403,
         _("This form expired or was sent from another site. Go back, reload the page and send it again."),
     )
+
+
+SAFE_INLINE_TYPES = {"image/png", "image/jpeg", "application/pdf", "text/plain"}
+
+
+def attachment_response(meta: dict, chunks) -> StreamingHttpResponse:
+    """A decrypted file as a download. Never rendered by the browser as a page of ours (no stored XSS)."""
+    content_type = meta.get("type", "")
+    response = StreamingHttpResponse(
+        chunks, content_type=content_type if content_type in SAFE_INLINE_TYPES else "application/octet-stream"
+    )
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=meta.get("name") or "file"
+    )
+    response["Content-Length"] = str(meta.get("size", ""))
+    return response

@@ -20,9 +20,7 @@ UNLOCK_COOKIE = "confide_unlock"
 
 
 def password_cost() -> crypto.PasswordCost:
-    return crypto.PasswordCost(
-        opslimit=settings.CONFIDE_ARGON2_OPSLIMIT, memlimit=settings.CONFIDE_ARGON2_MEMLIMIT
-    )
+    return crypto.PasswordCost(opslimit=settings.CONFIDE_ARGON2_OPSLIMIT, memlimit=settings.CONFIDE_ARGON2_MEMLIMIT)
 
 
 def _store_wrapped(user: User, wrapped: crypto.WrappedSecretKey) -> None:

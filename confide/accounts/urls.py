@@ -1,2 +1,8 @@
+from django.urls import path
 
-urlpatterns: list = []
+from confide.accounts import views
+
+urlpatterns = [
+    path("login/", views.sign_in, name="staff_login"),
+    path("logout/", views.sign_out, name="staff_logout"),
+]

@@ -1,2 +1,17 @@
+from django.urls import path
+
+from confide.cases import views
+
 app_name = "cases"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("", views.inbox, name="inbox"),
+    path("cases/<uuid:report_id>/", views.show_case, name="show_case"),
+    path("cases/<uuid:report_id>/reply/", views.reply, name="reply"),
+    path("cases/<uuid:report_id>/status/", views.change_status, name="change_status"),
+    path(
+        "cases/<uuid:report_id>/attachments/<uuid:attachment_id>/",
+        views.download_attachment,
+        name="download_attachment",
+    ),
+]

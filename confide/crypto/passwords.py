@@ -34,9 +34,7 @@ def _kek(password: str, salt: bytes, opslimit: int, memlimit: int) -> bytes:
         raise DecryptionError(f"key derivation failed: {exc}") from None
 
 
-def secret_key_wrap(
-    secret_key: bytes, *, password: str, owner_id: bytes, cost: PasswordCost
-) -> WrappedSecretKey:
+def secret_key_wrap(secret_key: bytes, *, password: str, owner_id: bytes, cost: PasswordCost) -> WrappedSecretKey:
     salt = random_bytes(argon2id.SALTBYTES)
     kek = _kek(password, salt, cost.opslimit, cost.memlimit)
     return WrappedSecretKey(

@@ -55,17 +55,13 @@ def _file_key(*, attachment: Attachment, report_key: bytes) -> bytes:
 
 def attachment_meta(*, attachment: Attachment, report_key: bytes) -> dict:
     file_key = _file_key(attachment=attachment, report_key=report_key)
-    return json.loads(
-        crypto.aead_decrypt(file_key, bytes(attachment.meta), ad=keys.ad_file_meta(attachment.id))
-    )
+    return json.loads(crypto.aead_decrypt(file_key, bytes(attachment.meta), ad=keys.ad_file_meta(attachment.id)))
 
 
 def attachment_open(*, attachment: Attachment, report_key: bytes) -> tuple[dict, Iterator[bytes]]:
     """Metadata and a generator of plaintext chunks; the file is read lazily, memory stays flat."""
     file_key = _file_key(attachment=attachment, report_key=report_key)
-    meta = json.loads(
-        crypto.aead_decrypt(file_key, bytes(attachment.meta), ad=keys.ad_file_meta(attachment.id))
-    )
+    meta = json.loads(crypto.aead_decrypt(file_key, bytes(attachment.meta), ad=keys.ad_file_meta(attachment.id)))
 
     def chunks() -> Iterator[bytes]:
         with open(attachments_dir() / attachment.blob_name, "rb") as source:

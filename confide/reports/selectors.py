@@ -114,9 +114,7 @@ def attachment_info(*, attachment: Attachment, report_key: bytes) -> AttachmentI
 
 def report_view(*, access: ReporterAccess | CaseAccess, for_staff: bool) -> ReportView:
     report, key = access.report, access.report_key
-    content = ReportContent.from_bytes(
-        crypto.aead_decrypt(key, bytes(report.content), ad=keys.ad_report(report.id))
-    )
+    content = ReportContent.from_bytes(crypto.aead_decrypt(key, bytes(report.content), ad=keys.ad_report(report.id)))
     by_message: dict[uuid.UUID | None, list[AttachmentInfo]] = {}
     for attachment in report.attachments.all().order_by("created_on", "id"):
         info = attachment_info(attachment=attachment, report_key=key)
@@ -141,3 +139,11 @@ def report_view(*, access: ReporterAccess | CaseAccess, for_staff: bool) -> Repo
             )
         )
     return ReportView(report=report, content=content, messages=messages, attachments=by_message.get(None, []))
+
+
+def attachment_get_for(*, access: ReporterAccess | CaseAccess, attachment_id: uuid.UUID) -> Attachment:
+    """An attachment of the report the caller has unlocked; any other id is simply not found."""
+    attachment = Attachment.objects.filter(pk=attachment_id, report_id=access.report.pk).first()
+    if attachment is None:
+        raise ReportNotFound()
+    return attachment

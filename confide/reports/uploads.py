@@ -29,9 +29,7 @@ def attachments_dir() -> Path:
 class EncryptedUpload(UploadedFile):
     """What lands in request.FILES: a sealed blob on disk plus, in memory only, its key and real name."""
 
-    def __init__(
-        self, *, attachment_id, file_key, blob_name, name, content_type, plaintext_size, stored_size
-    ):
+    def __init__(self, *, attachment_id, file_key, blob_name, name, content_type, plaintext_size, stored_size):
         super().__init__(file=None, name=name, content_type=content_type, size=plaintext_size)
         self.attachment_id: uuid.UUID = attachment_id
         self.file_key: bytes = file_key
@@ -107,6 +105,17 @@ def upload_reject(request, reason: str) -> None:
 def upload_rejection(request) -> str | None:
     """Why an upload in this request was refused ("too_large" / "too_many"), or None."""
     return getattr(request, REJECTED_ATTR, None)
+
+
+def upload_error_message(reason: str) -> str:
+    from django.utils.translation import gettext as _
+
+    mb = max(1, settings.CONFIDE_ATTACHMENT_MAX_BYTES // (1024 * 1024))
+    if reason == "too_many":
+        return _("You can attach at most %(count)d files at a time.") % {
+            "count": settings.CONFIDE_ATTACHMENTS_PER_REQUEST
+        }
+    return _("Each file can be at most %(mb)d MB. Nothing was saved; please send a smaller file.") % {"mb": mb}
 
 
 def uploads_discard(files) -> None:

@@ -29,7 +29,11 @@ def test_a_wrapped_key_is_bound_to_its_owner():
 def test_changing_the_password_rewraps_the_same_key():
     secret = crypto.random_key()
     rewrapped = crypto.secret_key_rewrap(
-        wrap(secret), old_password="first password", new_password="second", owner_id=OWNER, cost=crypto.TEST_COST
+        wrap(secret),
+        old_password="first password",
+        new_password="second",
+        owner_id=OWNER,
+        cost=crypto.TEST_COST,
     )
     assert crypto.secret_key_unwrap(rewrapped, password="second", owner_id=OWNER) == secret
     with pytest.raises(crypto.WrongPasswordError):

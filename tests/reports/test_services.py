@@ -24,9 +24,7 @@ def test_it_encrypts_the_content_so_the_row_holds_no_plaintext(submitted):
     assert b"regional director" not in bytes(row.content)
 
 
-def test_it_wraps_the_key_for_every_eligible_handler_only(
-    org, other_org, handler, teammate, other_tenant_handler
-):
+def test_it_wraps_the_key_for_every_eligible_handler_only(org, other_org, handler, teammate, other_tenant_handler):
     inactive = make_staff("ines", [org])
     inactive.is_active = False
     inactive.save()

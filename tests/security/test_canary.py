@@ -106,10 +106,7 @@ def test_nothing_a_reporter_writes_is_readable_at_rest(org, handler, log_buffer,
         == 201
     )
     handler_file = SimpleUploadedFile("evidence.bin", marks["HANDLERFILE"].encode() * 10)
-    assert (
-        client.post(f"/api/cases/{case_id}/attachments", {"files": [handler_file]}, **staff).status_code
-        == 201
-    )
+    assert client.post(f"/api/cases/{case_id}/attachments", {"files": [handler_file]}, **staff).status_code == 201
 
     # The case decrypts for the handler: the canaries went in, they are just not readable at rest.
     case = client.get(f"/api/cases/{case_id}", **staff).json()

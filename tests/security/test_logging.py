@@ -44,9 +44,7 @@ def project_logs():
 @pytest.mark.django_db
 @override_settings(ROOT_URLCONF=__name__)
 def test_no_ip_or_user_agent_in_logs_on_any_path(project_logs, org):
-    client = Client(
-        REMOTE_ADDR=IP, HTTP_USER_AGENT=AGENT, HTTP_X_FORWARDED_FOR=IP, raise_request_exception=False
-    )
+    client = Client(REMOTE_ADDR=IP, HTTP_USER_AGENT=AGENT, HTTP_X_FORWARDED_FOR=IP, raise_request_exception=False)
     responses = [
         client.get("/fine/"),
         client.get("/r/acme/"),

@@ -1,0 +1,135 @@
+"""Shapes shared by the reporter and staff APIs."""
+
+from datetime import date
+
+from ninja import Schema
+from pydantic import Field
+
+from confide.reports.content import LIMITS, MESSAGE_MAX_CHARS
+from confide.reports.models import Report
+from confide.reports.selectors import AttachmentInfo, MessageView, ReportView
+
+Category = Report.Category
+CaseStatus = Report.Status
+
+
+class Problem(Schema):
+    detail: str
+
+
+class FieldProblem(Schema):
+    detail: str
+    field: str
+
+
+class ContentOut(Schema):
+    what_happened: str
+    category: str
+    when: str
+    where: str
+    people_involved: str
+    anonymous: bool
+    name: str
+    contact: str
+    avoid_handlers: str
+
+
+class AttachmentOut(Schema):
+    id: str
+    name: str
+    content_type: str
+    size: int
+    author: str
+
+
+class MessageOut(Schema):
+    id: str
+    author: str
+    author_name: str
+    body: str
+    created_on: date
+    attachments: list[AttachmentOut]
+
+
+class MessageIn(Schema):
+    body: str = Field(max_length=MESSAGE_MAX_CHARS)
+
+
+class ReportIn(Schema):
+    what_happened: str = Field(max_length=LIMITS["what_happened"])
+    category: Category
+    when: str = Field("", max_length=LIMITS["when"])
+    where: str = Field("", max_length=LIMITS["where"])
+    people_involved: str = Field("", max_length=LIMITS["people_involved"])
+    anonymous: bool = True
+    name: str = Field("", max_length=LIMITS["name"])
+    contact: str = Field("", max_length=LIMITS["contact"])
+    avoid_handlers: str = Field("", max_length=LIMITS["avoid_handlers"])
+
+
+class ReportDetail(Schema):
+    id: str
+    reference: str
+    organization: str
+    status: str
+    category: str
+    submitted_on: date
+    content: ContentOut
+    messages: list[MessageOut]
+    attachments: list[AttachmentOut]
+
+
+def attachment_out(info: AttachmentInfo) -> dict:
+    return {
+        "id": str(info.id),
+        "name": info.name,
+        "content_type": info.content_type,
+        "size": info.size,
+        "author": info.author_kind,
+    }
+
+
+def message_out(message: MessageView) -> dict:
+    return {
+        "id": str(message.id),
+        "author": message.author_kind,
+        "author_name": message.author_name,
+        "body": message.body,
+        "created_on": message.created_on,
+        "attachments": [attachment_out(a) for a in message.attachments],
+    }
+
+
+def report_detail(view: ReportView) -> dict:
+    report = view.report
+    return {
+        "id": str(report.pk),
+        "reference": report.reference,
+        "organization": report.organization.slug,
+        "status": report.status,
+        "category": report.category,
+        "submitted_on": report.submitted_on,
+        "content": view.content.__dict__,
+        "messages": [message_out(m) for m in view.messages],
+        "attachments": [attachment_out(a) for a in view.attachments],
+    }
+
+
+def new_message_out(*, message, body: str, uploads, author_name: str) -> dict:
+    return {
+        "id": str(message.id),
+        "author": message.author_kind,
+        "author_name": author_name,
+        "body": body.strip(),
+        "created_on": message.created_on,
+        "attachments": [
+            {
+                "id": str(u.attachment_id),
+                "name": u.name,
+                "content_type": u.content_type,
+                "size": u.size,
+                "author": message.author_kind,
+            }
+            for u in uploads
+        ],
+    }

@@ -1,0 +1,121 @@
+"""Staff-facing case pages. Every case lookup goes through case_access_get: not visible means 404."""
+
+import uuid
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from confide.accounts.decorators import staff_required, staff_secret_key
+from confide.cases.forms import InboxFilter, ReplyForm
+from confide.http import attachment_response
+from confide.reports.access import CaseAccess
+from confide.reports.attachments import attachment_open
+from confide.reports.content import ContentError
+from confide.reports.models import Report
+from confide.reports.selectors import (
+    ReportNotFound,
+    attachment_get_for,
+    case_access_get,
+    report_list_visible_to,
+    report_view,
+)
+from confide.reports.services import (
+    ALLOWED_TRANSITIONS,
+    IllegalTransition,
+    message_create_by_handler,
+    report_status_update,
+)
+from confide.reports.uploads import upload_error_message, upload_rejection, uploads_discard
+
+PAGE_SIZE = 50
+
+
+@require_GET
+@staff_required
+def inbox(request: HttpRequest) -> HttpResponse:
+    filters = InboxFilter(request.GET)
+    reports = report_list_visible_to(user=request.user)
+    if filters.is_valid() and filters.cleaned_data["status"]:
+        reports = reports.filter(status=filters.cleaned_data["status"])
+    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "staff/inbox.html", {"page": page, "filters": filters})
+
+
+def _access(request: HttpRequest, report_id: uuid.UUID) -> CaseAccess:
+    try:
+        return case_access_get(user=request.user, secret_key=staff_secret_key(request), report_id=report_id)
+    except ReportNotFound:
+        raise Http404 from None
+
+
+def _case_page(request, access: CaseAccess, *, form=None, problem=None, status=200) -> HttpResponse:
+    allowed = ALLOWED_TRANSITIONS[Report.Status(access.report.status)]
+    choices = [(status.value, status.label) for status in Report.Status if status in allowed]
+    context = {
+        "view": report_view(access=access, for_staff=True),
+        "form": form or ReplyForm(),
+        "status_choices": choices,
+        "problem": problem,
+    }
+    return render(request, "staff/case.html", context, status=status)
+
+
+@require_GET
+@staff_required
+def show_case(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    return _case_page(request, _access(request, report_id))
+
+
+def _uploads(request: HttpRequest) -> list:
+    return request.FILES.getlist("attachments")
+
+
+@require_POST
+@staff_required
+def reply(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    try:
+        access = _access(request, report_id)
+    except Http404:
+        uploads_discard(_uploads(request))
+        raise
+    form = ReplyForm(request.POST)
+    reason = upload_rejection(request)
+    if reason:
+        uploads_discard(_uploads(request))
+        form.is_valid()
+        return _case_page(request, access, form=form, problem=upload_error_message(reason), status=413)
+    if not form.is_valid():
+        uploads_discard(_uploads(request))
+        return _case_page(request, access, form=form, status=400)
+    try:
+        message_create_by_handler(access=access, body=form.cleaned_data["body"], uploads=_uploads(request))
+    except ContentError as error:
+        uploads_discard(_uploads(request))
+        return _case_page(request, access, form=form, problem=error.message, status=400)
+    return redirect("cases:show_case", report_id=access.report.pk)
+
+
+@require_POST
+@staff_required
+def change_status(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    access = _access(request, report_id)
+    try:
+        report_status_update(access=access, status=request.POST.get("status", ""))
+    except IllegalTransition as error:
+        return _case_page(request, access, problem=str(error), status=400)
+    return redirect("cases:show_case", report_id=access.report.pk)
+
+
+@require_GET
+@staff_required
+def download_attachment(request: HttpRequest, report_id: uuid.UUID, attachment_id: uuid.UUID) -> HttpResponseBase:
+    access = _access(request, report_id)
+    try:
+        attachment = attachment_get_for(access=access, attachment_id=attachment_id)
+    except ReportNotFound:
+        raise Http404 from None
+    meta, chunks = attachment_open(attachment=attachment, report_key=access.report_key)
+    return attachment_response(meta, chunks)

@@ -1,0 +1,90 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from confide.reports.content import LIMITS, MESSAGE_MAX_CHARS
+from confide.reports.models import Report
+
+
+class ReportForm(forms.Form):
+    """Field rules mirror content_build (the single source of truth); this form is only the page's shape."""
+
+    what_happened = forms.CharField(
+        label=_("What happened, in your own words"),
+        help_text=_("Take your time. Write as much or as little as you want; you can add more later."),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=LIMITS["what_happened"],
+    )
+    when = forms.CharField(
+        label=_("When did it happen?"),
+        help_text=_("Approximate is fine, for example 'spring 2024' or 'during the primary'."),
+        required=False,
+        max_length=LIMITS["when"],
+    )
+    where = forms.CharField(
+        label=_("Where did it happen?"),
+        help_text=_("For example an office, an event, a car, online."),
+        required=False,
+        max_length=LIMITS["where"],
+    )
+    people_involved = forms.CharField(
+        label=_("People involved"),
+        help_text=_("Who did it, and anyone who saw or knows. Names or roles, as you prefer."),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=LIMITS["people_involved"],
+    )
+    category = forms.ChoiceField(
+        label=_("Which best describes it?"),
+        help_text=_("Choose the closest; the case handler can change it."),
+        choices=Report.Category.choices,
+        widget=forms.RadioSelect,
+    )
+    identity = forms.ChoiceField(
+        label=_("Do you want to give your name?"),
+        choices=[
+            ("anonymous", _("No, stay anonymous")),
+            ("named", _("Yes, give my name and a way to reach me")),
+        ],
+        initial="anonymous",
+        widget=forms.RadioSelect,
+    )
+    name = forms.CharField(label=_("Your name"), required=False, max_length=LIMITS["name"])
+    contact = forms.CharField(
+        label=_("How to reach you"),
+        help_text=_("A phone number or an email address that your organization cannot read."),
+        required=False,
+        max_length=LIMITS["contact"],
+    )
+    avoid_handlers = forms.CharField(
+        label=_("Anyone at the third party who should NOT see this report?"),
+        help_text=_("Optional. Name staff of the third party you know or do not trust; we will keep them out."),
+        required=False,
+        max_length=LIMITS["avoid_handlers"],
+    )
+
+    @property
+    def anonymous(self) -> bool:
+        return self.cleaned_data.get("identity", "anonymous") != "named"
+
+
+class ReceiptForm(forms.Form):
+    receipt = forms.CharField(
+        label=_("Your receipt"),
+        help_text=_("The eight words you were given when you reported. Spaces, dashes and capitals do not matter."),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}),
+    )
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your message or new information"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=MESSAGE_MAX_CHARS,
+    )
+
+
+def attachment_limit_mb() -> int:
+    return max(1, settings.CONFIDE_ATTACHMENT_MAX_BYTES // (1024 * 1024))
