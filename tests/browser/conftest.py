@@ -42,6 +42,7 @@ def browser(chromium_path):
 def no_js_page(browser):
     """A page as a Tor Browser user at the safest setting sees it: no JavaScript at all."""
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    context.set_default_timeout(10_000)
     page = context.new_page()
     yield page
     context.close()
