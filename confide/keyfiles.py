@@ -7,6 +7,7 @@ import base64
 import functools
 import os
 import secrets
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,12 @@ from confide import crypto
 SECRET_KEY_FILE = "django_secret_key"  # noqa: S105 - a file name
 PEPPER_FILE = "pepper"
 RECOVERY_PUBLIC_FILE = "recovery.pub"
+
+
+def default_secrets_dir() -> Path:
+    base = Path(__file__).resolve().parents[1]
+    var = Path(os.environ.get("CONFIDE_VAR_DIR", base / "var"))
+    return Path(os.environ.get("CONFIDE_SECRETS_DIR", var / "secrets"))
 
 
 @dataclass(frozen=True)
@@ -75,3 +82,21 @@ def encode_key(raw: bytes) -> str:
 
 def decode_key(text: str) -> bytes:
     return base64.b64decode(text.strip(), validate=True)
+
+
+def main(argv: list[str]) -> int:
+    """`python -m confide.keyfiles [DIR]`: create the secrets once, before Django can start (it needs them)."""
+    directory = Path(argv[0]) if argv else default_secrets_dir()
+    result = secrets_init(directory)
+    if not result.created or result.recovery_secret_key is None:
+        print(f"Secrets already exist in {directory}; nothing changed.")
+        return 0
+    print(f"Secrets created in {directory}.")
+    print("\nRECOVERY KEY: shown once, never stored. Print it or write it down and keep it offline.")
+    print("It opens every report if every case handler loses their password.\n")
+    print(f"    {encode_key(result.recovery_secret_key)}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -5,11 +5,13 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+
+from confide.keyfiles import default_secrets_dir
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 VAR_DIR = Path(os.environ.get("CONFIDE_VAR_DIR", BASE_DIR / "var"))
-CONFIDE_SECRETS_DIR = Path(os.environ.get("CONFIDE_SECRETS_DIR", VAR_DIR / "secrets"))
+CONFIDE_SECRETS_DIR = default_secrets_dir()
 
 DEBUG = False
 ALLOWED_HOSTS = [h for h in os.environ.get("CONFIDE_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]

@@ -1,0 +1,48 @@
+# Confide: `make run` and `make test` are the quick start; see README.md.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements/dev.txt | md5sum | cut -c1-12)
+LOCAL := DJANGO_SETTINGS_MODULE=confide.settings.local
+
+.PHONY: run test test-fast lint bench migrate seed clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python requirements/dev.txt
+	$(BIN)/pip install --quiet -r requirements/dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python -m confide.keyfiles
+	$(LOCAL) $(BIN)/python manage.py migrate --noinput -v 0
+	$(LOCAL) $(BIN)/python manage.py collectstatic --noinput -v 0
+
+seed: migrate
+	$(LOCAL) $(BIN)/python manage.py seed_demo
+
+run: seed
+	@echo "Serving Confide on http://127.0.0.1:8000/  (Ctrl-C to stop)"
+	$(LOCAL) $(BIN)/gunicorn -c gunicorn.conf.py confide.wsgi
+
+test: install
+	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
+
+test-fast: install
+	$(BIN)/python -m pytest -n 2 -p no:cacheprovider -m "not browser"
+
+lint: install
+	$(BIN)/ruff check confide tests bench
+	$(BIN)/ruff format --check confide tests bench
+	$(BIN)/mypy confide
+
+bench: install
+	$(BIN)/python bench/intake.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,25 @@
+import secrets
+
+from django.core.management.base import BaseCommand
+
+from confide.accounts.provisioning import demo_seed
+
+
+class Command(BaseCommand):
+    help = "Create the demo organization `demo` and its case handler `demo-handler` (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--password", help="Password for demo-handler when it is created (default: random).")
+
+    def handle(self, *args, password=None, **options):
+        result = demo_seed(password=password or secrets.token_urlsafe(12))
+        if result.created_handler:
+            self.stdout.write(self.style.SUCCESS("Demo organization and case handler created."))
+            self.stdout.write(f"  Case handler login: http://127.0.0.1:8000/staff/login/  user: {result.username}")
+            self.stdout.write(f"  Password: {result.password}")
+        else:
+            self.stdout.write(
+                f"Demo already seeded; {result.username} keeps its password "
+                "(its key is wrapped under it; change it from the staff pages, not here)."
+            )
+        self.stdout.write("  Reporter intake: http://127.0.0.1:8000/r/demo/")

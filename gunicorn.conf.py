@@ -1,0 +1,17 @@
+"""gunicorn for Confide. No access log at all: a request line is a reporter's time and path (threat model G2),
+and gunicorn's default format would add the client address and user agent."""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("CONFIDE_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("CONFIDE_WORKERS", str(multiprocessing.cpu_count() * 2 + 1)))
+worker_class = "sync"
+timeout = 60
+accesslog = None
+disable_redirect_access_to_syslog = True
+errorlog = "-"
+loglevel = "warning"
+# Never trust X-Forwarded-For: we do not want the client address, even from a proxy.
+forwarded_allow_ips = "127.0.0.1"
+proxy_allow_ips = "127.0.0.1"
