@@ -2,8 +2,8 @@
 JSON under /api/, a page elsewhere, never a traceback."""
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
-from django.middleware.csrf import CsrfViewMiddleware
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _

@@ -13,6 +13,7 @@ from confide import keyfiles
 from confide.accounts.services import Unlocked, staff_unlock
 from confide.reports.content import content_build
 from confide.reports.models import KeyWrap
+from confide.reports.selectors import intake_target_get
 from confide.reports.services import SubmittedReport, report_submit
 from confide.tenants.models import Organization
 
@@ -97,9 +98,13 @@ def sample_content(**overrides):
     return content_build(**values)
 
 
+def submit_report(org, **content) -> SubmittedReport:
+    return report_submit(target=intake_target_get(slug=org.slug), content=sample_content(**content))
+
+
 @pytest.fixture
 def submitted(org, handler, teammate, excluded_handler) -> SubmittedReport:
-    result = report_submit(organization=org, content=sample_content())
+    result = submit_report(org)
     KeyWrap.objects.filter(report=result.report, user=excluded_handler).delete()
     return result
 

@@ -20,9 +20,8 @@ from confide.api_schemas import (
 from confide.http import attachment_response
 from confide.reports.attachments import attachment_open
 from confide.reports.content import content_build
-from confide.reports.selectors import attachment_get_for, report_view
+from confide.reports.selectors import attachment_get_for, intake_target_get, report_view
 from confide.reports.services import message_create_by_reporter, report_submit
-from confide.tenants.selectors import organization_for_intake
 from confide.upload_guard import checked_uploads
 
 router = Router(tags=["reporter"])
@@ -42,11 +41,11 @@ class Submitted(Schema):
     summary="File a report; returns the receipt once the report is committed",
 )
 def submit(request: ApiRequest, org_slug: str, payload: ReportIn):
-    organization = organization_for_intake(slug=org_slug)
-    if organization is None:
+    target = intake_target_get(slug=org_slug)
+    if target is None:
         return Status(404, {"detail": "No organization takes reports at this address."})
     content = content_build(**payload.dict())
-    submitted = report_submit(organization=organization, content=content)
+    submitted = report_submit(target=target, content=content)
     return Status(
         201,
         {

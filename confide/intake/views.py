@@ -15,7 +15,13 @@ from confide.intake.reporter_cookie import reporter_cookie_clear, reporter_cooki
 from confide.reports.access import ReporterAccess
 from confide.reports.attachments import attachment_open
 from confide.reports.content import ContentError, content_build
-from confide.reports.selectors import ReportNotFound, attachment_get_for, report_view, reporter_access_get
+from confide.reports.selectors import (
+    ReportNotFound,
+    attachment_get_for,
+    intake_target_get,
+    report_view,
+    reporter_access_get,
+)
 from confide.reports.services import message_create_by_reporter, report_submit
 from confide.reports.uploads import upload_error_message, upload_rejection, uploads_discard
 from confide.tenants.models import Organization
@@ -76,7 +82,10 @@ def submit(request: HttpRequest, org_slug: str) -> HttpResponse:
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return render(request, "reporter/form.html", {**context, "form": form}, status=400)
     try:
-        submitted = report_submit(organization=organization, content=content, uploads=_uploads(request))
+        target = intake_target_get(slug=organization.slug)
+        if target is None:  # intake closed between the page and the post
+            raise Http404
+        submitted = report_submit(target=target, content=content, uploads=_uploads(request))
     except Exception:
         uploads_discard(_uploads(request))
         raise

@@ -1,5 +1,6 @@
 """Unlocked handles on a report: proof that the caller holds the report key, for one request only."""
 
+import uuid
 from dataclasses import dataclass
 
 from confide.reports.models import Report
@@ -22,3 +23,13 @@ class CaseAccess:
 
     def __repr__(self) -> str:
         return f"CaseAccess(report={self.report.pk}, user={getattr(self.user, 'pk', None)})"
+
+
+@dataclass(frozen=True)
+class IntakeTarget:
+    """Where a new report goes: an organization taking reports, and the keys of its eligible handlers."""
+
+    organization_id: uuid.UUID
+    slug: str
+    name: str
+    handler_keys: list[tuple[int, bytes]]

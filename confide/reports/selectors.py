@@ -1,20 +1,56 @@
 """Reads on reports. Access control for reports lives here and only here."""
 
+import functools
 import uuid
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import connection
 from django.db.models import QuerySet
 
 from confide import crypto, keyfiles
 from confide.reports import keys
-from confide.reports.access import CaseAccess, ReporterAccess
+from confide.reports.access import CaseAccess, IntakeTarget, ReporterAccess
 from confide.reports.content import ReportContent
 from confide.reports.models import Attachment, KeyWrap, Report
-from confide.tenants.models import Organization
+from confide.tenants.models import Membership, Organization
 
 # Looked up when the receipt is malformed, so malformed and wrong receipts cost the same (no oracle).
 _DECOY_RECEIPT = "decoy " * 7 + "decoy"
+
+
+_SLUG_PARAM = "\x00slug\x00"
+
+
+@functools.cache
+def _intake_target_sql(vendor: str) -> tuple[str, tuple]:
+    """The intake query, compiled by the ORM once per process and database: intake is the hot path, and
+    compiling it on every submission cost more CPU than running it."""
+    query = Membership.objects.filter(
+        organization__slug=_SLUG_PARAM,
+        organization__intake_open=True,
+        role=Membership.Role.HANDLER,
+        user__is_active=True,
+        user__public_key__isnull=False,
+    ).values_list("organization_id", "organization__name", "user_id", "user__public_key")
+    return query.query.sql_with_params()
+
+
+def intake_target_get(*, slug: str) -> IntakeTarget | None:
+    """The organization at an intake address and every handler a new report key is sealed to: active,
+    holding a key pair, a handler of that organization."""
+    sql, params = _intake_target_sql(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, tuple(slug if p == _SLUG_PARAM else p for p in params))
+        rows = cursor.fetchall()
+    if rows:
+        keys = [(user_id, bytes(public_key)) for _, _, user_id, public_key in rows]
+        return IntakeTarget(organization_id=uuid.UUID(str(rows[0][0])), slug=slug, name=rows[0][1], handler_keys=keys)
+    # No eligible handler yet: the report is still taken (the recovery key holds it until one is granted).
+    organization = Organization.objects.filter(slug=slug, intake_open=True).only("id", "name").first()
+    if organization is None:
+        return None
+    return IntakeTarget(organization_id=organization.pk, slug=slug, name=organization.name, handler_keys=[])
 
 
 class ReportNotFound(LookupError):

@@ -5,19 +5,17 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from confide import crypto, keyfiles
 from confide.reports import keys
-from confide.reports.access import CaseAccess, ReporterAccess
+from confide.reports.access import CaseAccess, IntakeTarget, ReporterAccess
 from confide.reports.attachments import attachments_add
 from confide.reports.clock import today
 from confide.reports.content import ReportContent, message_clean
 from confide.reports.models import Author, KeyWrap, Message, Report
 from confide.reports.uploads import EncryptedUpload
-from confide.tenants.models import Membership, Organization
 
 REFERENCE_ATTEMPTS = 5
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud and typed by hand
@@ -34,22 +32,8 @@ def _reference() -> str:
     return f"{chars[:4]}-{chars[4:]}"
 
 
-def eligible_handler_keys(*, organization: Organization) -> list[tuple[int, bytes]]:
-    rows = (
-        get_user_model()
-        .objects.filter(
-            memberships__organization=organization,
-            memberships__role=Membership.Role.HANDLER,
-            is_active=True,
-            public_key__isnull=False,
-        )
-        .values_list("id", "public_key")
-    )
-    return [(user_id, bytes(public_key)) for user_id, public_key in rows if public_key is not None]
-
-
 def report_submit(
-    *, organization: Organization, content: ReportContent, uploads: Sequence[EncryptedUpload] = ()
+    *, target: IntakeTarget, content: ReportContent, uploads: Sequence[EncryptedUpload] = ()
 ) -> SubmittedReport:
     """Encrypt and commit a report. Returns after the commit: a shown receipt means a kept report (G8)."""
     report_id = uuid.uuid4()
@@ -60,7 +44,7 @@ def report_submit(
     day = today()
     report = Report(
         id=report_id,
-        organization=organization,
+        organization_id=target.organization_id,
         reference=_reference(),
         category=content.category,
         submitted_on=day,
@@ -72,7 +56,7 @@ def report_submit(
     )
     wraps = [
         KeyWrap(report_id=report_id, user_id=user_id, sealed_key=crypto.seal(public_key, report_key))
-        for user_id, public_key in eligible_handler_keys(organization=organization)
+        for user_id, public_key in target.handler_keys
     ]
     for attempt in range(REFERENCE_ATTEMPTS):
         # The unique index decides whether the random reference is free: no query in front of every insert.

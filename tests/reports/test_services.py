@@ -5,15 +5,20 @@ from confide import crypto
 from confide.reports import keys
 from confide.reports.content import ContentError, ReportContent, content_build
 from confide.reports.models import Attachment, KeyWrap, Message, Report
-from confide.reports.selectors import ReportNotFound, case_access_get, report_view, reporter_access_get
+from confide.reports.selectors import (
+    ReportNotFound,
+    case_access_get,
+    intake_target_get,
+    report_view,
+    reporter_access_get,
+)
 from confide.reports.services import (
     IllegalTransition,
     message_create_by_handler,
     message_create_by_reporter,
     report_status_update,
-    report_submit,
 )
-from tests.conftest import make_staff, sample_content
+from tests.conftest import make_staff, submit_report
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +33,7 @@ def test_it_wraps_the_key_for_every_eligible_handler_only(org, other_org, handle
     inactive = make_staff("ines", [org])
     inactive.is_active = False
     inactive.save()
-    result = report_submit(organization=org, content=sample_content())
+    result = submit_report(org)
     holders = set(KeyWrap.objects.filter(report=result.report).values_list("user_id", flat=True))
     assert holders == {handler.pk, teammate.pk}
 
@@ -63,8 +68,8 @@ def test_it_refuses_a_receipt_at_another_organizations_address(submitted, other_
 
 
 def test_swapped_ciphertexts_between_rows_fail_to_decrypt(org, handler, unlock):
-    first = report_submit(organization=org, content=sample_content(what_happened="first"))
-    second = report_submit(organization=org, content=sample_content(what_happened="second"))
+    first = submit_report(org, what_happened="first")
+    second = submit_report(org, what_happened="second")
     Report.objects.filter(pk=first.report.pk).update(content=Report.objects.get(pk=second.report.pk).content)
     access = reporter_access_get(receipt=first.receipt)
     with pytest.raises(crypto.DecryptionError):
@@ -170,9 +175,24 @@ def test_reporter_side_rows_hold_no_instants(model):
 def test_a_colliding_reference_is_replaced_not_fatal(org, handler, monkeypatch):
     from confide.reports import services
 
-    first = report_submit(organization=org, content=sample_content())
+    first = submit_report(org)
     fresh = iter([first.report.reference, "ZZZZ-ZZZZ"])
     monkeypatch.setattr(services, "_reference", lambda: next(fresh))
-    second = report_submit(organization=org, content=sample_content())
+    second = submit_report(org)
     assert second.report.reference == "ZZZZ-ZZZZ"
     assert KeyWrap.objects.filter(report=second.report).count() == 1
+
+
+def test_intake_targets_only_open_organizations(org, handler):
+    org.intake_open = False
+    org.save()
+    assert intake_target_get(slug="acme") is None
+    assert intake_target_get(slug="nowhere") is None
+
+
+def test_an_organization_without_handlers_still_takes_reports(org, recovery_secret_key):
+    target = intake_target_get(slug="acme")
+    assert target is not None and target.handler_keys == []
+    result = submit_report(org)
+    assert not KeyWrap.objects.filter(report=result.report).exists()
+    assert crypto.unseal(recovery_secret_key, bytes(Report.objects.get(pk=result.report.pk).recovery_wrap))
