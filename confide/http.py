@@ -27,6 +27,21 @@ class SecurityHeadersMiddleware:
         return response
 
 
+class ExplainedErrorsMiddleware:
+    """Django answers a wrong method with an empty 405; give it the same clear message as every other error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code == 405 and not getattr(response, "content", b"x"):
+            explained = error_response(request, 405, _("This address does not accept that kind of request."))
+            explained["Allow"] = response.get("Allow", "")
+            return explained
+        return response
+
+
 def wants_json(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
 
