@@ -1,5 +1,5 @@
 """Deployment secrets kept outside the database (crypto.md §3): the pepper, Django's secret key and the
-public half of the recovery key. The recovery key's private half is printed once by `init_secrets` and never
+public half of the recovery key. The recovery key's private half is printed once by `python -m confide.keyfiles`, never
 written anywhere.
 """
 
@@ -58,7 +58,7 @@ def _read(directory: Path, name: str) -> str:
         return (directory / name).read_text().strip()
     except FileNotFoundError:
         raise ImproperlyConfigured(
-            f"Missing secret {directory / name}. Run `python manage.py init_secrets` (make run does)."
+            f"Missing secret {directory / name}. Run `python -m confide.keyfiles` (make run does)."
         ) from None
 
 

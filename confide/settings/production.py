@@ -14,7 +14,7 @@ DEBUG = False
 
 SECRET_KEY = django_secret_key(CONFIDE_SECRETS_DIR)  # noqa: F405
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("django-insecure", "test-", "change-me")):
-    raise ImproperlyConfigured("SECRET_KEY is missing or a default value; run `manage.py init_secrets`.")
+    raise ImproperlyConfigured("SECRET_KEY is missing or a default value; run `python -m confide.keyfiles`.")
 
 SECURE_HSTS_SECONDS = 63072000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -121,3 +121,15 @@ def test_nothing_a_reporter_writes_is_readable_at_rest(org, handler, log_buffer,
     sources = at_rest_sources(extra_text=log_buffer.getvalue() + out + err)
     assert hits(list(marks.values()), sources) == []
     assert [where for where, blob in sources.items() if ip.encode() in blob] == []
+
+
+def test_the_search_finds_plaintext_that_is_stored_in_the_clear(db):
+    """Guards the guard: an organization's name is clear by design, so the search must see it everywhere."""
+    from confide.tenants.models import Organization
+
+    marker = canary("CLEAR")
+    Organization.objects.create(slug="clear", name=marker)
+    found = {where for _, where in hits([marker], at_rest_sources())}
+    assert "database rows" in found
+    if any(name.startswith("database file") for name in at_rest_sources()):
+        assert any(name.startswith("database file") for name in found)
