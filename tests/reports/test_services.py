@@ -196,3 +196,15 @@ def test_an_organization_without_handlers_still_takes_reports(org, recovery_secr
     result = submit_report(org)
     assert not KeyWrap.objects.filter(report=result.report).exists()
     assert crypto.unseal(recovery_secret_key, bytes(Report.objects.get(pk=result.report.pk).recovery_wrap))
+
+
+@pytest.mark.parametrize("receipt", ["not a receipt at all", "apple banana cherry dragon eagle falcon garlic hammer"])
+def test_wrong_and_malformed_receipts_do_the_same_work(submitted, django_assert_num_queries, monkeypatch, receipt):
+    """Same answer and same timing: one indexed lookup each, and no decryption attempt for either."""
+    from confide.reports import selectors
+
+    decrypts = []
+    monkeypatch.setattr(selectors.keys, "report_key_for_receipt", lambda **kw: decrypts.append(kw))
+    with django_assert_num_queries(1):
+        assert reporter_access_get(receipt=receipt) is None
+    assert decrypts == []

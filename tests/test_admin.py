@@ -1,0 +1,33 @@
+import pytest
+from django.test import Client
+
+from tests.conftest import PASSWORD, make_staff
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def operator_client(db):
+    operator = make_staff("otto", role="operator")
+    client = Client()
+    client.login(username=operator.username, password=PASSWORD)
+    return client
+
+
+def test_the_operator_manages_organizations_and_sees_only_report_metadata(operator_client, submitted):
+    for url in [
+        "/operator/",
+        "/operator/tenants/organization/",
+        "/operator/accounts/user/",
+        "/operator/reports/report/",
+    ]:
+        assert operator_client.get(url).status_code == 200, url
+    page = operator_client.get(f"/operator/reports/report/{submitted.report.pk}/change/").content.decode()
+    assert submitted.report.reference in page
+    assert "field office" not in page
+
+
+def test_handlers_cannot_use_the_admin(handler):
+    client = Client()
+    client.login(username=handler.username, password=PASSWORD)
+    assert client.get("/operator/").status_code == 302
