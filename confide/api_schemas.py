@@ -100,8 +100,8 @@ def message_out(message: MessageView) -> dict:
     }
 
 
-def report_detail(view: ReportView) -> dict:
-    report = view.report
+def report_fields(report: Report) -> dict:
+    """The clear metadata of a report, as both the reporter and the staff API show it."""
     return {
         "id": str(report.pk),
         "reference": report.reference,
@@ -109,6 +109,12 @@ def report_detail(view: ReportView) -> dict:
         "status": report.status,
         "category": report.category,
         "submitted_on": report.submitted_on,
+    }
+
+
+def report_detail(view: ReportView) -> dict:
+    return {
+        **report_fields(view.report),
         "content": view.content.__dict__,
         "messages": [message_out(m) for m in view.messages],
         "attachments": [attachment_out(a) for a in view.attachments],

@@ -17,12 +17,11 @@ from confide.api_schemas import (
     ReportDetail,
     new_message_out,
     report_detail,
+    report_fields,
 )
-from confide.http import attachment_response
 from confide.reports.access import CaseAccess
-from confide.reports.attachments import attachment_open
+from confide.reports.downloads import attachment_download
 from confide.reports.selectors import (
-    attachment_get_for,
     case_access_get,
     report_list_visible_to,
     report_view,
@@ -55,12 +54,7 @@ class StatusIn(Schema):
 
 def _summary(report) -> dict:
     return {
-        "id": str(report.pk),
-        "reference": report.reference,
-        "organization": report.organization.slug,
-        "status": report.status,
-        "category": report.category,
-        "submitted_on": report.submitted_on,
+        **report_fields(report),
         "reporter_active_on": report.reporter_active_on,
         "awaiting_handler": report.awaiting_handler,
     }
@@ -135,7 +129,4 @@ def create_attachments(
     response={200: None, 404: Problem},
 )
 def get_attachment(request: ApiRequest, case_id: str, attachment_id: uuid.UUID):
-    access = _access(request, case_id)
-    attachment = attachment_get_for(access=access, attachment_id=attachment_id)
-    meta, chunks = attachment_open(attachment=attachment, report_key=access.report_key)
-    return attachment_response(meta, chunks)
+    return attachment_download(access=_access(request, case_id), attachment_id=attachment_id)

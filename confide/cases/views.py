@@ -10,14 +10,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from confide.accounts.decorators import staff_required, staff_secret_key
 from confide.cases.forms import InboxFilter, ReplyForm
-from confide.http import attachment_response
 from confide.reports.access import CaseAccess
-from confide.reports.attachments import attachment_open
 from confide.reports.content import ContentError
+from confide.reports.downloads import attachment_download
 from confide.reports.models import Report
 from confide.reports.selectors import (
     ReportNotFound,
-    attachment_get_for,
     case_access_get,
     report_list_visible_to,
     report_view,
@@ -113,9 +111,4 @@ def change_status(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
 @staff_required
 def download_attachment(request: HttpRequest, report_id: uuid.UUID, attachment_id: uuid.UUID) -> HttpResponseBase:
     access = _access(request, report_id)
-    try:
-        attachment = attachment_get_for(access=access, attachment_id=attachment_id)
-    except ReportNotFound:
-        raise Http404 from None
-    meta, chunks = attachment_open(attachment=attachment, report_key=access.report_key)
-    return attachment_response(meta, chunks)
+    return attachment_download(access=access, attachment_id=attachment_id)

@@ -17,10 +17,9 @@ from confide.api_schemas import (
     new_message_out,
     report_detail,
 )
-from confide.http import attachment_response
-from confide.reports.attachments import attachment_open
 from confide.reports.content import content_build
-from confide.reports.selectors import attachment_get_for, intake_target_get, report_view
+from confide.reports.downloads import attachment_download
+from confide.reports.selectors import intake_target_get, report_view
 from confide.reports.services import message_create_by_reporter, report_submit
 from confide.upload_guard import checked_uploads
 
@@ -92,6 +91,4 @@ def create_attachments(request: ApiRequest, files: File[list[UploadedFile]] | No
     response={200: None, 404: Problem},
 )
 def get_attachment(request: ApiRequest, attachment_id: uuid.UUID):
-    attachment = attachment_get_for(access=request.auth, attachment_id=attachment_id)
-    meta, chunks = attachment_open(attachment=attachment, report_key=request.auth.report_key)
-    return attachment_response(meta, chunks)
+    return attachment_download(access=request.auth, attachment_id=attachment_id)

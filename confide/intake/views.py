@@ -9,15 +9,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from confide.http import attachment_response
 from confide.intake.forms import ReceiptForm, ReplyForm, ReportForm, attachment_limit_mb
 from confide.intake.reporter_cookie import reporter_cookie_clear, reporter_cookie_read, reporter_cookie_set
 from confide.reports.access import ReporterAccess
-from confide.reports.attachments import attachment_open
 from confide.reports.content import ContentError, content_build
+from confide.reports.downloads import attachment_download
 from confide.reports.selectors import (
-    ReportNotFound,
-    attachment_get_for,
     intake_target_get,
     report_view,
     reporter_access_get,
@@ -196,12 +193,7 @@ def download_attachment(request: HttpRequest, org_slug: str, attachment_id: uuid
     access = _access(request, organization)
     if access is None:
         return _to_return_page(organization)
-    try:
-        attachment = attachment_get_for(access=access, attachment_id=attachment_id)
-    except ReportNotFound:
-        raise Http404 from None
-    meta, chunks = attachment_open(attachment=attachment, report_key=access.report_key)
-    return attachment_response(meta, chunks)
+    return attachment_download(access=access, attachment_id=attachment_id)
 
 
 @require_POST

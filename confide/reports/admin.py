@@ -9,8 +9,8 @@ class ReportAdmin(admin.ModelAdmin):
 
     list_display = ["reference", "organization", "status", "category", "submitted_on"]
     list_filter = ["status", "category", "organization"]
-    fields = ["reference", "organization", "status", "category", "submitted_on", "reporter_active_on"]
-    readonly_fields = fields
+    fields = ("reference", "organization", "status", "category", "submitted_on", "reporter_active_on")
+    readonly_fields = ("reference", "organization", "status", "category", "submitted_on", "reporter_active_on")
 
     def has_add_permission(self, request):
         return False
