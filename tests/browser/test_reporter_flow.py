@@ -30,6 +30,7 @@ def test_reporter_and_handler_talk_through_the_receipt(live_server, no_js_page, 
     staff.fill("input[name=username]", handler.username)
     staff.fill("input[name=password]", PASSWORD)
     staff.click("button[type=submit]")
+    staff.screenshot(path=str(tmp_path / "inbox.png"), full_page=True)
     staff.click("table a")
     assert "My supervisor kept texting me at night." in staff.content()
     staff.fill("textarea[name=body]", "Thank you for telling us. Can we ask you a few questions?")
@@ -47,4 +48,5 @@ def test_reporter_and_handler_talk_through_the_receipt(live_server, no_js_page, 
 
     staff.reload()
     assert "Yes, you can." in staff.content()
+    staff.screenshot(path=str(tmp_path / "case.png"), full_page=True)
     staff.context.close()

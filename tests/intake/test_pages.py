@@ -211,3 +211,18 @@ def test_wrong_methods_get_a_clear_answer(csrf_client, org):
     response = csrf_client.get("/r/acme/report/reply/")
     assert response.status_code == 405
     assert b"not" in response.content.lower()
+
+
+def test_an_oversized_form_gets_a_413_page(csrf_client, org):
+    response = submit(csrf_client, what_happened="x" * 300_000)
+    assert response.status_code == 413
+    assert "too large" in response.content.decode()
+
+
+def test_too_many_files_are_refused_and_nothing_is_kept(csrf_client, org, handler, settings):
+    settings.CONFIDE_ATTACHMENTS_PER_REQUEST = 2
+    before = stored_blobs()
+    files = [SimpleUploadedFile(f"f{i}.txt", b"data") for i in range(3)]
+    response = submit(csrf_client, attachments=files)
+    assert response.status_code == 413 and "at most 2 files" in response.content.decode()
+    assert not Report.objects.exists() and stored_blobs() == before
