@@ -2,6 +2,7 @@
 Every error is a JSON body with a `detail` and a 4xx status; nothing leaks a traceback."""
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
@@ -34,7 +35,7 @@ def content_error(request: HttpRequest, exc: ContentError):
 
 @api.exception_handler(ReportNotFound)
 def not_found(request: HttpRequest, exc: ReportNotFound):
-    return api.create_response(request, {"detail": "Not found."}, status=404)
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
 
 
 @api.exception_handler(IllegalTransition)
@@ -45,9 +46,9 @@ def illegal_transition(request: HttpRequest, exc: IllegalTransition):
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request: HttpRequest, exc: AuthenticationError):
     if isinstance(exc, ReceiptRejected):
-        message = "This receipt does not match a report."
+        message = _("This receipt does not match a report.")
     else:
-        message = "Sign in with staff_login and send `Authorization: Bearer <token>`."
+        message = _("Sign in with staff_login and send `Authorization: Bearer <token>`.")
     return api.create_response(request, {"detail": message}, status=401)
 
 
@@ -63,5 +64,5 @@ def invalid(request: HttpRequest, exc: ValidationError):
         where = ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "payload"))
         problems.append(f"{where}: {error.get('msg', 'invalid')}" if where else error.get("msg", "invalid"))
     return api.create_response(
-        request, {"detail": "; ".join(problems) or "Invalid input.", "errors": exc.errors}, status=422
+        request, {"detail": "; ".join(problems) or _("Invalid input."), "errors": exc.errors}, status=422
     )

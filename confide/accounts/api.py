@@ -1,5 +1,6 @@
 from datetime import datetime
 
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
@@ -25,7 +26,7 @@ def login(request: ApiRequest, payload: LoginIn):
     try:
         unlocked = staff_unlock(username=payload.username, password=payload.password, request=request)
     except LoginFailed:
-        return Status(401, {"detail": "That username and password do not match an account."})
+        return Status(401, {"detail": _("That username and password do not match an account.")})
     token, row = api_token_issue(unlocked=unlocked)
     return Status(200, {"token": token, "expires_at": row.expires_at})
 

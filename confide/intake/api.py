@@ -3,6 +3,7 @@
 import uuid
 from datetime import date
 
+from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
@@ -42,7 +43,7 @@ class Submitted(Schema):
 def submit(request: ApiRequest, org_slug: str, payload: ReportIn):
     target = intake_target_get(slug=org_slug)
     if target is None:
-        return Status(404, {"detail": "No organization takes reports at this address."})
+        return Status(404, {"detail": _("No organization takes reports at this address.")})
     content = content_build(**payload.dict())
     submitted = report_submit(target=target, content=content)
     return Status(
@@ -68,7 +69,7 @@ def get_report(request: ApiRequest):
 )
 def create_message(request: ApiRequest, payload: MessageIn):
     message = message_create_by_reporter(access=request.auth, body=payload.body)
-    return Status(201, new_message_out(message=message, body=payload.body, uploads=[], author_name="Reporter"))
+    return Status(201, new_message_out(message=message, body=payload.body, uploads=[], author_name=_("Reporter")))
 
 
 @router.post(
@@ -81,7 +82,7 @@ def create_message(request: ApiRequest, payload: MessageIn):
 def create_attachments(request: ApiRequest, files: File[list[UploadedFile]] | None = None, body: Form[str] = ""):
     uploads = checked_uploads(request, "files")
     message = message_create_by_reporter(access=request.auth, body=body, uploads=uploads)
-    return Status(201, new_message_out(message=message, body=body, uploads=uploads, author_name="Reporter"))
+    return Status(201, new_message_out(message=message, body=body, uploads=uploads, author_name=_("Reporter")))
 
 
 @router.get(

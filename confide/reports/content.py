@@ -3,6 +3,8 @@
 import json
 from dataclasses import asdict, dataclass
 
+from django.utils.translation import gettext as _
+
 from confide.reports.models import Report
 
 LIMITS = {
@@ -70,25 +72,25 @@ def content_build(
         "avoid_handlers": avoid_handlers.strip(),
     }
     if not values["what_happened"]:
-        raise ContentError("what_happened", "Please tell us what happened, in your own words.")
+        raise ContentError("what_happened", _("Please tell us what happened, in your own words."))
     for key, limit in LIMITS.items():
         if len(values[key]) > limit:
-            raise ContentError(key, f"This field is limited to {limit} characters.")
+            raise ContentError(key, _("This field is limited to %(limit)d characters.") % {"limit": limit})
         if "\x00" in values[key]:
-            raise ContentError(key, "This field contains a character that cannot be stored.")
+            raise ContentError(key, _("This field contains a character that cannot be stored."))
     if category not in CATEGORIES:
-        raise ContentError("category", "Please choose one of the listed categories.")
+        raise ContentError("category", _("Please choose one of the listed categories."))
     if not anonymous and not (values["name"] or values["contact"]):
-        raise ContentError("name", "To report with your name, give a name or a way to contact you.")
+        raise ContentError("name", _("To report with your name, give a name or a way to contact you."))
     return ReportContent(category=category, anonymous=anonymous, **values)
 
 
 def message_clean(body: str, *, allow_empty: bool = False) -> str:
     body = body.strip()
     if not body and not allow_empty:
-        raise ContentError("body", "The message is empty.")
+        raise ContentError("body", _("The message is empty."))
     if len(body) > MESSAGE_MAX_CHARS:
-        raise ContentError("body", f"A message is limited to {MESSAGE_MAX_CHARS} characters.")
+        raise ContentError("body", _("A message is limited to %(limit)d characters.") % {"limit": MESSAGE_MAX_CHARS})
     if "\x00" in body:
-        raise ContentError("body", "The message contains a character that cannot be stored.")
+        raise ContentError("body", _("The message contains a character that cannot be stored."))
     return body

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from confide import crypto, keyfiles
 from confide.reports import keys
@@ -160,9 +161,9 @@ def report_view(*, access: ReporterAccess | CaseAccess, for_staff: bool) -> Repo
         body = crypto.aead_decrypt(key, bytes(message.body), ad=keys.ad_message(report.id, message.id))
         if message.author_kind == "handler":
             # Reporters see "case handler", never which one; staff see the colleague's name.
-            author_name = message.author.get_username() if (for_staff and message.author) else "Case handler"
+            author_name = message.author.get_username() if (for_staff and message.author) else _("Case handler")
         else:
-            author_name = "Reporter"
+            author_name = _("Reporter")
         messages.append(
             MessageView(
                 id=message.id,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from confide import crypto, keyfiles
 from confide.reports import keys
@@ -149,12 +150,13 @@ ALLOWED_TRANSITIONS = {
 def report_status_update(*, access: CaseAccess, status: str) -> Report:
     report = access.report
     if status not in Report.Status.values:
-        raise IllegalTransition(f"Unknown status {status!r}.")
+        raise IllegalTransition(_("Unknown status %(status)r.") % {"status": status})
     if status == report.status:
         return report
     if status not in ALLOWED_TRANSITIONS[Report.Status(report.status)]:
         raise IllegalTransition(
-            f"A case cannot go from {Report.Status(report.status).label} to {Report.Status(status).label}."
+            _("A case cannot go from %(old)s to %(new)s.")
+            % {"old": Report.Status(report.status).label, "new": Report.Status(status).label}
         )
     report.status = status
     report.save(update_fields=["status"])
