@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from confide import crypto, keyfiles
 from confide.accounts.models import ApiToken, User
+from confide.audit.services import Action, audit_record
 from confide.tenants.models import Organization
 from confide.tenants.services import membership_add
 
@@ -94,6 +95,7 @@ def staff_unlock(*, username: str, password: str, request=None) -> Unlocked:
         secret_key = crypto.secret_key_unwrap(wrapped, password=password, owner_id=user.key_owner_id)
     except crypto.DecryptionError:
         raise LoginFailed() from None
+    audit_record(actor=user, action=Action.STAFF_SIGN_IN)
     return Unlocked(user=user, secret_key=secret_key)
 
 

@@ -6,6 +6,7 @@ from datetime import date
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
+from pydantic import Field
 
 from confide.api_auth import ApiRequest, StaffTokenAuth
 from confide.api_schemas import (
@@ -19,8 +20,10 @@ from confide.api_schemas import (
     report_detail,
     report_fields,
 )
+from confide.audit.services import Action, audit_record
 from confide.reports.access import CaseAccess
 from confide.reports.downloads import attachment_download
+from confide.reports.keyring import GrantRefused, case_access_grant, case_conflict_declare
 from confide.reports.selectors import (
     case_access_get,
     report_list_visible_to,
@@ -75,7 +78,9 @@ def list_cases(request: ApiRequest, filters: Query[CaseFilter]):
 
 @router.get("/cases/{case_id}", operation_id="case_get", response={200: ReportDetail, 404: Problem})
 def get_case(request: ApiRequest, case_id: str):
-    return Status(200, report_detail(report_view(access=_access(request, case_id), for_staff=True)))
+    access = _access(request, case_id)
+    audit_record(actor=request.auth.user, action=Action.CASE_READ, obj=access.report)
+    return Status(200, report_detail(report_view(access=access, for_staff=True)))
 
 
 @router.post(
@@ -129,4 +134,36 @@ def create_attachments(
     response={200: None, 404: Problem},
 )
 def get_attachment(request: ApiRequest, case_id: str, attachment_id: uuid.UUID):
-    return attachment_download(access=_access(request, case_id), attachment_id=attachment_id)
+    access = _access(request, case_id)
+    response = attachment_download(access=access, attachment_id=attachment_id)
+    audit_record(actor=request.auth.user, action=Action.CASE_ATTACHMENT_READ, obj=access.report)
+    return response
+
+
+class GrantIn(Schema):
+    username: str = Field(max_length=150)
+
+
+@router.post(
+    "/cases/{case_id}/access",
+    operation_id="case_access_grant",
+    response={204: None, 400: Problem, 404: Problem},
+    summary="Give a colleague of the same organization access, by sealing the case key to them",
+)
+def grant_access(request: ApiRequest, case_id: str, payload: GrantIn):
+    try:
+        case_access_grant(access=_access(request, case_id), username=payload.username)
+    except GrantRefused as error:
+        return Status(400, {"detail": str(error)})
+    return Status(204, None)
+
+
+@router.post(
+    "/cases/{case_id}/conflict",
+    operation_id="case_conflict_declare",
+    response={204: None, 404: Problem},
+    summary="Declare a conflict of interest: your access ends now and cannot be granted again",
+)
+def declare_conflict(request: ApiRequest, case_id: str):
+    case_conflict_declare(access=_access(request, case_id))
+    return Status(204, None)

@@ -6,13 +6,16 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from confide.accounts.decorators import staff_required, staff_secret_key
+from confide.audit.services import Action, audit_record
 from confide.cases.forms import InboxFilter, ReplyForm
 from confide.reports.access import CaseAccess
 from confide.reports.content import ContentError
 from confide.reports.downloads import attachment_download
+from confide.reports.keyring import GrantRefused, case_access_grant, case_conflict_declare, case_grant_candidates
 from confide.reports.models import Report
 from confide.reports.selectors import (
     ReportNotFound,
@@ -54,6 +57,7 @@ def _case_page(request, access: CaseAccess, *, form=None, problem=None, status=2
     choices = [(status.value, status.label) for status in Report.Status if status in allowed]
     context = {
         "view": report_view(access=access, for_staff=True),
+        "grant_candidates": case_grant_candidates(access=access),
         "form": form or ReplyForm(),
         "status_choices": choices,
         "problem": problem,
@@ -64,7 +68,9 @@ def _case_page(request, access: CaseAccess, *, form=None, problem=None, status=2
 @require_GET
 @staff_required
 def show_case(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
-    return _case_page(request, _access(request, report_id))
+    access = _access(request, report_id)
+    audit_record(actor=request.user, action=Action.CASE_READ, obj=access.report)
+    return _case_page(request, access)
 
 
 def _uploads(request: HttpRequest) -> list:
@@ -111,4 +117,31 @@ def change_status(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
 @staff_required
 def download_attachment(request: HttpRequest, report_id: uuid.UUID, attachment_id: uuid.UUID) -> HttpResponseBase:
     access = _access(request, report_id)
-    return attachment_download(access=access, attachment_id=attachment_id)
+    response = attachment_download(access=access, attachment_id=attachment_id)
+    audit_record(actor=request.user, action=Action.CASE_ATTACHMENT_READ, obj=access.report)
+    return response
+
+
+@require_POST
+@staff_required
+def grant_access(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    access = _access(request, report_id)
+    try:
+        case_access_grant(access=access, username=request.POST.get("username", ""))
+    except GrantRefused as error:
+        return _case_page(request, access, problem=str(error), status=400)
+    return redirect("cases:show_case", report_id=access.report.pk)
+
+
+@require_POST
+@staff_required
+def declare_conflict(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    if request.POST.get("confirm") != "yes":
+        return _case_page(
+            request,
+            _access(request, report_id),
+            problem=_("Tick the box to confirm: you will lose access to this case for good."),
+            status=400,
+        )
+    case_conflict_declare(access=_access(request, report_id))
+    return redirect("cases:inbox")

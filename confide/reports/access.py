@@ -2,8 +2,12 @@
 
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from confide.reports.models import Report
+
+if TYPE_CHECKING:
+    from confide.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -19,7 +23,7 @@ class ReporterAccess:
 class CaseAccess:
     report: Report
     report_key: bytes
-    user: object
+    user: "User"
 
     def __repr__(self) -> str:
         return f"CaseAccess(report={self.report.pk}, user={getattr(self.user, 'pk', None)})"

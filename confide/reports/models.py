@@ -94,3 +94,15 @@ class Attachment(models.Model):
     wrapped_file_key = models.BinaryField()
     meta = models.BinaryField()
     created_on = models.DateField()
+
+
+class CaseExclusion(models.Model):
+    """A conflict of interest: this handler's key wrap is gone and may never be created again (G4)."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="exclusions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_on = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "user"], name="uniq_exclusion")]

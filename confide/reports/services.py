@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from confide import crypto, keyfiles
+from confide.audit.services import Action, audit_record
 from confide.reports import keys
 from confide.reports.access import CaseAccess, IntakeTarget, ReporterAccess
 from confide.reports.attachments import attachments_add
@@ -125,14 +126,17 @@ def message_create_by_reporter(*, access: ReporterAccess, body: str, uploads=())
 
 
 def message_create_by_handler(*, access: CaseAccess, body: str, uploads=()) -> Message:
-    return _message_append(
-        report=access.report,
-        report_key=access.report_key,
-        body=body,
-        uploads=uploads,
-        author_kind=Author.HANDLER,
-        author=access.user,
-    )
+    with transaction.atomic():
+        message = _message_append(
+            report=access.report,
+            report_key=access.report_key,
+            body=body,
+            uploads=uploads,
+            author_kind=Author.HANDLER,
+            author=access.user,
+        )
+        audit_record(actor=access.user, action=Action.CASE_REPLY, obj=access.report)
+    return message
 
 
 class IllegalTransition(ValueError):
@@ -159,5 +163,7 @@ def report_status_update(*, access: CaseAccess, status: str) -> Report:
             % {"old": Report.Status(report.status).label, "new": Report.Status(status).label}
         )
     report.status = status
-    report.save(update_fields=["status"])
+    with transaction.atomic():
+        report.save(update_fields=["status"])
+        audit_record(actor=access.user, action=Action.CASE_STATUS, obj=report)
     return report

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "confide.reports",
     "confide.intake",
     "confide.cases",
+    "confide.audit",
 ]
 
 MIDDLEWARE = [

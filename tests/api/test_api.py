@@ -115,6 +115,8 @@ def test_every_case_operation_is_not_found_without_a_key(api, personas, submitte
         "case_status_update": post_json(api, f"/api/cases/{case_id}/status", {"status": "closed"}, **intruder),
         "case_attachment_create": api.post(f"/api/cases/{case_id}/attachments", {"files": [upload]}, **intruder),
         "case_attachment_get": api.get(f"/api/cases/{case_id}/attachments/{attachment_id}", **intruder),
+        "case_access_grant": post_json(api, f"/api/cases/{case_id}/access", {"username": "tomas"}, **intruder),
+        "case_conflict_declare": api.post(f"/api/cases/{case_id}/conflict", **intruder),
     }
     assert {name: r.status_code for name, r in responses.items()} == dict.fromkeys(responses, 404)
     assert api.get("/api/cases", **intruder).json()["count"] == 0

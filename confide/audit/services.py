@@ -1,0 +1,52 @@
+import enum
+
+from django.db import transaction
+from django.utils import timezone
+
+from confide import crypto
+from confide.audit.models import AuditEntry, AuditHead
+
+GENESIS = bytes(32)
+
+
+class Action(enum.StrEnum):
+    STAFF_SIGN_IN = "staff.sign_in"
+    CASE_READ = "case.read"
+    CASE_REPLY = "case.reply"
+    CASE_STATUS = "case.status"
+    CASE_ATTACHMENT_READ = "case.attachment_read"
+    CASE_ACCESS_GRANT = "case.access_grant"
+    CASE_CONFLICT_DECLARED = "case.conflict_declared"
+
+
+def entry_digest(*, prev: bytes, seq: int, at, actor_id, action, object_type, object_id, subject_id) -> bytes:
+    canonical = "|".join(
+        str(part if part is not None else "")
+        for part in (seq, at.isoformat(), actor_id, action, object_type, object_id, subject_id)
+    )
+    return crypto.keyed_hash("audit", prev + canonical.encode())
+
+
+def audit_record(*, actor, action: Action, obj=None, subject=None) -> AuditEntry:
+    """Append one row to the chain, in the caller's transaction when there is one."""
+    object_type = obj._meta.model_name if obj is not None else ""
+    object_id = str(obj.pk) if obj is not None else ""
+    with transaction.atomic():
+        AuditHead.objects.get_or_create(pk=1, defaults={"seq": 0, "hash": GENESIS})
+        head = AuditHead.objects.select_for_update().get(pk=1)
+        # Microseconds dropped: the stored and the hashed value must be identical on every database.
+        at = timezone.now().replace(microsecond=0)
+        fields: dict = {
+            "seq": head.seq + 1,
+            "at": at,
+            "actor_id": getattr(actor, "pk", None),
+            "action": str(action),
+            "object_type": object_type,
+            "object_id": object_id,
+            "subject_id": getattr(subject, "pk", None),
+        }
+        digest = entry_digest(prev=bytes(head.hash), **fields)
+        entry = AuditEntry.objects.create(prev=bytes(head.hash), hash=digest, **fields)
+        head.seq, head.hash = entry.seq, digest
+        head.save(update_fields=["seq", "hash"])
+    return entry
