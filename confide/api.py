@@ -11,8 +11,9 @@ from confide.api_auth import ReceiptRejected
 from confide.cases.api import router as cases_router
 from confide.intake.api import router as intake_router
 from confide.reports.content import ContentError
+from confide.reports.keyring import GrantRefused
 from confide.reports.selectors import ReportNotFound
-from confide.reports.services import IllegalTransition
+from confide.reports.workflow import AssignmentRefused, IllegalTransition
 
 api = NinjaAPI(
     title="Confide API",
@@ -41,6 +42,16 @@ def not_found(request: HttpRequest, exc: ReportNotFound):
 @api.exception_handler(IllegalTransition)
 def illegal_transition(request: HttpRequest, exc: IllegalTransition):
     return api.create_response(request, {"detail": str(exc)}, status=409)
+
+
+@api.exception_handler(AssignmentRefused)
+def assignment_refused(request: HttpRequest, exc: AssignmentRefused):
+    return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.exception_handler(GrantRefused)
+def grant_refused(request: HttpRequest, exc: GrantRefused):
+    return api.create_response(request, {"detail": str(exc)}, status=400)
 
 
 @api.exception_handler(AuthenticationError)

@@ -17,6 +17,10 @@ class Action(enum.StrEnum):
     CASE_ATTACHMENT_READ = "case.attachment_read"
     CASE_ACCESS_GRANT = "case.access_grant"
     CASE_CONFLICT_DECLARED = "case.conflict_declared"
+    CASE_CONFLICT_RECORDED = "case.conflict_recorded"
+    CASE_ASSIGN = "case.assign"
+    CASE_NOTE = "case.note"
+    CASE_LABELS = "case.labels"
 
 
 def entry_digest(*, prev: bytes, seq: int, at, actor_id, action, object_type, object_id, subject_id) -> bytes:

@@ -1,7 +1,7 @@
 """Staff operations of the JSON API. Every case lookup goes through case_access_get: not visible means 404."""
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -23,14 +23,13 @@ from confide.api_schemas import (
 from confide.audit.services import Action, audit_record
 from confide.reports.access import CaseAccess
 from confide.reports.downloads import attachment_download
-from confide.reports.keyring import GrantRefused, case_access_grant, case_conflict_declare
-from confide.reports.selectors import (
-    case_access_get,
-    report_list_visible_to,
-    report_view,
-)
-from confide.reports.services import message_create_by_handler, report_status_update
+from confide.reports.keyring import case_access_grant, case_conflict_declare
+from confide.reports.models import Report
+from confide.reports.notes import case_labels_set, case_note_add, case_notes_get
+from confide.reports.selectors import case_access_get, report_list_visible_to, report_view
+from confide.reports.services import message_create_by_handler
 from confide.reports.uploads import uploads_discard
+from confide.reports.workflow import case_exclusion_record, case_lead_assign, report_status_update
 from confide.upload_guard import checked_uploads
 
 router = Router(tags=["staff"], auth=StaffTokenAuth())
@@ -45,6 +44,24 @@ class CaseSummary(Schema):
     submitted_on: date
     reporter_active_on: date
     awaiting_handler: bool
+    outcome: str
+    lead: str | None
+    labels: list[str]
+    acknowledge_by: date | None
+    feedback_by: date | None
+
+
+class NoteOut(Schema):
+    id: str
+    author: str
+    body: str
+    created_at: datetime
+
+
+class CaseDetail(ReportDetail):
+    case: CaseSummary
+    notes: list[NoteOut]
+    team: list[str]
 
 
 class CaseFilter(Schema):
@@ -53,13 +70,27 @@ class CaseFilter(Schema):
 
 class StatusIn(Schema):
     status: CaseStatus
+    outcome: Report.Outcome | None = None
 
 
-def _summary(report) -> dict:
+class UsernameIn(Schema):
+    username: str = Field(max_length=150)
+
+
+class LabelsIn(Schema):
+    labels: list[str] = Field(max_length=20)
+
+
+def _summary(report: Report) -> dict:
     return {
         **report_fields(report),
         "reporter_active_on": report.reporter_active_on,
         "awaiting_handler": report.awaiting_handler,
+        "outcome": report.outcome,
+        "lead": report.lead.get_username() if report.lead_id and report.lead else None,
+        "labels": [label.name for label in report.labels.all()],
+        "acknowledge_by": report.acknowledge_by,
+        "feedback_by": report.feedback_by,
     }
 
 
@@ -67,20 +98,32 @@ def _access(request: ApiRequest, case_id: str) -> CaseAccess:
     return case_access_get(user=request.auth.user, secret_key=request.auth.secret_key, report_id=case_id)
 
 
+def _detail(access: CaseAccess) -> dict:
+    return {
+        **report_detail(report_view(access=access, for_staff=True)),
+        "case": _summary(access.report),
+        "notes": [
+            {"id": str(n.id), "author": n.author_name, "body": n.body, "created_at": n.created_at}
+            for n in case_notes_get(access=access)
+        ],
+        "team": sorted(w.user.get_username() for w in access.report.key_wraps.select_related("user")),
+    }
+
+
 @router.get("/cases", operation_id="case_list", response=list[CaseSummary])
 @paginate(LimitOffsetPagination)
 def list_cases(request: ApiRequest, filters: Query[CaseFilter]):
-    reports = report_list_visible_to(user=request.auth.user)
+    reports = report_list_visible_to(user=request.auth.user).select_related("lead").prefetch_related("labels")
     if filters.status:
         reports = reports.filter(status=filters.status)
     return [_summary(r) for r in reports]
 
 
-@router.get("/cases/{case_id}", operation_id="case_get", response={200: ReportDetail, 404: Problem})
+@router.get("/cases/{case_id}", operation_id="case_get", response={200: CaseDetail, 404: Problem})
 def get_case(request: ApiRequest, case_id: str):
     access = _access(request, case_id)
     audit_record(actor=request.auth.user, action=Action.CASE_READ, obj=access.report)
-    return Status(200, report_detail(report_view(access=access, for_staff=True)))
+    return Status(200, _detail(access))
 
 
 @router.post(
@@ -100,10 +143,47 @@ def create_message(request: ApiRequest, case_id: str, payload: MessageIn):
     "/cases/{case_id}/status",
     operation_id="case_status_update",
     response={200: CaseSummary, 404: Problem, 409: Problem},
+    summary="Move the case through its workflow; closing needs an outcome",
 )
 def update_status(request: ApiRequest, case_id: str, payload: StatusIn):
-    report = report_status_update(access=_access(request, case_id), status=payload.status)
+    report = report_status_update(
+        access=_access(request, case_id), status=payload.status, outcome=payload.outcome or ""
+    )
     return Status(200, _summary(report))
+
+
+@router.post(
+    "/cases/{case_id}/lead",
+    operation_id="case_lead_assign",
+    response={200: CaseSummary, 400: Problem, 404: Problem},
+)
+def assign_lead(request: ApiRequest, case_id: str, payload: UsernameIn):
+    return Status(200, _summary(case_lead_assign(access=_access(request, case_id), username=payload.username)))
+
+
+@router.post(
+    "/cases/{case_id}/notes",
+    operation_id="case_note_create",
+    response={201: NoteOut, 400: FieldProblem, 404: Problem},
+    summary="An internal note: encrypted, staff only, never shown to the reporter",
+)
+def create_note(request: ApiRequest, case_id: str, payload: MessageIn):
+    note = case_note_add(access=_access(request, case_id), body=payload.body)
+    author = request.auth.user.get_username()
+    return Status(
+        201, {"id": str(note.id), "author": author, "body": payload.body.strip(), "created_at": note.created_at}
+    )
+
+
+@router.put(
+    "/cases/{case_id}/labels",
+    operation_id="case_labels_update",
+    response={200: CaseSummary, 400: FieldProblem, 404: Problem},
+)
+def update_labels(request: ApiRequest, case_id: str, payload: LabelsIn):
+    access = _access(request, case_id)
+    case_labels_set(access=access, names=payload.labels)
+    return Status(200, _summary(access.report))
 
 
 @router.post(
@@ -123,8 +203,7 @@ def create_attachments(
     uploads = checked_uploads(request, "files")
     message = message_create_by_handler(access=access, body=body, uploads=uploads)
     return Status(
-        201,
-        new_message_out(message=message, body=body, uploads=uploads, author_name=request.auth.user.get_username()),
+        201, new_message_out(message=message, body=body, uploads=uploads, author_name=request.auth.user.get_username())
     )
 
 
@@ -140,21 +219,25 @@ def get_attachment(request: ApiRequest, case_id: str, attachment_id: uuid.UUID):
     return response
 
 
-class GrantIn(Schema):
-    username: str = Field(max_length=150)
-
-
 @router.post(
     "/cases/{case_id}/access",
     operation_id="case_access_grant",
     response={204: None, 400: Problem, 404: Problem},
     summary="Give a colleague of the same organization access, by sealing the case key to them",
 )
-def grant_access(request: ApiRequest, case_id: str, payload: GrantIn):
-    try:
-        case_access_grant(access=_access(request, case_id), username=payload.username)
-    except GrantRefused as error:
-        return Status(400, {"detail": str(error)})
+def grant_access(request: ApiRequest, case_id: str, payload: UsernameIn):
+    case_access_grant(access=_access(request, case_id), username=payload.username)
+    return Status(204, None)
+
+
+@router.post(
+    "/cases/{case_id}/exclusions",
+    operation_id="case_exclusion_record",
+    response={204: None, 400: Problem, 404: Problem},
+    summary="The lead records a colleague's conflict of interest: their access ends and cannot return",
+)
+def record_conflict(request: ApiRequest, case_id: str, payload: UsernameIn):
+    case_exclusion_record(access=_access(request, case_id), username=payload.username)
     return Status(204, None)
 
 
@@ -162,7 +245,7 @@ def grant_access(request: ApiRequest, case_id: str, payload: GrantIn):
     "/cases/{case_id}/conflict",
     operation_id="case_conflict_declare",
     response={204: None, 404: Problem},
-    summary="Declare a conflict of interest: your access ends now and cannot be granted again",
+    summary="Declare your own conflict of interest: your access ends now and cannot be granted again",
 )
 def declare_conflict(request: ApiRequest, case_id: str):
     case_conflict_declare(access=_access(request, case_id))

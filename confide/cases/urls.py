@@ -9,8 +9,12 @@ urlpatterns = [
     path("cases/<uuid:report_id>/", views.show_case, name="show_case"),
     path("cases/<uuid:report_id>/reply/", views.reply, name="reply"),
     path("cases/<uuid:report_id>/status/", views.change_status, name="change_status"),
+    path("cases/<uuid:report_id>/lead/", views.assign_lead, name="assign_lead"),
     path("cases/<uuid:report_id>/access/", views.grant_access, name="grant_access"),
+    path("cases/<uuid:report_id>/exclusions/", views.record_conflict, name="record_conflict"),
     path("cases/<uuid:report_id>/conflict/", views.declare_conflict, name="declare_conflict"),
+    path("cases/<uuid:report_id>/notes/", views.add_note, name="add_note"),
+    path("cases/<uuid:report_id>/labels/", views.set_labels, name="set_labels"),
     path(
         "cases/<uuid:report_id>/attachments/<uuid:attachment_id>/",
         views.download_attachment,

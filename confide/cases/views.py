@@ -1,6 +1,7 @@
 """Staff-facing case pages. Every case lookup goes through case_access_get: not visible means 404."""
 
 import uuid
+from collections.abc import Callable
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,19 +18,18 @@ from confide.reports.content import ContentError
 from confide.reports.downloads import attachment_download
 from confide.reports.keyring import GrantRefused, case_access_grant, case_conflict_declare, case_grant_candidates
 from confide.reports.models import Report
-from confide.reports.selectors import (
-    ReportNotFound,
-    case_access_get,
-    report_list_visible_to,
-    report_view,
-)
-from confide.reports.services import (
-    ALLOWED_TRANSITIONS,
+from confide.reports.notes import case_labels_set, case_note_add, case_notes_get
+from confide.reports.selectors import ReportNotFound, case_access_get, report_list_visible_to, report_view
+from confide.reports.services import message_create_by_handler
+from confide.reports.uploads import upload_error_message, upload_rejection, uploads_discard
+from confide.reports.workflow import (
+    TRANSITIONS,
+    AssignmentRefused,
     IllegalTransition,
-    message_create_by_handler,
+    case_exclusion_record,
+    case_lead_assign,
     report_status_update,
 )
-from confide.reports.uploads import upload_error_message, upload_rejection, uploads_discard
 
 PAGE_SIZE = 50
 
@@ -53,13 +53,17 @@ def _access(request: HttpRequest, report_id: uuid.UUID) -> CaseAccess:
 
 
 def _case_page(request, access: CaseAccess, *, form=None, problem=None, status=200) -> HttpResponse:
-    allowed = ALLOWED_TRANSITIONS[Report.Status(access.report.status)]
-    choices = [(status.value, status.label) for status in Report.Status if status in allowed]
+    report = access.report
+    allowed = TRANSITIONS[report.status]
     context = {
         "view": report_view(access=access, for_staff=True),
+        "notes": case_notes_get(access=access),
+        "team": report.key_wraps.select_related("user").order_by("user__username"),
         "grant_candidates": case_grant_candidates(access=access),
+        "status_choices": [(s.value, s.label) for s in Report.Status if s in allowed],
+        "outcomes": Report.Outcome.choices,
+        "labels": ", ".join(label.name for label in report.labels.all()),
         "form": form or ReplyForm(),
-        "status_choices": choices,
         "problem": problem,
     }
     return render(request, "staff/case.html", context, status=status)
@@ -102,35 +106,58 @@ def reply(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     return redirect("cases:show_case", report_id=access.report.pk)
 
 
-@require_POST
-@staff_required
-def change_status(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+def _case_action(request: HttpRequest, report_id: uuid.UUID, action: Callable[[CaseAccess], object]) -> HttpResponse:
+    """Run one change on a case; a refusal re-renders the case with its message and changes nothing."""
     access = _access(request, report_id)
     try:
-        report_status_update(access=access, status=request.POST.get("status", ""))
-    except IllegalTransition as error:
+        action(access)
+    except (IllegalTransition, AssignmentRefused, GrantRefused) as error:
         return _case_page(request, access, problem=str(error), status=400)
+    except ContentError as error:
+        return _case_page(request, access, problem=error.message, status=400)
     return redirect("cases:show_case", report_id=access.report.pk)
 
 
-@require_GET
+@require_POST
 @staff_required
-def download_attachment(request: HttpRequest, report_id: uuid.UUID, attachment_id: uuid.UUID) -> HttpResponseBase:
-    access = _access(request, report_id)
-    response = attachment_download(access=access, attachment_id=attachment_id)
-    audit_record(actor=request.user, action=Action.CASE_ATTACHMENT_READ, obj=access.report)
-    return response
+def change_status(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    status, outcome = request.POST.get("status", ""), request.POST.get("outcome", "")
+    return _case_action(request, report_id, lambda a: report_status_update(access=a, status=status, outcome=outcome))
+
+
+@require_POST
+@staff_required
+def assign_lead(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    username = request.POST.get("username", "")
+    return _case_action(request, report_id, lambda a: case_lead_assign(access=a, username=username))
 
 
 @require_POST
 @staff_required
 def grant_access(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
-    access = _access(request, report_id)
-    try:
-        case_access_grant(access=access, username=request.POST.get("username", ""))
-    except GrantRefused as error:
-        return _case_page(request, access, problem=str(error), status=400)
-    return redirect("cases:show_case", report_id=access.report.pk)
+    username = request.POST.get("username", "")
+    return _case_action(request, report_id, lambda a: case_access_grant(access=a, username=username))
+
+
+@require_POST
+@staff_required
+def record_conflict(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    username = request.POST.get("username", "")
+    return _case_action(request, report_id, lambda a: case_exclusion_record(access=a, username=username))
+
+
+@require_POST
+@staff_required
+def add_note(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    body = request.POST.get("note", "")
+    return _case_action(request, report_id, lambda a: case_note_add(access=a, body=body))
+
+
+@require_POST
+@staff_required
+def set_labels(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    names = request.POST.get("labels", "")[:1000].split(",")
+    return _case_action(request, report_id, lambda a: case_labels_set(access=a, names=names))
 
 
 @require_POST
@@ -145,3 +172,12 @@ def declare_conflict(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse
         )
     case_conflict_declare(access=_access(request, report_id))
     return redirect("cases:inbox")
+
+
+@require_GET
+@staff_required
+def download_attachment(request: HttpRequest, report_id: uuid.UUID, attachment_id: uuid.UUID) -> HttpResponseBase:
+    access = _access(request, report_id)
+    response = attachment_download(access=access, attachment_id=attachment_id)
+    audit_record(actor=request.user, action=Action.CASE_ATTACHMENT_READ, obj=access.report)
+    return response

@@ -37,3 +37,4 @@ class IntakeTarget:
     slug: str
     name: str
     handler_keys: list[tuple[int, bytes]]
+    acknowledge_days: int = 7

@@ -15,10 +15,19 @@ from confide.tenants.models import Organization
 
 class Report(models.Model):
     class Status(models.TextChoices):
-        NEW = "new", _("New")
+        # ISO 37002: receive, assess, address, conclude.
+        RECEIVED = "received", _("Received")
         ACKNOWLEDGED = "acknowledged", _("Acknowledged")
-        IN_PROGRESS = "in_progress", _("In progress")
+        ASSESSING = "assessing", _("Being assessed")
+        INVESTIGATING = "investigating", _("Being investigated")
+        RESOLVED = "resolved", _("Resolved")
         CLOSED = "closed", _("Closed")
+
+    class Outcome(models.TextChoices):
+        SUBSTANTIATED = "substantiated", _("Substantiated")
+        NOT_SUBSTANTIATED = "not_substantiated", _("Not substantiated")
+        INCONCLUSIVE = "inconclusive", _("Inconclusive")
+        WITHDRAWN = "withdrawn", _("Withdrawn by the reporter")
 
     class Category(models.TextChoices):
         SEXUAL_HARASSMENT = "sexual_harassment", _("Sexual harassment")
@@ -32,7 +41,18 @@ class Report(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="reports")
     # Random proof-of-report reference the reporter may quote; carries no information.
     reference = models.CharField(max_length=20, unique=True)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.NEW)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    lead = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="led_reports"
+    )
+    labels = models.ManyToManyField("reports.Label", blank=True, related_name="reports")
+    # Deadlines (EU Directive 2019/1937 art. 9): dates, so the dashboard can index and compare them.
+    acknowledge_by = models.DateField(null=True)
+    acknowledged_on = models.DateField(null=True)
+    feedback_by = models.DateField(null=True)
+    feedback_given_on = models.DateField(null=True)
+    closed_on = models.DateField(null=True)
     category = models.CharField(max_length=30, choices=Category.choices)
     submitted_on = models.DateField()
     reporter_active_on = models.DateField()
@@ -44,7 +64,11 @@ class Report(models.Model):
     content = models.BinaryField()
 
     class Meta:
-        indexes = [models.Index(fields=["organization", "status", "submitted_on"])]
+        indexes = [
+            models.Index(fields=["organization", "status", "submitted_on"]),
+            models.Index(fields=["status", "acknowledge_by"]),
+            models.Index(fields=["status", "feedback_by"]),
+        ]
 
     def __str__(self) -> str:
         return self.reference
@@ -106,3 +130,31 @@ class CaseExclusion(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["report", "user"], name="uniq_exclusion")]
+
+
+class Label(models.Model):
+    """A word a team files cases under. Stored in the clear so that lists can filter on it: never a name or
+    a detail (the form says so)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="labels")
+    name = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["organization", "name"], name="uniq_label")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class InternalNote(models.Model):
+    """Staff-only notes on a case, encrypted under the report key like messages; never shown to the reporter."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    body = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]

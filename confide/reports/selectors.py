@@ -33,7 +33,9 @@ def _intake_target_sql(vendor: str) -> tuple[str, tuple]:
         role=Membership.Role.HANDLER,
         user__is_active=True,
         user__public_key__isnull=False,
-    ).values_list("organization_id", "organization__name", "user_id", "user__public_key")
+    ).values_list(
+        "organization_id", "organization__name", "organization__acknowledge_days", "user_id", "user__public_key"
+    )
     return query.query.sql_with_params()
 
 
@@ -45,13 +47,26 @@ def intake_target_get(*, slug: str) -> IntakeTarget | None:
         cursor.execute(sql, tuple(slug if p == _SLUG_PARAM else p for p in params))
         rows = cursor.fetchall()
     if rows:
-        keys = [(user_id, bytes(public_key)) for _, _, user_id, public_key in rows]
-        return IntakeTarget(organization_id=uuid.UUID(str(rows[0][0])), slug=slug, name=rows[0][1], handler_keys=keys)
+        keys = [(user_id, bytes(public_key)) for *_, user_id, public_key in rows]
+        organization_id, name, acknowledge_days = rows[0][:3]
+        return IntakeTarget(
+            organization_id=uuid.UUID(str(organization_id)),
+            slug=slug,
+            name=name,
+            handler_keys=keys,
+            acknowledge_days=acknowledge_days,
+        )
     # No eligible handler yet: the report is still taken (the recovery key holds it until one is granted).
-    organization = Organization.objects.filter(slug=slug, intake_open=True).only("id", "name").first()
+    organization = Organization.objects.filter(slug=slug, intake_open=True).first()
     if organization is None:
         return None
-    return IntakeTarget(organization_id=organization.pk, slug=slug, name=organization.name, handler_keys=[])
+    return IntakeTarget(
+        organization_id=organization.pk,
+        slug=slug,
+        name=organization.name,
+        handler_keys=[],
+        acknowledge_days=organization.acknowledge_days,
+    )
 
 
 class ReportNotFound(LookupError):

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils.translation import gettext as _
 
 from confide import crypto, keyfiles
 from confide.audit.services import Action, audit_record
@@ -18,6 +17,7 @@ from confide.reports.clock import today
 from confide.reports.content import ReportContent, message_clean
 from confide.reports.models import Author, KeyWrap, Message, Report
 from confide.reports.uploads import EncryptedUpload
+from confide.reports.workflow import acknowledge_deadline
 
 REFERENCE_ATTEMPTS = 5
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud and typed by hand
@@ -51,6 +51,7 @@ def report_submit(
         category=content.category,
         submitted_on=day,
         reporter_active_on=day,
+        acknowledge_by=acknowledge_deadline(submitted_on=day, acknowledge_days=target.acknowledge_days),
         receipt_lookup=crypto.receipt_lookup(normalised, pepper=keyfiles.pepper()),
         receipt_wrap=crypto.aead_encrypt(crypto.receipt_key(normalised), report_key, ad=ad),
         recovery_wrap=crypto.seal(keyfiles.recovery_public_key(), report_key),
@@ -111,6 +112,8 @@ def _message_append(
         fields: dict[str, object] = {"awaiting_handler": awaiting}
         if awaiting:
             fields["reporter_active_on"] = today()
+        elif report.acknowledged_on is not None:
+            fields["feedback_given_on"] = today()  # a reply after acknowledging is feedback (art. 9(1)(f))
         Report.objects.filter(pk=report.pk).update(**fields)
     return message
 
@@ -137,33 +140,3 @@ def message_create_by_handler(*, access: CaseAccess, body: str, uploads=()) -> M
         )
         audit_record(actor=access.user, action=Action.CASE_REPLY, obj=access.report)
     return message
-
-
-class IllegalTransition(ValueError):
-    pass
-
-
-ALLOWED_TRANSITIONS = {
-    Report.Status.NEW: {Report.Status.ACKNOWLEDGED, Report.Status.IN_PROGRESS, Report.Status.CLOSED},
-    Report.Status.ACKNOWLEDGED: {Report.Status.IN_PROGRESS, Report.Status.CLOSED},
-    Report.Status.IN_PROGRESS: {Report.Status.CLOSED},
-    Report.Status.CLOSED: {Report.Status.IN_PROGRESS},
-}
-
-
-def report_status_update(*, access: CaseAccess, status: str) -> Report:
-    report = access.report
-    if status not in Report.Status.values:
-        raise IllegalTransition(_("Unknown status %(status)r.") % {"status": status})
-    if status == report.status:
-        return report
-    if status not in ALLOWED_TRANSITIONS[Report.Status(report.status)]:
-        raise IllegalTransition(
-            _("A case cannot go from %(old)s to %(new)s.")
-            % {"old": Report.Status(report.status).label, "new": Report.Status(status).label}
-        )
-    report.status = status
-    with transaction.atomic():
-        report.save(update_fields=["status"])
-        audit_record(actor=access.user, action=Action.CASE_STATUS, obj=report)
-    return report

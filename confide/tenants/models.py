@@ -12,6 +12,8 @@ class Organization(models.Model):
     slug = models.SlugField(_("intake address"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=200)
     intake_open = models.BooleanField(_("accepting reports"), default=True)
+    acknowledge_days = models.PositiveSmallIntegerField(_("days to acknowledge a report"), default=7)
+    feedback_months = models.PositiveSmallIntegerField(_("months to give feedback after acknowledging"), default=3)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -117,10 +117,16 @@ def test_every_case_operation_is_not_found_without_a_key(api, personas, submitte
         "case_attachment_get": api.get(f"/api/cases/{case_id}/attachments/{attachment_id}", **intruder),
         "case_access_grant": post_json(api, f"/api/cases/{case_id}/access", {"username": "tomas"}, **intruder),
         "case_conflict_declare": api.post(f"/api/cases/{case_id}/conflict", **intruder),
+        "case_lead_assign": post_json(api, f"/api/cases/{case_id}/lead", {"username": "tomas"}, **intruder),
+        "case_exclusion_record": post_json(api, f"/api/cases/{case_id}/exclusions", {"username": "tomas"}, **intruder),
+        "case_note_create": post_json(api, f"/api/cases/{case_id}/notes", {"body": "intrusion"}, **intruder),
+        "case_labels_update": api.put(
+            f"/api/cases/{case_id}/labels", {"labels": ["x"]}, content_type="application/json", **intruder
+        ),
     }
     assert {name: r.status_code for name, r in responses.items()} == dict.fromkeys(responses, 404)
     assert api.get("/api/cases", **intruder).json()["count"] == 0
-    assert Report.objects.get(pk=case_id).status == "new"
+    assert Report.objects.get(pk=case_id).status == "received"
     assert Attachment.objects.count() == 1
     assert Message.objects.count() == 1
 
@@ -133,7 +139,9 @@ def test_unknown_cases_are_not_found(api, handler, submitted, token_for, case_id
 def test_an_illegal_transition_is_a_conflict_and_changes_nothing(api, handler, submitted, token_for):
     staff = token_for(handler)
     url = f"/api/cases/{submitted.report.pk}/status"
-    assert post_json(api, url, {"status": "closed"}, **staff).status_code == 200
+    without_outcome = post_json(api, url, {"status": "closed"}, **staff)
+    assert without_outcome.status_code == 409 and "outcome" in without_outcome.json()["detail"]
+    assert post_json(api, url, {"status": "closed", "outcome": "withdrawn"}, **staff).status_code == 200
     conflict = post_json(api, url, {"status": "acknowledged"}, **staff)
     assert conflict.status_code == 409 and "cannot go from" in conflict.json()["detail"]
     assert post_json(api, url, {"status": "bogus"}, **staff).status_code == 422

@@ -95,9 +95,13 @@ def test_every_case_endpoint_is_not_found_for_those_without_a_key(login, persona
         client.get(case_url(report, f"attachments/{attachment.pk}/")),
         client.post(case_url(report, "access/"), {"username": "tomas", "csrfmiddlewaretoken": token}),
         client.post(case_url(report, "conflict/"), {"confirm": "yes", "csrfmiddlewaretoken": token}),
+        client.post(case_url(report, "lead/"), {"username": "tomas", "csrfmiddlewaretoken": token}),
+        client.post(case_url(report, "exclusions/"), {"username": "tomas", "csrfmiddlewaretoken": token}),
+        client.post(case_url(report, "notes/"), {"note": "intrusion", "csrfmiddlewaretoken": token}),
+        client.post(case_url(report, "labels/"), {"labels": "x", "csrfmiddlewaretoken": token}),
     ]
-    assert [r.status_code for r in responses] == [404] * 6
-    assert Report.objects.get(pk=report.pk).status == "new"
+    assert [r.status_code for r in responses] == [404] * 10
+    assert Report.objects.get(pk=report.pk).status == "received"
     assert not Message.objects.filter(report=report, body__isnull=False).exclude(author=handler).exists()
 
 
@@ -128,7 +132,7 @@ def test_status_changes_follow_the_rules(login, handler, submitted):
         ).status_code
         == 302
     )
-    refused = client.post(case_url(submitted.report, "status/"), {"status": "new", "csrfmiddlewaretoken": token})
+    refused = client.post(case_url(submitted.report, "status/"), {"status": "received", "csrfmiddlewaretoken": token})
     assert refused.status_code == 400 and "cannot go from" in refused.content.decode()
     assert Report.objects.get(pk=submitted.report.pk).status == "acknowledged"
 

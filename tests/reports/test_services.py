@@ -13,10 +13,8 @@ from confide.reports.selectors import (
     reporter_access_get,
 )
 from confide.reports.services import (
-    IllegalTransition,
     message_create_by_handler,
     message_create_by_reporter,
-    report_status_update,
 )
 from tests.conftest import make_staff, submit_report
 
@@ -124,33 +122,6 @@ def test_case_access_follows_the_key_wraps(submitted, personas, unlock, persona,
 def test_unknown_case_ids_are_not_found(submitted, handler, unlock, report_id):
     with pytest.raises(ReportNotFound):
         case_access_get(user=handler, secret_key=unlock(handler).secret_key, report_id=report_id)
-
-
-@pytest.mark.parametrize(
-    ("start", "target", "allowed"),
-    [
-        ("new", "acknowledged", True),
-        ("new", "in_progress", True),
-        ("new", "closed", True),
-        ("acknowledged", "new", False),
-        ("acknowledged", "in_progress", True),
-        ("in_progress", "acknowledged", False),
-        ("in_progress", "closed", True),
-        ("closed", "in_progress", True),
-        ("closed", "new", False),
-        ("new", "bogus", False),
-    ],
-)
-def test_status_transitions(submitted, handler, unlock, start, target, allowed):
-    Report.objects.filter(pk=submitted.report.pk).update(status=start)
-    case = case_access_get(user=handler, secret_key=unlock(handler).secret_key, report_id=submitted.report.pk)
-    if allowed:
-        report_status_update(access=case, status=target)
-        assert Report.objects.get(pk=submitted.report.pk).status == target
-    else:
-        with pytest.raises(IllegalTransition):
-            report_status_update(access=case, status=target)
-        assert Report.objects.get(pk=submitted.report.pk).status == start
 
 
 def test_content_rules_are_enforced():
