@@ -6,6 +6,7 @@ app_name = "cases"
 
 urlpatterns = [
     path("", views.inbox, name="inbox"),
+    path("dashboard/", views.dashboard, name="dashboard"),
     path("cases/<uuid:report_id>/", views.show_case, name="show_case"),
     path("cases/<uuid:report_id>/reply/", views.reply, name="reply"),
     path("cases/<uuid:report_id>/status/", views.change_status, name="change_status"),

@@ -3,7 +3,6 @@
 import uuid
 from collections.abc import Callable
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -13,8 +12,10 @@ from django.views.decorators.http import require_GET, require_POST
 from confide.accounts.decorators import staff_required, staff_secret_key
 from confide.audit.services import Action, audit_record
 from confide.cases.forms import InboxFilter, ReplyForm
+from confide.cases.paging import inbox_page
 from confide.reports.access import CaseAccess
 from confide.reports.content import ContentError
+from confide.reports.dashboard import dashboard_for
 from confide.reports.downloads import attachment_download
 from confide.reports.keyring import GrantRefused, case_access_grant, case_conflict_declare, case_grant_candidates
 from confide.reports.models import Report
@@ -31,8 +32,6 @@ from confide.reports.workflow import (
     report_status_update,
 )
 
-PAGE_SIZE = 50
-
 
 @require_GET
 @staff_required
@@ -41,8 +40,14 @@ def inbox(request: HttpRequest) -> HttpResponse:
     reports = report_list_visible_to(user=request.user)
     if filters.is_valid() and filters.cleaned_data["status"]:
         reports = reports.filter(status=filters.cleaned_data["status"])
-    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = inbox_page(reports, request.GET.get("page"))
     return render(request, "staff/inbox.html", {"page": page, "filters": filters})
+
+
+@require_GET
+@staff_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "staff/dashboard.html", {"board": dashboard_for(user=request.user)})
 
 
 def _access(request: HttpRequest, report_id: uuid.UUID) -> CaseAccess:

@@ -8,9 +8,12 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from confide.tenants.models import Organization
+
+INBOX_ORDER = ("-awaiting_handler", "-reporter_active_on", "-submitted_on", "reference")
 
 
 class Report(models.Model):
@@ -68,6 +71,19 @@ class Report(models.Model):
             models.Index(fields=["organization", "status", "submitted_on"]),
             models.Index(fields=["status", "acknowledge_by"]),
             models.Index(fields=["status", "feedback_by"]),
+            models.Index(fields=list(INBOX_ORDER), name="report_inbox_order"),
+            # Dashboard counts cost what is open or pending, not what the organization ever received.
+            models.Index(fields=["status"], condition=~Q(status="closed"), name="report_open_status"),
+            models.Index(
+                fields=["feedback_by"],
+                condition=Q(feedback_given_on__isnull=True, feedback_by__isnull=False) & ~Q(status="closed"),
+                name="report_feedback_pending",
+            ),
+            models.Index(
+                fields=["awaiting_handler"],
+                condition=Q(awaiting_handler=True) & ~Q(status="closed"),
+                name="report_awaiting_open",
+            ),
         ]
 
     def __str__(self) -> str:
