@@ -43,6 +43,7 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/intake.py
+	$(BIN)/python bench/inbox.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

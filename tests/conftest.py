@@ -2,9 +2,11 @@
 excluded handler."""
 
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyotp
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -44,10 +46,29 @@ def other_org(db) -> Organization:
     return Organization.objects.create(slug="rival", name="Rival Campaign")
 
 
-def make_staff(username: str, organizations=(), role="handler"):
+_TOTP_OFFSETS: dict[str, int] = {}
+
+
+def make_staff(username: str, organizations=(), role="handler", totp=True):
+    from confide.accounts.mfa import totp_secret_store
     from confide.accounts.services import staff_create
 
-    return staff_create(username=username, password=PASSWORD, role=role, organizations=list(organizations))
+    user = staff_create(username=username, password=PASSWORD, role=role, organizations=list(organizations))
+    if totp:
+        secret = pyotp.random_base32()
+        totp_secret_store(user=user, secret=secret)
+        user.totp_secret_for_tests = secret
+    return user
+
+
+def totp_code(user) -> str:
+    """A valid, never-used code: offsets -1, 0 and +1 of the current step are accepted once each, in order."""
+    secret = user.totp_secret_for_tests
+    offset = _TOTP_OFFSETS.get(secret, -1)
+    if offset > 1:
+        raise AssertionError("a test may sign the same staff member in three times at most")
+    _TOTP_OFFSETS[secret] = offset + 1
+    return pyotp.TOTP(secret).at(time.time(), counter_offset=offset)
 
 
 @pytest.fixture
@@ -136,7 +157,12 @@ def staff_login(client: Client, user) -> Client:
     page = client.get("/staff/login/")
     response = client.post(
         "/staff/login/",
-        {"username": user.username, "password": PASSWORD, "csrfmiddlewaretoken": csrf_from(page)},
+        {
+            "username": user.username,
+            "password": PASSWORD,
+            "code": totp_code(user),
+            "csrfmiddlewaretoken": csrf_from(page),
+        },
     )
     assert response.status_code == 302, response.content[:500]
     return client

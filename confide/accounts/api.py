@@ -4,7 +4,13 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from confide.accounts.services import LoginFailed, api_token_issue, api_token_revoke, staff_unlock
+from confide.accounts.services import (
+    LoginFailed,
+    SignInThrottled,
+    api_token_issue,
+    api_token_revoke,
+    staff_sign_in,
+)
 from confide.api_auth import ApiRequest, StaffTokenAuth
 from confide.api_schemas import Problem
 
@@ -14,6 +20,7 @@ router = Router(tags=["staff"])
 class LoginIn(Schema):
     username: str = Field(max_length=150)
     password: str = Field(max_length=1024)
+    totp: str = Field("", max_length=10, description="The current code from the staff member's authenticator app")
 
 
 class TokenOut(Schema):
@@ -21,13 +28,19 @@ class TokenOut(Schema):
     expires_at: datetime
 
 
-@router.post("/staff/login", operation_id="staff_login", response={200: TokenOut, 401: Problem})
+@router.post(
+    "/staff/login", operation_id="staff_login", response={200: TokenOut, 401: Problem, 403: Problem, 429: Problem}
+)
 def login(request: ApiRequest, payload: LoginIn):
     try:
-        unlocked = staff_unlock(username=payload.username, password=payload.password, request=request)
+        signed = staff_sign_in(username=payload.username, password=payload.password, code=payload.totp, request=request)
+    except SignInThrottled:
+        return Status(429, {"detail": _("Too many failed attempts for this account. Wait 15 minutes.")})
     except LoginFailed:
-        return Status(401, {"detail": _("That username and password do not match an account.")})
-    token, row = api_token_issue(unlocked=unlocked)
+        return Status(401, {"detail": _("That username, password and code do not match an account.")})
+    if signed.needs_totp_enrollment:
+        return Status(403, {"detail": _("Set up two-factor sign-in on the web first.")})
+    token, row = api_token_issue(unlocked=signed.unlocked)
     return Status(200, {"token": token, "expires_at": row.expires_at})
 
 

@@ -19,6 +19,10 @@ class User(AbstractUser):
     key_salt = models.BinaryField(null=True, editable=False)
     key_opslimit = models.PositiveIntegerField(null=True, editable=False)
     key_memlimit = models.PositiveBigIntegerField(null=True, editable=False)
+    # TOTP secret under a key derived from the pepper (outside the database); last accepted time-step, so a
+    # code is never accepted twice.
+    totp_sealed = models.BinaryField(null=True, editable=False)
+    totp_last_step = models.BigIntegerField(null=True, editable=False)
 
     @property
     def has_keys(self) -> bool:
@@ -28,6 +32,14 @@ class User(AbstractUser):
     def key_owner_id(self) -> bytes:
         # Associated data binding the wrapped key to this user row.
         return f"user:{self.pk}".encode()
+
+
+class SignInThrottle(models.Model):
+    """Failed sign-ins per keyed hash of the username: throttling without storing anyone's address."""
+
+    key = models.BinaryField(unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField()
 
 
 class ApiToken(models.Model):

@@ -95,8 +95,38 @@ def staff_unlock(*, username: str, password: str, request=None) -> Unlocked:
         secret_key = crypto.secret_key_unwrap(wrapped, password=password, owner_id=user.key_owner_id)
     except crypto.DecryptionError:
         raise LoginFailed() from None
-    audit_record(actor=user, action=Action.STAFF_SIGN_IN)
     return Unlocked(user=user, secret_key=secret_key)
+
+
+class SignInThrottled(Exception):
+    """Too many failures for this username: try again later."""
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    unlocked: Unlocked
+    needs_totp_enrollment: bool
+
+
+def staff_sign_in(*, username: str, password: str, code: str, request=None) -> SignedIn:
+    """The one way in for pages and API: throttle, password (which also unwraps the key), then TOTP. A staff
+    member without TOTP yet gets in only to enroll it."""
+    from confide.accounts.mfa import signin_failure_count, signin_failures_clear, signin_throttled, totp_check
+
+    if signin_throttled(username=username):
+        raise SignInThrottled()
+    try:
+        unlocked = staff_unlock(username=username, password=password, request=request)
+    except LoginFailed:
+        signin_failure_count(username=username)
+        raise
+    enrolled = unlocked.user.totp_sealed is not None
+    if enrolled and not totp_check(user=unlocked.user, code=code):
+        signin_failure_count(username=username)
+        raise LoginFailed()
+    signin_failures_clear(username=username)
+    audit_record(actor=unlocked.user, action=Action.STAFF_SIGN_IN)
+    return SignedIn(unlocked=unlocked, needs_totp_enrollment=not enrolled)
 
 
 def session_key_store(*, request, response, secret_key: bytes) -> None:

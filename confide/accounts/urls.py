@@ -4,5 +4,6 @@ from confide.accounts import views
 
 urlpatterns = [
     path("login/", views.sign_in, name="staff_login"),
+    path("two-factor/", views.enroll_totp, name="staff_enroll_totp"),
     path("logout/", views.sign_out, name="staff_logout"),
 ]

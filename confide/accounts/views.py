@@ -5,38 +5,70 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from confide.accounts.forms import SignInForm
-from confide.accounts.services import UNLOCK_COOKIE, LoginFailed, session_key_store, staff_unlock
+from confide.accounts.decorators import MFA_ENROLL, MFA_OK, MFA_SESSION_KEY, signed_in_with_key
+from confide.accounts.forms import SignInForm, TotpForm
+from confide.accounts.mfa import totp_enroll, totp_secret_new, totp_uri
+from confide.accounts.models import User
+from confide.accounts.services import (
+    UNLOCK_COOKIE,
+    LoginFailed,
+    SignInThrottled,
+    session_key_store,
+    staff_sign_in,
+)
+
+PENDING_TOTP = "confide_totp_pending"
 
 
 @require_http_methods(["GET", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request.POST or None)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                unlocked = staff_unlock(
-                    username=form.cleaned_data["username"],
-                    password=form.cleaned_data["password"],
-                    request=request,
-                )
-            except LoginFailed:
-                pass
-            else:
-                login(request, unlocked.user)
-                target = request.GET.get("next", "")
-                if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-                    target = "/staff/"
-                response = redirect(target)
-                session_key_store(request=request, response=response, secret_key=unlocked.secret_key)
-                return response
-        return render(
-            request,
-            "staff/sign_in.html",
-            {"form": form, "problem": _("That username and password do not match an account.")},
-            status=400,
-        )
-    return render(request, "staff/sign_in.html", {"form": form})
+    if request.method == "GET":
+        return render(request, "staff/sign_in.html", {"form": form})
+    problem, status = _("That username, password and code do not match an account."), 400
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            signed = staff_sign_in(
+                username=data["username"], password=data["password"], code=data["code"], request=request
+            )
+        except SignInThrottled:
+            problem, status = _("Too many failed attempts for this account. Wait 15 minutes and try again."), 429
+        except LoginFailed:
+            pass
+        else:
+            login(request, signed.unlocked.user)
+            request.session[MFA_SESSION_KEY] = MFA_ENROLL if signed.needs_totp_enrollment else MFA_OK
+            target = request.GET.get("next", "")
+            if signed.needs_totp_enrollment:
+                target = "/staff/two-factor/"
+            elif not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+                target = "/staff/"
+            response = redirect(target)
+            session_key_store(request=request, response=response, secret_key=signed.unlocked.secret_key)
+            return response
+    return render(request, "staff/sign_in.html", {"form": form, "problem": problem}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def enroll_totp(request: HttpRequest) -> HttpResponse:
+    """First sign-in: set up the authenticator. Nothing else is reachable until this is done."""
+    user = request.user
+    if not isinstance(user, User) or not signed_in_with_key(request):
+        return redirect("staff_login")
+    if request.session.get(MFA_SESSION_KEY) != MFA_ENROLL:
+        return redirect("staff_login")
+    secret = request.session.get(PENDING_TOTP) or totp_secret_new()
+    request.session[PENDING_TOTP] = secret
+    form = TotpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if totp_enroll(user=user, secret=secret, code=form.cleaned_data["code"]):
+            del request.session[PENDING_TOTP]
+            request.session[MFA_SESSION_KEY] = MFA_OK
+            return redirect("cases:inbox")
+        form.add_error("code", _("That code does not match. Check the time on your phone and try again."))
+    context = {"form": form, "secret": secret, "uri": totp_uri(user=user, secret=secret)}
+    return render(request, "staff/enroll_totp.html", context, status=400 if form.errors else 200)
 
 
 @require_POST

@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, totp_code
 
 
 @pytest.fixture
@@ -13,7 +13,9 @@ def api() -> Client:
 def token_for(api):
     def _token(user) -> dict:
         response = api.post(
-            "/api/staff/login", {"username": user.username, "password": PASSWORD}, content_type="application/json"
+            "/api/staff/login",
+            {"username": user.username, "password": PASSWORD, "totp": totp_code(user)},
+            content_type="application/json",
         )
         assert response.status_code == 200, response.content
         return {"HTTP_AUTHORIZATION": f"Bearer {response.json()['token']}"}

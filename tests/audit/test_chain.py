@@ -88,9 +88,11 @@ def test_api_reads_are_recorded(api_token, handler, submitted, client):
 
 @pytest.fixture
 def api_token(client, handler):
-    from tests.conftest import PASSWORD
+    from tests.conftest import PASSWORD, totp_code
 
     response = client.post(
-        "/api/staff/login", {"username": handler.username, "password": PASSWORD}, content_type="application/json"
+        "/api/staff/login",
+        {"username": handler.username, "password": PASSWORD, "totp": totp_code(handler)},
+        content_type="application/json",
     )
     return f"Bearer {response.json()['token']}"

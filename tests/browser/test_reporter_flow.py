@@ -3,7 +3,7 @@ the reporter comes back with the receipt, reads the answer and replies."""
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -29,6 +29,7 @@ def test_reporter_and_handler_talk_through_the_receipt(live_server, no_js_page, 
     staff.goto(f"{base}/staff/login/")
     staff.fill("input[name=username]", handler.username)
     staff.fill("input[name=password]", PASSWORD)
+    staff.fill("input[name=code]", totp_code(handler))
     staff.click("button[type=submit]")
     staff.screenshot(path=str(tmp_path / "inbox.png"), full_page=True)
     staff.click("table a")

@@ -63,10 +63,12 @@ def test_granting_through_the_page_and_the_api(login, org, handler, submitted, c
     assert staff.post(url + "access/", {"username": "nora", "csrfmiddlewaretoken": csrf_from(page)}).status_code == 302
     assert staff.post(url + "access/", {"username": "nora", "csrfmiddlewaretoken": csrf_from(page)}).status_code == 400
 
-    from tests.conftest import PASSWORD
+    from tests.conftest import PASSWORD, totp_code
 
     token = client.post(
-        "/api/staff/login", {"username": "hana", "password": PASSWORD}, content_type="application/json"
+        "/api/staff/login",
+        {"username": "hana", "password": PASSWORD, "totp": totp_code(handler)},
+        content_type="application/json",
     ).json()["token"]
     granted = client.post(
         f"/api/cases/{submitted.report.pk}/access",

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, totp_code
 from tests.security.canary import at_rest_sources, hits
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -91,7 +91,7 @@ def test_nothing_a_reporter_writes_is_readable_at_rest(org, handler, log_buffer,
 
     login = client.post(
         "/api/staff/login",
-        {"username": handler.username, "password": PASSWORD},
+        {"username": handler.username, "password": PASSWORD, "totp": totp_code(handler)},
         content_type="application/json",
     )
     staff = {"HTTP_AUTHORIZATION": f"Bearer {login.json()['token']}"}
