@@ -23,7 +23,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 from common import percentile, postgres  # noqa: E402
 
 PASSWORD = "bench handler password"  # noqa: S105
-TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # noqa: S105 - a throwaway handler in a throwaway database
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - a throwaway handler in a throwaway database
 
 
 def status_for_age(age_days: int, rng: random.Random) -> str:
