@@ -27,7 +27,10 @@ seed: migrate
 	$(LOCAL) $(BIN)/python manage.py seed_demo
 
 run: seed
-	@echo "Serving Confide on http://127.0.0.1:8000/  (Ctrl-C to stop)"
+	$(LOCAL) $(BIN)/python manage.py schedule_jobs
+	@echo "Serving Confide on http://127.0.0.1:8000/ with its background worker  (Ctrl-C to stop)"
+	$(LOCAL) $(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(LOCAL) $(BIN)/gunicorn -c gunicorn.conf.py confide.wsgi
 
 test: install

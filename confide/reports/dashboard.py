@@ -35,6 +35,14 @@ def _conditions():
     }
 
 
+def cases_needing_attention(*, user) -> QuerySet[Report]:
+    """Each case at most once: overdue or due soon, or waiting for our reply."""
+    needs = Q(awaiting_handler=True) & ~Q(status=Report.Status.CLOSED)
+    for condition in _conditions().values():
+        needs |= condition
+    return report_list_visible_to(user=user).filter(needs)
+
+
 def overdue_cases(*, user) -> QuerySet[Report]:
     conditions = _conditions()
     return (

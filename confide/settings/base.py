@@ -31,7 +31,15 @@ INSTALLED_APPS = [
     "confide.intake",
     "confide.cases",
     "confide.audit",
+    "confide.notifications",
+    "django_tasks",
+    "django_tasks_db",
 ]
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+CONFIDE_DIGEST_HOURS = 6
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = "confide@localhost"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

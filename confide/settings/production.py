@@ -16,6 +16,10 @@ SECRET_KEY = django_secret_key(CONFIDE_SECRETS_DIR)  # noqa: F405
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("django-insecure", "test-", "change-me")):
     raise ImproperlyConfigured("SECRET_KEY is missing or a default value; run `python -m confide.keyfiles`.")
 
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = os.environ.get("CONFIDE_EMAIL_HOST", "localhost")
+DEFAULT_FROM_EMAIL = os.environ.get("CONFIDE_FROM_EMAIL", "confide@localhost")
+
 SECURE_HSTS_SECONDS = 63072000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
