@@ -20,6 +20,27 @@ class SignInForm(forms.Form):
     )
 
 
+class PasswordChangeForm(forms.Form):
+    old_password = forms.CharField(
+        label=_("Current password"), widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+    new_password = forms.CharField(
+        label=_("New password"),
+        help_text=_("At least 12 characters. Your decryption key is re-wrapped under it; nothing is re-encrypted."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        max_length=1024,
+    )
+    new_password_again = forms.CharField(
+        label=_("New password, again"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean(self):
+        data = super().clean() or {}
+        if data.get("new_password") != data.get("new_password_again"):
+            raise forms.ValidationError(_("The two new passwords differ."))
+        return data
+
+
 class TotpForm(forms.Form):
     code = forms.CharField(
         label=_("The 6-digit code your app shows now"),

@@ -24,14 +24,14 @@ def password_cost() -> crypto.PasswordCost:
     return crypto.PasswordCost(opslimit=settings.CONFIDE_ARGON2_OPSLIMIT, memlimit=settings.CONFIDE_ARGON2_MEMLIMIT)
 
 
-def _store_wrapped(user: User, wrapped: crypto.WrappedSecretKey) -> None:
+def wrapped_key_store(user: User, wrapped: crypto.WrappedSecretKey) -> None:
     user.wrapped_secret_key = wrapped.ciphertext
     user.key_salt = wrapped.salt
     user.key_opslimit = wrapped.opslimit
     user.key_memlimit = wrapped.memlimit
 
 
-def _wrapped_of(user: User) -> crypto.WrappedSecretKey | None:
+def wrapped_key_of(user: User) -> crypto.WrappedSecretKey | None:
     salt, ciphertext = user.key_salt, user.wrapped_secret_key
     if salt is None or ciphertext is None or user.key_opslimit is None or user.key_memlimit is None:
         return None
@@ -59,7 +59,7 @@ def staff_create(
         user.save()
         pair = crypto.keypair_generate()
         user.public_key = pair.public_key
-        _store_wrapped(
+        wrapped_key_store(
             user,
             crypto.secret_key_wrap(
                 pair.secret_key, password=password, owner_id=user.key_owner_id, cost=password_cost()
@@ -88,7 +88,7 @@ class Unlocked:
 
 def staff_unlock(*, username: str, password: str, request=None) -> Unlocked:
     user = authenticate(request, username=username, password=password)
-    wrapped = _wrapped_of(user) if isinstance(user, User) else None
+    wrapped = wrapped_key_of(user) if isinstance(user, User) else None
     if not isinstance(user, User) or wrapped is None:
         raise LoginFailed()
     try:

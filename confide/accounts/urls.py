@@ -6,4 +6,5 @@ urlpatterns = [
     path("login/", views.sign_in, name="staff_login"),
     path("two-factor/", views.enroll_totp, name="staff_enroll_totp"),
     path("logout/", views.sign_out, name="staff_logout"),
+    path("password/", views.change_password, name="staff_change_password"),
 ]

@@ -1,14 +1,16 @@
-from django.contrib.auth import login, logout
+from django.contrib.auth import login, logout, update_session_auth_hash
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from confide.accounts.decorators import MFA_ENROLL, MFA_OK, MFA_SESSION_KEY, signed_in_with_key
-from confide.accounts.forms import SignInForm, TotpForm
+from confide.accounts.decorators import MFA_ENROLL, MFA_OK, MFA_SESSION_KEY, signed_in_with_key, staff_required
+from confide.accounts.forms import PasswordChangeForm, SignInForm, TotpForm
 from confide.accounts.mfa import totp_enroll, totp_secret_new, totp_uri
 from confide.accounts.models import User
+from confide.accounts.recovery import staff_password_change
 from confide.accounts.services import (
     UNLOCK_COOKIE,
     LoginFailed,
@@ -16,6 +18,7 @@ from confide.accounts.services import (
     session_key_store,
     staff_sign_in,
 )
+from confide.crypto import WrongPasswordError
 
 PENDING_TOTP = "confide_totp_pending"
 
@@ -69,6 +72,30 @@ def enroll_totp(request: HttpRequest) -> HttpResponse:
         form.add_error("code", _("That code does not match. Check the time on your phone and try again."))
     context = {"form": form, "secret": secret, "uri": totp_uri(user=user, secret=secret)}
     return render(request, "staff/enroll_totp.html", context, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def change_password(request: HttpRequest) -> HttpResponse:
+    form = PasswordChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        if not isinstance(user, User):
+            return redirect("staff_login")
+        try:
+            staff_password_change(
+                user=user,
+                old_password=form.cleaned_data["old_password"],
+                new_password=form.cleaned_data["new_password"],
+            )
+        except WrongPasswordError:
+            form.add_error("old_password", _("That is not your current password."))
+        except ValidationError as error:
+            form.add_error("new_password", error)
+        else:
+            update_session_auth_hash(request, user)
+            return render(request, "staff/password_changed.html")
+    return render(request, "staff/change_password.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @require_POST

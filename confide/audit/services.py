@@ -21,6 +21,8 @@ class Action(enum.StrEnum):
     CASE_ASSIGN = "case.assign"
     CASE_NOTE = "case.note"
     CASE_LABELS = "case.labels"
+    STAFF_PASSWORD_CHANGED = "staff.password_changed"  # noqa: S105 - an action name
+    STAFF_RECOVERED = "staff.recovered"
 
 
 def entry_digest(*, prev: bytes, seq: int, at, actor_id, action, object_type, object_id, subject_id) -> bytes:
