@@ -23,6 +23,9 @@ class Action(enum.StrEnum):
     CASE_LABELS = "case.labels"
     STAFF_PASSWORD_CHANGED = "staff.password_changed"  # noqa: S105 - an action name
     STAFF_RECOVERED = "staff.recovered"
+    CASE_DELETION_REQUESTED = "case.deletion_requested"
+    CASE_DELETED = "case.deleted"
+    CASE_PURGED_BY_RETENTION = "case.purged_by_retention"
 
 
 def entry_digest(*, prev: bytes, seq: int, at, actor_id, action, object_type, object_id, subject_id) -> bytes:

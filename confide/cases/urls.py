@@ -15,6 +15,8 @@ urlpatterns = [
     path("cases/<uuid:report_id>/exclusions/", views.record_conflict, name="record_conflict"),
     path("cases/<uuid:report_id>/conflict/", views.declare_conflict, name="declare_conflict"),
     path("cases/<uuid:report_id>/notes/", views.add_note, name="add_note"),
+    path("cases/<uuid:report_id>/deletion/", views.request_deletion, name="request_deletion"),
+    path("cases/<uuid:report_id>/deletion/approve/", views.approve_deletion, name="approve_deletion"),
     path("cases/<uuid:report_id>/labels/", views.set_labels, name="set_labels"),
     path(
         "cases/<uuid:report_id>/attachments/<uuid:attachment_id>/",

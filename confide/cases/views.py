@@ -18,8 +18,9 @@ from confide.reports.content import ContentError
 from confide.reports.dashboard import dashboard_for
 from confide.reports.downloads import attachment_download
 from confide.reports.keyring import GrantRefused, case_access_grant, case_conflict_declare, case_grant_candidates
-from confide.reports.models import Report
+from confide.reports.models import DeletionRequest, Report
 from confide.reports.notes import case_labels_set, case_note_add, case_notes_get
+from confide.reports.retention import DeletionRefused, case_deletion_approve, case_deletion_request
 from confide.reports.selectors import ReportNotFound, case_access_get, report_list_visible_to, report_view
 from confide.reports.services import message_create_by_handler
 from confide.reports.uploads import upload_error_message, upload_rejection, uploads_discard
@@ -70,6 +71,7 @@ def _case_page(request, access: CaseAccess, *, form=None, problem=None, status=2
         "labels": ", ".join(label.name for label in report.labels.all()),
         "form": form or ReplyForm(),
         "problem": problem,
+        "deletion_request": DeletionRequest.objects.filter(report=report).select_related("requested_by").first(),
     }
     return render(request, "staff/case.html", context, status=status)
 
@@ -116,7 +118,7 @@ def _case_action(request: HttpRequest, report_id: uuid.UUID, action: Callable[[C
     access = _access(request, report_id)
     try:
         action(access)
-    except (IllegalTransition, AssignmentRefused, GrantRefused) as error:
+    except (IllegalTransition, AssignmentRefused, GrantRefused, DeletionRefused) as error:
         return _case_page(request, access, problem=str(error), status=400)
     except ContentError as error:
         return _case_page(request, access, problem=error.message, status=400)
@@ -163,6 +165,23 @@ def add_note(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
 def set_labels(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     names = request.POST.get("labels", "")[:1000].split(",")
     return _case_action(request, report_id, lambda a: case_labels_set(access=a, names=names))
+
+
+@require_POST
+@staff_required
+def request_deletion(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    return _case_action(request, report_id, lambda a: case_deletion_request(access=a))
+
+
+@require_POST
+@staff_required
+def approve_deletion(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    access = _access(request, report_id)
+    try:
+        case_deletion_approve(access=access)
+    except DeletionRefused as error:
+        return _case_page(request, access, problem=str(error), status=400)
+    return redirect("cases:inbox")
 
 
 @require_POST

@@ -56,6 +56,8 @@ class Report(models.Model):
     feedback_by = models.DateField(null=True)
     feedback_given_on = models.DateField(null=True)
     closed_on = models.DateField(null=True)
+    # Set when retention or a four-eyes deletion removed the content: the row stays as a tombstone.
+    purged_on = models.DateField(null=True)
     category = models.CharField(max_length=30, choices=Category.choices)
     submitted_on = models.DateField()
     reporter_active_on = models.DateField()
@@ -174,3 +176,11 @@ class InternalNote(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+
+
+class DeletionRequest(models.Model):
+    """The first pair of eyes on deleting an open case; a second handler must approve."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="deletion_request")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    requested_at = models.DateTimeField(auto_now_add=True)

@@ -14,6 +14,13 @@ class Organization(models.Model):
     intake_open = models.BooleanField(_("accepting reports"), default=True)
     acknowledge_days = models.PositiveSmallIntegerField(_("days to acknowledge a report"), default=7)
     feedback_months = models.PositiveSmallIntegerField(_("months to give feedback after acknowledging"), default=3)
+    retention_days = models.PositiveIntegerField(
+        _("days a closed case is kept before its content is deleted"),
+        null=True,
+        blank=True,
+        default=730,
+        help_text=_("Empty keeps closed cases until deleted by hand."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

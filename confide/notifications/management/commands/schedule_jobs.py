@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from confide.notifications.tasks import digest_schedule
+from confide.notifications.tasks import digest_schedule, retention_schedule
 
 
 class Command(BaseCommand):
     help = "Enqueue the recurring background jobs if they are not waiting already (idempotent)."
 
     def handle(self, *args, **options):
-        created = digest_schedule()
-        self.stdout.write("Digest job scheduled." if created else "Digest job already scheduled.")
+        for name, schedule in [("Digest", digest_schedule), ("Retention", retention_schedule)]:
+            self.stdout.write(f"{name} job scheduled." if schedule() else f"{name} job already scheduled.")
