@@ -58,7 +58,10 @@ class ReportForm(forms.Form):
     )
     avoid_handlers = forms.CharField(
         label=_("Anyone at the third party who should NOT see this report?"),
-        help_text=_("Optional. Name staff of the third party you know or do not trust; we will keep them out."),
+        help_text=_(
+            "Optional. Give their name as you know it. Anyone on the case team with that name will never "
+            "receive the key to your report."
+        ),
         required=False,
         max_length=LIMITS["avoid_handlers"],
     )

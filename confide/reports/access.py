@@ -1,7 +1,7 @@
 """Unlocked handles on a report: proof that the caller holds the report key, for one request only."""
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from confide.reports.models import Report
@@ -38,3 +38,5 @@ class IntakeTarget:
     name: str
     handler_keys: list[tuple[int, bytes]]
     acknowledge_days: int = 7
+    # user id -> (username, first name, last name), to honour a reporter's "keep these people out".
+    handler_names: dict[int, tuple[str, str, str]] = field(default_factory=dict)

@@ -34,7 +34,14 @@ def _intake_target_sql(vendor: str) -> tuple[str, tuple]:
         user__is_active=True,
         user__public_key__isnull=False,
     ).values_list(
-        "organization_id", "organization__name", "organization__acknowledge_days", "user_id", "user__public_key"
+        "organization_id",
+        "organization__name",
+        "organization__acknowledge_days",
+        "user_id",
+        "user__username",
+        "user__first_name",
+        "user__last_name",
+        "user__public_key",
     )
     return query.query.sql_with_params()
 
@@ -47,7 +54,8 @@ def intake_target_get(*, slug: str) -> IntakeTarget | None:
         cursor.execute(sql, tuple(slug if p == _SLUG_PARAM else p for p in params))
         rows = cursor.fetchall()
     if rows:
-        keys = [(user_id, bytes(public_key)) for *_, user_id, public_key in rows]
+        keys = [(row[3], bytes(row[7])) for row in rows]
+        names = {row[3]: (row[4], row[5], row[6]) for row in rows}
         organization_id, name, acknowledge_days = rows[0][:3]
         return IntakeTarget(
             organization_id=uuid.UUID(str(organization_id)),
@@ -55,6 +63,7 @@ def intake_target_get(*, slug: str) -> IntakeTarget | None:
             name=name,
             handler_keys=keys,
             acknowledge_days=acknowledge_days,
+            handler_names=names,
         )
     # No eligible handler yet: the report is still taken (the recovery key holds it until one is granted).
     organization = Organization.objects.filter(slug=slug, intake_open=True).first()

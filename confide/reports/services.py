@@ -15,7 +15,8 @@ from confide.reports.access import CaseAccess, IntakeTarget, ReporterAccess
 from confide.reports.attachments import attachments_add
 from confide.reports.clock import today
 from confide.reports.content import ReportContent, message_clean
-from confide.reports.models import Author, KeyWrap, Message, Report
+from confide.reports.models import Author, CaseExclusion, KeyWrap, Message, Report
+from confide.reports.naming import handlers_named
 from confide.reports.uploads import EncryptedUpload
 from confide.reports.workflow import acknowledge_deadline
 
@@ -57,16 +58,22 @@ def report_submit(
         recovery_wrap=crypto.seal(keyfiles.recovery_public_key(), report_key),
         content=crypto.aead_encrypt(report_key, content.to_bytes(), ad=ad),
     )
+    # The reporter's "keep these people out" takes effect before anyone can read: no wrap, and an exclusion.
+    avoided = handlers_named(text=content.avoid_handlers, handlers=target.handler_names)
     wraps = [
         KeyWrap(report_id=report_id, user_id=user_id, sealed_key=crypto.seal(public_key, report_key))
         for user_id, public_key in target.handler_keys
+        if user_id not in avoided
     ]
+    exclusions = [CaseExclusion(report_id=report_id, user_id=user_id, recorded_on=day) for user_id in avoided]
     for attempt in range(REFERENCE_ATTEMPTS):
         # The unique index decides whether the random reference is free: no query in front of every insert.
         try:
             with transaction.atomic():
                 report.save(force_insert=True)
                 KeyWrap.objects.bulk_create(wraps)
+                if exclusions:
+                    CaseExclusion.objects.bulk_create(exclusions)
                 if uploads:
                     attachments_add(
                         report=report,
