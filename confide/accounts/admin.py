@@ -1,7 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 
-from confide.accounts.models import User
+from confide.accounts.invitations import invitation_prepare
+from confide.accounts.models import Invitation, User
 
 
 @admin.register(User)
@@ -24,3 +25,21 @@ class StaffAdmin(UserAdmin):
     @admin.display(boolean=True, description="Key pair")
     def has_keys(self, obj: User) -> bool:
         return obj.has_keys
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """The operator invites staff here or with `manage.py staff_invite`; the link is shown once."""
+
+    list_display = ["__str__", "role", "created_at", "expires_at", "used_by"]
+    fields = ["role", "organizations"]
+    filter_horizontal = ["organizations"]
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None
+
+    def save_model(self, request, obj, form, change):
+        token = invitation_prepare(invitation=obj, created_by=request.user)
+        super().save_model(request, obj, form, change)
+        link = request.build_absolute_uri(f"/staff/join/{token}/")
+        messages.success(request, f"Send this link privately; it is shown only now and works once: {link}")

@@ -47,3 +47,22 @@ class TotpForm(forms.Form):
         max_length=10,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+
+
+class JoinForm(forms.Form):
+    username = forms.SlugField(label=_("Choose a username"), max_length=150)
+    password = forms.CharField(
+        label=_("Choose a password"),
+        help_text=_("At least 12 characters. It also protects your decryption key: nobody can reset it for you."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        max_length=1024,
+    )
+    password_again = forms.CharField(
+        label=_("The password again"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean(self):
+        data = super().clean() or {}
+        if data.get("password") != data.get("password_again"):
+            raise forms.ValidationError(_("The two passwords differ."))
+        return data

@@ -52,3 +52,18 @@ class ApiToken(models.Model):
     unlock_blob = models.BinaryField()
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
+
+
+class Invitation(models.Model):
+    """A one-time link for a new staff member. Only a peppered hash of the token is kept."""
+
+    lookup = models.BinaryField(unique=True)
+    role = models.CharField(max_length=20, choices=User.Role.choices, default=User.Role.HANDLER)
+    organizations = models.ManyToManyField("tenants.Organization", blank=True, related_name="+")
+    created_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.get_role_display()} invitation ({'used' if self.used_by_id else 'open'})"

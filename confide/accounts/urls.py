@@ -7,4 +7,5 @@ urlpatterns = [
     path("two-factor/", views.enroll_totp, name="staff_enroll_totp"),
     path("logout/", views.sign_out, name="staff_logout"),
     path("password/", views.change_password, name="staff_change_password"),
+    path("join/<str:token>/", views.join, name="staff_join"),
 ]

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from confide.accounts.decorators import MFA_ENROLL, MFA_OK, MFA_SESSION_KEY, signed_in_with_key, staff_required
-from confide.accounts.forms import PasswordChangeForm, SignInForm, TotpForm
+from confide.accounts.forms import JoinForm, PasswordChangeForm, SignInForm, TotpForm
+from confide.accounts.invitations import InvitationInvalid, invitation_accept, invitation_get
 from confide.accounts.mfa import totp_enroll, totp_secret_new, totp_uri
 from confide.accounts.models import User
 from confide.accounts.recovery import staff_password_change
@@ -19,6 +20,7 @@ from confide.accounts.services import (
     staff_sign_in,
 )
 from confide.crypto import WrongPasswordError
+from confide.http import error_response
 
 PENDING_TOTP = "confide_totp_pending"
 
@@ -96,6 +98,27 @@ def change_password(request: HttpRequest) -> HttpResponse:
             update_session_auth_hash(request, user)
             return render(request, "staff/password_changed.html")
     return render(request, "staff/change_password.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+def join(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        invitation_get(token=token)
+    except InvitationInvalid as error:
+        return error_response(request, 404, str(error))
+    form = JoinForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation_accept(
+                token=token, username=form.cleaned_data["username"], password=form.cleaned_data["password"]
+            )
+        except InvitationInvalid as error:
+            form.add_error("username", str(error))
+        except ValidationError as error:
+            form.add_error("password", error)
+        else:
+            return render(request, "staff/joined.html")
+    return render(request, "staff/join.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @require_POST
