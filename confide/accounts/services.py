@@ -119,10 +119,14 @@ def staff_sign_in(*, username: str, password: str, code: str, request=None) -> S
         unlocked = staff_unlock(username=username, password=password, request=request)
     except LoginFailed:
         signin_failure_count(username=username)
+        known = User.objects.filter(username=username).first()
+        if known is not None:  # failures on real accounts are worth a row; guesses at names are not
+            audit_record(actor=None, action=Action.STAFF_SIGN_IN_FAILED, subject=known)
         raise
     enrolled = unlocked.user.totp_sealed is not None
     if enrolled and not totp_check(user=unlocked.user, code=code):
         signin_failure_count(username=username)
+        audit_record(actor=None, action=Action.STAFF_SIGN_IN_FAILED, subject=unlocked.user)
         raise LoginFailed()
     signin_failures_clear(username=username)
     audit_record(actor=unlocked.user, action=Action.STAFF_SIGN_IN)

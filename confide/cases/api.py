@@ -29,7 +29,12 @@ from confide.reports.notes import case_labels_set, case_note_add, case_notes_get
 from confide.reports.selectors import case_access_get, report_list_visible_to, report_view
 from confide.reports.services import message_create_by_handler
 from confide.reports.uploads import uploads_discard
-from confide.reports.workflow import case_exclusion_record, case_lead_assign, report_status_update
+from confide.reports.workflow import (
+    case_exclusion_record,
+    case_feedback_deadline_set,
+    case_lead_assign,
+    report_status_update,
+)
 from confide.upload_guard import checked_uploads
 
 router = Router(tags=["staff"], auth=StaffTokenAuth())
@@ -159,6 +164,21 @@ def update_status(request: ApiRequest, case_id: str, payload: StatusIn):
 )
 def assign_lead(request: ApiRequest, case_id: str, payload: UsernameIn):
     return Status(200, _summary(case_lead_assign(access=_access(request, case_id), username=payload.username)))
+
+
+class DeadlineIn(Schema):
+    feedback_by: date
+
+
+@router.post(
+    "/cases/{case_id}/deadline",
+    operation_id="case_deadline_update",
+    response={200: CaseSummary, 400: Problem, 404: Problem},
+    summary="The lead brings the feedback deadline forward (never past the organization's policy)",
+)
+def update_deadline(request: ApiRequest, case_id: str, payload: DeadlineIn):
+    access = _access(request, case_id)
+    return Status(200, _summary(case_feedback_deadline_set(access=access, feedback_by=payload.feedback_by)))
 
 
 @router.post(

@@ -11,6 +11,7 @@ urlpatterns = [
     path("cases/<uuid:report_id>/reply/", views.reply, name="reply"),
     path("cases/<uuid:report_id>/status/", views.change_status, name="change_status"),
     path("cases/<uuid:report_id>/lead/", views.assign_lead, name="assign_lead"),
+    path("cases/<uuid:report_id>/deadline/", views.change_deadline, name="change_deadline"),
     path("cases/<uuid:report_id>/access/", views.grant_access, name="grant_access"),
     path("cases/<uuid:report_id>/exclusions/", views.record_conflict, name="record_conflict"),
     path("cases/<uuid:report_id>/conflict/", views.declare_conflict, name="declare_conflict"),

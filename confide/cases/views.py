@@ -2,6 +2,7 @@
 
 import uuid
 from collections.abc import Callable
+from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
@@ -29,6 +30,7 @@ from confide.reports.workflow import (
     AssignmentRefused,
     IllegalTransition,
     case_exclusion_record,
+    case_feedback_deadline_set,
     case_lead_assign,
     report_status_update,
 )
@@ -137,6 +139,16 @@ def change_status(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
 def assign_lead(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     username = request.POST.get("username", "")
     return _case_action(request, report_id, lambda a: case_lead_assign(access=a, username=username))
+
+
+@require_POST
+@staff_required
+def change_deadline(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    try:
+        feedback_by = date.fromisoformat(request.POST.get("feedback_by", ""))
+    except ValueError:
+        return _case_page(request, _access(request, report_id), problem=_("Give the date as YYYY-MM-DD."), status=400)
+    return _case_action(request, report_id, lambda a: case_feedback_deadline_set(access=a, feedback_by=feedback_by))
 
 
 @require_POST

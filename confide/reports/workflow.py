@@ -73,6 +73,25 @@ def report_status_update(*, access: CaseAccess, status: str, outcome: str = "") 
     return report
 
 
+def case_feedback_deadline_set(*, access: CaseAccess, feedback_by: date) -> Report:
+    """The lead may bring feedback forward, never past the legal limit set by the organization's policy."""
+    report = access.report
+    if report.lead_id != access.user.pk:
+        raise AssignmentRefused(_("Only the lead handler can change this case's deadline."))
+    if report.acknowledged_on is None:
+        raise AssignmentRefused(_("Acknowledge the report first: the feedback deadline runs from then."))
+    latest = add_months(report.acknowledged_on, report.organization.feedback_months)
+    if not today() <= feedback_by <= latest:
+        raise AssignmentRefused(
+            _("Choose a date between today and %(latest)s, the latest the policy allows.") % {"latest": latest}
+        )
+    with transaction.atomic():
+        report.feedback_by = feedback_by
+        report.save(update_fields=["feedback_by"])
+        audit_record(actor=access.user, action=Action.CASE_DEADLINE, obj=report)
+    return report
+
+
 def _team_member(report: Report, username: str):
     user = get_user_model().objects.filter(username=username).first()
     if user is None or not KeyWrap.objects.filter(report=report, user=user).exists():

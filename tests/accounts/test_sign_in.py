@@ -34,10 +34,13 @@ def test_a_missing_or_wrong_code_is_refused_like_a_wrong_password(csrf_client, h
     assert "do not match" in response.content.decode()
 
 
-def test_a_code_is_accepted_once(handler):
+def test_a_code_is_accepted_once_and_the_replay_is_audited(handler):
+    from confide.audit.models import AuditEntry
+
     code = totp_code(handler)
     assert sign_in(Client(enforce_csrf_checks=True), "hana", code=code).status_code == 302
     assert sign_in(Client(enforce_csrf_checks=True), "hana", code=code).status_code == 400
+    assert AuditEntry.objects.filter(action="staff.sign_in_failed", subject_id=handler.pk).count() == 1
 
 
 def test_a_first_sign_in_goes_to_enrolment_and_nowhere_else(org, csrf_client):

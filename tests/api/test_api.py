@@ -120,6 +120,9 @@ def test_every_case_operation_is_not_found_without_a_key(api, personas, submitte
         "case_lead_assign": post_json(api, f"/api/cases/{case_id}/lead", {"username": "tomas"}, **intruder),
         "case_exclusion_record": post_json(api, f"/api/cases/{case_id}/exclusions", {"username": "tomas"}, **intruder),
         "case_note_create": post_json(api, f"/api/cases/{case_id}/notes", {"body": "intrusion"}, **intruder),
+        "case_deadline_update": post_json(
+            api, f"/api/cases/{case_id}/deadline", {"feedback_by": "2030-01-01"}, **intruder
+        ),
         "case_labels_update": api.put(
             f"/api/cases/{case_id}/labels", {"labels": ["x"]}, content_type="application/json", **intruder
         ),

@@ -114,3 +114,30 @@ def test_the_lead_records_a_colleagues_conflict(handler, teammate, submitted, un
     assert CaseExclusion.objects.filter(report=submitted.report, user=teammate, recorded_by=handler).exists()
     with pytest.raises(ReportNotFound):
         access_of(teammate, unlock, submitted.report)
+
+
+def test_only_the_lead_moves_the_feedback_deadline_and_only_within_the_policy(handler, teammate, submitted, unlock):
+    from datetime import timedelta
+
+    from confide.audit.models import AuditEntry
+    from confide.reports.workflow import case_feedback_deadline_set
+
+    with time_machine.travel(date(2026, 3, 2), tick=False):
+        report_status_update(access=access_of(handler, unlock, submitted.report), status="acknowledged")
+        case_lead_assign(access=access_of(handler, unlock, submitted.report), username=handler.username)
+        with pytest.raises(AssignmentRefused, match="Only the lead"):
+            case_feedback_deadline_set(
+                access=access_of(teammate, unlock, submitted.report), feedback_by=date(2026, 4, 1)
+            )
+        with pytest.raises(AssignmentRefused, match="latest"):
+            case_feedback_deadline_set(
+                access=access_of(handler, unlock, submitted.report), feedback_by=date(2026, 6, 3)
+            )
+        with pytest.raises(AssignmentRefused, match="latest"):
+            case_feedback_deadline_set(
+                access=access_of(handler, unlock, submitted.report), feedback_by=date(2026, 3, 2) - timedelta(days=1)
+            )
+        assert Report.objects.get(pk=submitted.report.pk).feedback_by == date(2026, 6, 2)
+        case_feedback_deadline_set(access=access_of(handler, unlock, submitted.report), feedback_by=date(2026, 4, 1))
+    assert Report.objects.get(pk=submitted.report.pk).feedback_by == date(2026, 4, 1)
+    assert AuditEntry.objects.filter(action="case.deadline").count() == 1
