@@ -144,3 +144,11 @@ def test_an_oversized_handler_file_is_refused(login, handler, submitted, setting
 
 def test_staff_pages_need_a_login(submitted):
     assert Client().get(case_url(submitted.report)).status_code == 302
+
+
+def test_the_case_page_title_is_plain_text(login, handler, submitted):
+    import re
+
+    html = login(handler).get(case_url(submitted.report)).content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, flags=re.S).group(1)
+    assert submitted.report.reference in title and "<" not in title
