@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "confide.cases",
     "confide.audit",
     "confide.notifications",
+    "confide.escrow",
     "django_tasks",
     "django_tasks_db",
 ]
