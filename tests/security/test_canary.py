@@ -53,6 +53,7 @@ def test_nothing_a_reporter_writes_is_readable_at_rest(org, handler, log_buffer,
             "FILEBYTES",
             "REPLY",
             "HANDLERFILE",
+            "NOTE",
             "IP",
             "AGENT",
         ]
@@ -105,12 +106,14 @@ def test_nothing_a_reporter_writes_is_readable_at_rest(org, handler, log_buffer,
         ).status_code
         == 201
     )
+    note = client.post(f"/api/cases/{case_id}/notes", {"body": marks["NOTE"]}, content_type="application/json", **staff)
+    assert note.status_code == 201
     handler_file = SimpleUploadedFile("evidence.bin", marks["HANDLERFILE"].encode() * 10)
     assert client.post(f"/api/cases/{case_id}/attachments", {"files": [handler_file]}, **staff).status_code == 201
 
     # The case decrypts for the handler: the canaries went in, they are just not readable at rest.
     case = client.get(f"/api/cases/{case_id}", **staff).json()
-    assert marks["NAME"] in str(case) and marks["MSG"] in str(case)
+    assert marks["NAME"] in str(case) and marks["MSG"] in str(case) and marks["NOTE"] in str(case)
 
     # Error paths log too: make sure they are exercised with the fingerprinting headers set.
     client.get("/r/acme/nonexistent-page/")
