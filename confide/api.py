@@ -9,7 +9,10 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from confide.accounts.api import router as accounts_router
 from confide.api_auth import ReceiptRejected
 from confide.cases.api import router as cases_router
+from confide.escrow.api import router as escrow_router
+from confide.hotline.api import router as hotline_router
 from confide.intake.api import router as intake_router
+from confide.letters.api import router as letters_router
 from confide.reports.content import ContentError
 from confide.reports.keyring import GrantRefused
 from confide.reports.selectors import ReportNotFound
@@ -27,6 +30,9 @@ api = NinjaAPI(
 api.add_router("/", intake_router)
 api.add_router("/", accounts_router)
 api.add_router("/", cases_router)
+api.add_router("/", escrow_router)
+api.add_router("/", letters_router)
+api.add_router("/", hotline_router)
 
 
 @api.exception_handler(ContentError)

@@ -11,6 +11,12 @@ class User(AbstractUser):
     class Role(models.TextChoices):
         OPERATOR = "operator", _("Operator administrator")
         HANDLER = "handler", _("Case handler")
+        # Reads matched escrow entries across every organization; never holds OPRF access (crypto.md §4).
+        COUNSELOR = "counselor", _("Escrow counselor")
+        # Files reports for callers on the phone line; holds no report key afterwards.
+        CALL_TAKER = "call_taker", _("Call-taker")
+        # A leader of an organization: receives collective letters, never reports.
+        CONTACT = "contact", _("Organization contact")
 
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.HANDLER)
     # crypto.md §1: an X25519 pair; the secret half only ever stored wrapped under argon2id(password).

@@ -32,7 +32,10 @@ INSTALLED_APPS = [
     "confide.cases",
     "confide.audit",
     "confide.notifications",
+    "confide.verification",
     "confide.escrow",
+    "confide.letters",
+    "confide.hotline",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -31,10 +31,13 @@ class Organization(models.Model):
 
 
 class Membership(models.Model):
-    """Attaches third-party staff to the organizations whose reports they handle."""
+    """Attaches a staff user to an organization: handlers read its reports, call-takers take its calls,
+    contacts (its leaders) receive its letters. Only handler memberships ever receive report keys."""
 
     class Role(models.TextChoices):
         HANDLER = "handler", _("Case handler")
+        CALL_TAKER = "call_taker", _("Call-taker")
+        CONTACT = "contact", _("Organization contact")
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
