@@ -91,7 +91,7 @@ def test_a_code_of_another_organization_does_not_verify_here(org, other_org):
         verification_confirm(organization=other_org, challenge_id=challenge, code=_code())
 
 
-@pytest.mark.parametrize("challenge_id", ["not-a-uuid", "", str(uuid.uuid4())])
+@pytest.mark.parametrize("challenge_id", ["not-a-uuid", "", "0b9e2a52-5f0e-4f57-9c1e-7f1d1b3c2a10"])
 def test_an_unknown_challenge_is_a_clear_error(org, challenge_id):
     with pytest.raises(VerificationError, match="does not match"):
         verification_confirm(organization=org, challenge_id=challenge_id, code="123456")
