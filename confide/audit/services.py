@@ -28,6 +28,18 @@ class Action(enum.StrEnum):
     CASE_PURGED_BY_RETENTION = "case.purged_by_retention"
     CASE_DEADLINE = "case.deadline"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
+    # Collective letters (issue 5)
+    LETTER_READ = "letter.read"
+    LETTER_APPROVED = "letter.approved"
+    LETTER_DECLINED = "letter.declined"
+    LETTER_MESSAGE = "letter.message"
+    LETTER_VOUCHED = "letter.vouched"
+    LETTER_RELEASED = "letter.released"
+    LETTER_TRACED = "letter.traced"
+    LETTER_COPY_READ = "letter.copy_read"
+    LETTER_ACKNOWLEDGED = "letter.acknowledged"
+    LETTER_ANSWERED = "letter.answered"
+    LETTER_MEETING = "letter.meeting"
 
 
 def entry_digest(*, prev: bytes, seq: int, at, actor_id, action, object_type, object_id, subject_id) -> bytes:

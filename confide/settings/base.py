@@ -172,3 +172,8 @@ from confide.logging_config import LOGGING  # noqa: E402,F401
 # organization (a cap on email floods, since nothing about the requester is kept to limit by).
 CONFIDE_VERIFICATION_MINUTES = 15
 CONFIDE_VERIFICATION_MAX_PENDING = 500
+
+# Collective letters (issue 5): without a roster, a letter may ask for at most this many signatures; recipients
+# are reminded when they have not answered this many days after delivery.
+CONFIDE_LETTER_MAX_THRESHOLD = 500
+CONFIDE_LETTER_ANSWER_DAYS = 14

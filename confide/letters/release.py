@@ -1,0 +1,122 @@
+"""Release (crypto.md §5): at the threshold, the third party confirms and each named recipient receives a
+copy sealed to them, with each signature shown as its signer chose and the copy's tracing code embedded.
+L itself is never sealed to a recipient: a copy carries only what that recipient may see."""
+
+import json
+import struct
+import uuid
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from confide import crypto
+from confide.audit.services import Action, audit_record
+from confide.letters import fingerprint, keys
+from confide.letters.access import ThirdPartyAccess
+from confide.letters.content import LetterError, clean_text
+from confide.letters.models import Letter, LetterCopy, Update
+from confide.letters.selectors import (
+    contacts_of,
+    letter_content,
+    letters_for_third_party,
+    signatures_read,
+    third_party_access_get,
+    threshold_met,
+)
+from confide.letters.services import update_append
+from confide.reports.clock import today
+
+
+def _copy_document(*, access: ThirdPartyAccess, code: int, signatures: list[str], released_on) -> bytes:
+    content = letter_content(letter=access.letter, participant_key=access.participant_key)
+    text, counter = fingerprint.embed(content.text, code=code)
+    request, _counter = fingerprint.embed(content.request, code=code, start=counter)
+    return json.dumps(
+        {
+            "title": content.title,
+            "text": text,
+            "request": request,
+            "recipients": [r.name for r in content.recipients],
+            "attendees": content.attendees,
+            "signatures": signatures,
+            "released_on": released_on.isoformat(),
+        },
+        ensure_ascii=False,
+    ).encode()
+
+
+def letter_release(*, access: ThirdPartyAccess, confirm_verified: bool) -> list[LetterCopy]:
+    if not confirm_verified:
+        raise LetterError(_("Confirm that the signers are verified before releasing."), field="confirm")
+    day = today()
+    with transaction.atomic():
+        letter = Letter.objects.select_for_update().get(pk=access.letter.pk)
+        if letter.status != Letter.Status.CIRCULATING:
+            raise LetterError(_("Only a circulating letter can be released."), status=409)
+        views = signatures_read(access=access)
+        if not threshold_met(letter=letter, count=len(views), on=day):
+            raise LetterError(_("The letter has not reached its threshold of signatures yet."), status=409)
+        content = letter_content(letter=letter, participant_key=access.participant_key)
+        recipients = list(contacts_of(organization=letter.organization).filter(pk__in=content.recipient_ids))
+        if not recipients:
+            raise LetterError(_("None of the recipients can receive letters any more."), status=409)
+        shown = [view.content.as_shown_to_recipients() for view in views]
+        copies: list[LetterCopy] = []
+        taken: set[int] = set()
+        for recipient in recipients:
+            copy_id, copy_key = uuid.uuid4(), crypto.random_key()
+            code = fingerprint.code_generate(taken=taken)
+            taken.add(code)
+            document = _copy_document(access=access, code=code, signatures=shown, released_on=day)
+            copies.append(
+                LetterCopy(
+                    id=copy_id,
+                    letter=letter,
+                    recipient=recipient,
+                    sealed_key=crypto.seal(bytes(recipient.public_key), copy_key),
+                    body=crypto.aead_encrypt(copy_key, document, ad=keys.ad_row(letter.id, "copy", copy_id)),
+                    participant_wrap=crypto.aead_encrypt(
+                        copy_key, access.participant_key, ad=keys.ad_row(letter.id, "copy-participants", copy_id)
+                    ),
+                    fingerprint=crypto.aead_encrypt(
+                        access.letter_key, struct.pack(">I", code), ad=keys.ad_row(letter.id, "fingerprint", copy_id)
+                    ),
+                )
+            )
+        LetterCopy.objects.bulk_create(copies)
+        letter.status = Letter.Status.RELEASED
+        letter.released_on = day
+        letter.answer_due = day + timedelta(days=settings.CONFIDE_LETTER_ANSWER_DAYS)
+        letter.save(update_fields=["status", "released_on", "answer_due"])
+        update_append(
+            letter=letter,
+            participant_key=access.participant_key,
+            author_kind=Update.Author.SERVICE,
+            body=ngettext(
+                "The letter was delivered to %(recipients)d recipient with %(count)d signature(s).",
+                "The letter was delivered to %(recipients)d recipients with %(count)d signature(s).",
+                len(copies),
+            )
+            % {"recipients": len(copies), "count": len(views)},
+        )
+        audit_record(actor=access.user, action=Action.LETTER_RELEASED, obj=letter)
+    return copies
+
+
+def leak_trace(*, user, secret_key: bytes, text: str) -> list[LetterCopy]:
+    """The copies a pasted text was taken from, among the letters this handler holds L for."""
+    text = clean_text(text, label=_("Text"), limit=100_000, required=True, field_name="text")
+    candidates: dict[object, int] = {}
+    for letter in letters_for_third_party(user=user).filter(status=Letter.Status.RELEASED):
+        access = third_party_access_get(user=user, secret_key=secret_key, letter_id=letter.pk)
+        for copy in LetterCopy.objects.filter(letter=letter).select_related("recipient", "letter"):
+            raw = crypto.aead_decrypt(
+                access.letter_key, bytes(copy.fingerprint), ad=keys.ad_row(letter.id, "fingerprint", copy.id)
+            )
+            candidates[copy] = struct.unpack(">I", raw)[0]
+    found = [copy for copy in fingerprint.match(text, candidates=candidates) if isinstance(copy, LetterCopy)]
+    audit_record(actor=user, action=Action.LETTER_TRACED)
+    return found

@@ -1,0 +1,56 @@
+"""Overdue answers: recipients and the third party get a content-free reminder, one email per person per run,
+so neither the subject nor the timing says which letter or who signed it."""
+
+from collections import Counter
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.utils.translation import gettext as _
+
+from confide.letters.models import Letter
+from confide.reports.clock import today
+from confide.tenants.models import Membership
+
+REMIND_EVERY_DAYS = 7
+
+
+def letters_overdue():
+    day = today()
+    return Letter.objects.filter(
+        status=Letter.Status.RELEASED,
+        meeting_status__in=[Letter.Meeting.REQUESTED, Letter.Meeting.ACKNOWLEDGED],
+        answer_due__lt=day,
+    ).exclude(reminded_on__gt=day - timedelta(days=REMIND_EVERY_DAYS))
+
+
+def letter_reminders_send() -> int:
+    """Returns how many emails went out."""
+    overdue = list(letters_overdue())
+    per_user: Counter = Counter()
+    users = {}
+    for letter in overdue:
+        people = [copy.recipient for copy in letter.copies.select_related("recipient")]
+        people += [
+            m.user
+            for m in Membership.objects.filter(
+                organization_id=letter.organization_id, role=Membership.Role.HANDLER, user__is_active=True
+            ).select_related("user")
+        ]
+        for user in people:
+            if user.is_active and user.email:
+                per_user[user.pk] += 1
+                users[user.pk] = user
+    for user_id, count in per_user.items():
+        send_mail(
+            subject=_("Confide: letters are waiting for an answer"),
+            message=_(
+                "%(count)d letter(s) you receive or handle are waiting for an answer. Sign in to Confide to see "
+                "them. This email never contains anything about a letter."
+            )
+            % {"count": count},
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            recipient_list=[users[user_id].email],
+        )
+    Letter.objects.filter(pk__in=[letter.pk for letter in overdue]).update(reminded_on=today())
+    return len(per_user)

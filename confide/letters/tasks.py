@@ -1,0 +1,18 @@
+"""The reminder job (django-tasks, like confide/notifications): no arguments, daily, enqueues its next run."""
+
+from django_tasks import task
+
+from confide.letters.reminders import letter_reminders_send
+from confide.notifications.tasks import _schedule, daily_slot_after
+
+
+@task()
+def letter_reminder_job() -> int:
+    sent = letter_reminders_send()
+    letter_reminder_schedule()
+    return sent
+
+
+def letter_reminder_schedule() -> bool:
+    """True when a run was enqueued now, False when one was already waiting."""
+    return _schedule(letter_reminder_job, daily_slot_after)
