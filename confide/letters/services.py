@@ -5,6 +5,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -146,7 +147,9 @@ def letter_draft_create(
         # L goes to the third party only: recipients are contacts, never handlers, so none of them is here.
         LetterKeyWrap.objects.bulk_create(
             [
-                LetterKeyWrap(letter=letter, user_id=user_id, sealed_key=crypto.seal(bytes(public_key), letter_key))
+                LetterKeyWrap(
+                    letter=letter, user_id=user_id, sealed_key=crypto.seal(bytes(cast(bytes, public_key)), letter_key)
+                )
                 for user_id, public_key in handlers
             ]
         )
