@@ -239,3 +239,24 @@ def copy_read(*, access: CopyAccess) -> dict:
     copy = access.copy
     raw = crypto.aead_decrypt(access.copy_key, bytes(copy.body), ad=keys.ad_row(copy.letter_id, "copy", copy.id))
     return json.loads(raw)
+
+
+@dataclass(frozen=True)
+class LetterOverview:
+    """What every participant may see: the letter, the count (never names), the thread and the meeting."""
+
+    letter: Letter
+    content: LetterContent
+    count: int
+    updates: list[UpdateView]
+    meeting: dict
+
+
+def letter_overview(*, letter: Letter, participant_key: bytes) -> LetterOverview:
+    return LetterOverview(
+        letter=letter,
+        content=letter_content(letter=letter, participant_key=participant_key),
+        count=signature_count(letter=letter),
+        updates=updates_read(letter=letter, participant_key=participant_key),
+        meeting=meeting_read(letter=letter, participant_key=participant_key),
+    )

@@ -12,7 +12,12 @@ from confide.letters.services import letter_draft_create, letter_review, signatu
 from confide.verification.services import account_ref_for
 from tests.conftest import PASSWORD, make_staff
 
-LETTER_TEXT = "We worked on the 2016 campaign. Several of us experienced harassment. We ask to meet you."
+LETTER_TEXT = (
+    "We worked on the 2016 campaign, in the field offices and at headquarters. Several of us experienced "
+    "harassment from a senior member of the staff, and we raised it at the time without any answer.\n\n"
+    "We are writing together so that none of us stands alone. We ask to meet you, to explain what happened and "
+    "to agree on what the organization will do so that it does not happen to the next campaign's staff."
+)
 
 
 @pytest.fixture

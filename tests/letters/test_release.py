@@ -1,0 +1,201 @@
+"""Release at the threshold and not before; each copy honours each signer's choice; acknowledgements and
+answers reach every signer; recipients' copies are fingerprinted (G6)."""
+
+import pytest
+from django.core import mail
+
+from confide.accounts.services import staff_unlock
+from confide.letters import fingerprint
+from confide.letters.answers import letter_acknowledge, letter_answer, meeting_attendee_decide, meeting_status_set
+from confide.letters.content import LetterError
+from confide.letters.models import Letter, LetterCopy
+from confide.letters.release import leak_trace, letter_release
+from confide.letters.reminders import letter_reminders_send
+from confide.letters.selectors import (
+    LetterNotFound,
+    copies_for_recipient,
+    copy_access_get,
+    copy_read,
+    meeting_read,
+    updates_read,
+)
+from confide.letters.services import signature_withdraw
+from tests.conftest import PASSWORD
+from tests.letters.conftest import participant, sign, third_party
+
+pytestmark = pytest.mark.django_db
+
+
+def copy_of(user, letter):
+    unlocked = staff_unlock(username=user.username, password=PASSWORD)
+    copy = LetterCopy.objects.get(letter=letter, recipient=user)
+    return copy_access_get(user=unlocked.user, secret_key=unlocked.secret_key, copy_id=copy.pk)
+
+
+@pytest.fixture
+def signed(circulating, org):
+    ann = sign(circulating.token, org, "ann@acme.org", name="Ann Visible", role="Field", cohort="2016 campaign, field")
+    ben = sign(circulating.token, org, "ben@acme.org", name="Ben Hidden", visibility="verified", cohort="2016 ops")
+    return circulating, [ann, ben]
+
+
+@pytest.fixture
+def released(signed, handler):
+    drafted, signers = signed
+    letter_release(access=third_party(handler, drafted.letter), confirm_verified=True)
+    drafted.letter.refresh_from_db()
+    return drafted, signers
+
+
+def test_it_is_not_released_below_the_threshold(circulating, org, handler, boss):
+    sign(circulating.token, org, "ann@acme.org")
+    with pytest.raises(LetterError) as error:
+        letter_release(access=third_party(handler, circulating.letter), confirm_verified=True)
+    assert error.value.status == 409
+    assert LetterCopy.objects.count() == 0
+    circulating.letter.refresh_from_db()
+    assert circulating.letter.status == Letter.Status.CIRCULATING
+
+
+def test_a_withdrawal_below_the_threshold_blocks_release(signed, org, handler):
+    drafted, (ann, _ben) = signed
+    signature_withdraw(access=participant(ann.receipt, org))
+    with pytest.raises(LetterError):
+        letter_release(access=third_party(handler, drafted.letter), confirm_verified=True)
+
+
+def test_release_needs_the_third_partys_confirmation(signed, handler):
+    drafted, _signers = signed
+    with pytest.raises(LetterError):
+        letter_release(access=third_party(handler, drafted.letter), confirm_verified=False)
+    assert LetterCopy.objects.count() == 0
+
+
+def test_at_the_threshold_each_recipient_gets_a_copy_as_each_signer_chose(released, boss, chief, bystander):
+    drafted, _signers = released
+    assert drafted.letter.status == Letter.Status.RELEASED
+    for recipient in (boss, chief):
+        document = copy_read(access=copy_of(recipient, drafted.letter))
+        shown = " ".join(document["signatures"])
+        assert "Ann Visible" in shown and "2016 campaign, field" in shown
+        assert "Ben Hidden" not in shown and "2016 ops" not in shown
+        assert "verified current or former staff member" in shown
+        assert "harassment" in document["text"]
+    assert not copies_for_recipient(user=bystander).exists()
+
+
+def test_a_contact_not_named_and_other_tenants_get_nothing(released, bystander, other_contact, handler):
+    drafted, _signers = released
+    copy = LetterCopy.objects.filter(letter=drafted.letter).first()
+    for user in (bystander, other_contact, handler):
+        unlocked = staff_unlock(username=user.username, password=PASSWORD)
+        with pytest.raises(LetterNotFound):
+            copy_access_get(user=unlocked.user, secret_key=unlocked.secret_key, copy_id=copy.pk)
+
+
+def test_signing_and_withdrawing_after_release_are_refused(released, org):
+    drafted, (ann, _ben) = released
+    with pytest.raises(LetterError) as error:
+        sign(drafted.token, org, "carl@acme.org")
+    assert error.value.status == 409
+    with pytest.raises(LetterError) as error:
+        signature_withdraw(access=participant(ann.receipt, org))
+    assert error.value.status == 409
+
+
+def test_release_twice_is_refused(released, handler):
+    drafted, _signers = released
+    with pytest.raises(LetterError) as error:
+        letter_release(access=third_party(handler, drafted.letter), confirm_verified=True)
+    assert error.value.status == 409
+
+
+def test_acknowledgement_and_answers_reach_every_signer_and_the_organizer(released, org, boss):
+    drafted, signers = released
+    access = copy_of(boss, drafted.letter)
+    letter_acknowledge(access=access)
+    letter_answer(access=access, body="We will meet you next week.")
+    with pytest.raises(LetterError):
+        letter_acknowledge(access=access)
+    for receipt in [s.receipt for s in signers] + [drafted.receipt]:
+        reader = participant(receipt, org)
+        bodies = " ".join(u.body for u in updates_read(letter=reader.letter, participant_key=reader.participant_key))
+        assert "Casey Manager acknowledged receipt" in bodies
+        assert "We will meet you next week." in bodies
+    drafted.letter.refresh_from_db()
+    assert drafted.letter.meeting_status == Letter.Meeting.ACKNOWLEDGED
+
+
+def test_the_meeting_moves_forward_only_and_attendees_are_decided(released, boss):
+    drafted, _signers = released
+    access = copy_of(boss, drafted.letter)
+    meeting_attendee_decide(access=access, attendee="The organizer", accept=True)
+    meeting_attendee_decide(access=access, attendee="A former field organizer", accept=False)
+    with pytest.raises(LetterError):
+        meeting_attendee_decide(access=access, attendee="Someone else", accept=True)
+    meeting_status_set(access=access, status=Letter.Meeting.SCHEDULED, note="Tuesday 10:00")
+    with pytest.raises(LetterError):
+        meeting_status_set(access=access, status=Letter.Meeting.SCHEDULED)
+    meeting_status_set(access=access, status=Letter.Meeting.HELD)
+    drafted.letter.refresh_from_db()
+    meeting = meeting_read(letter=drafted.letter, participant_key=access.participant_key)
+    assert meeting["attendees"] == {"The organizer": "accepted", "A former field organizer": "declined"}
+    assert meeting["scheduled_for"] == "Tuesday 10:00"
+    assert drafted.letter.meeting_status == Letter.Meeting.HELD
+    assert b"The organizer" not in bytes(drafted.letter.meeting)
+
+
+def test_overdue_answers_are_reminded_without_content(released, boss, chief, handler, time_machine):
+    drafted, _signers = released
+    for user, address in ((boss, "boss@acme.org"), (chief, "chief@acme.org"), (handler, "hana@third.org")):
+        user.email = address
+        user.save()
+    assert letter_reminders_send() == 0
+    time_machine.move_to(drafted.letter.answer_due.isoformat() + "T12:00:00Z")
+    time_machine.shift(86400 * 2)
+    assert letter_reminders_send() == 3
+    assert {m.to[0] for m in mail.outbox} == {"boss@acme.org", "chief@acme.org", "hana@third.org"}
+    for message in mail.outbox:
+        assert "meet" not in message.body and "Ann" not in message.body
+    assert letter_reminders_send() == 0  # not again the same week
+
+
+def test_a_leaked_copy_is_traced_to_its_recipient(released, boss, chief, handler):
+    drafted, _signers = released
+    unlocked = staff_unlock(username=handler.username, password=PASSWORD)
+    leaked = copy_read(access=copy_of(chief, drafted.letter))["text"]
+    found = leak_trace(user=unlocked.user, secret_key=unlocked.secret_key, text=leaked)
+    assert [c.recipient for c in found] == [chief]
+
+
+def test_tracing_survives_stripping_zero_width_characters(released, boss, handler):
+    drafted, _signers = released
+    unlocked = staff_unlock(username=handler.username, password=PASSWORD)
+    leaked = copy_read(access=copy_of(boss, drafted.letter))["text"]
+    stripped = "".join(ch for ch in leaked if ch not in "\u200b\u200c\u2060")
+    assert stripped != leaked
+    found = leak_trace(user=unlocked.user, secret_key=unlocked.secret_key, text=stripped)
+    assert [c.recipient for c in found] == [boss]
+
+
+def test_tracing_survives_normalised_spaces(released, boss, handler):
+    drafted, _signers = released
+    unlocked = staff_unlock(username=handler.username, password=PASSWORD)
+    leaked = copy_read(access=copy_of(boss, drafted.letter))["text"].replace("\u00a0", " ")
+    found = leak_trace(user=unlocked.user, secret_key=unlocked.secret_key, text=leaked)
+    assert [c.recipient for c in found] == [boss]
+
+
+def test_an_unmarked_text_matches_nobody(released, handler):
+    unlocked = staff_unlock(username=handler.username, password=PASSWORD)
+    from tests.letters.conftest import LETTER_TEXT
+
+    assert leak_trace(user=unlocked.user, secret_key=unlocked.secret_key, text=LETTER_TEXT * 3) == []
+
+
+def test_an_excerpt_long_enough_still_points_at_its_copy():
+    codes = {"a": fingerprint.code_generate(), "b": fingerprint.code_generate()}
+    text = " ".join(f"word{i}" for i in range(200))
+    marked, _counter = fingerprint.embed(text, code=codes["b"])
+    excerpt = "".join(ch for ch in marked if ch not in "\u200b\u200c\u2060")[300:700]
+    assert fingerprint.match(excerpt, candidates=codes) == ["b"]
