@@ -34,6 +34,10 @@ def clean_text(value, *, label: str, limit: int, required: bool, field_name: str
             _("%(label)s is too long (at most %(limit)d characters).") % {"label": label, "limit": limit},
             field=field_name,
         )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise LetterError(_("%(label)s is not valid text.") % {"label": label}, field=field_name) from None
     if "\x00" in text:
         raise LetterError(_("%(label)s contains a character that is not allowed.") % {"label": label}, field=field_name)
     return text

@@ -1,6 +1,7 @@
 """Reads on letters. Access control for letters lives here and only here: a caller gets a letter only
 through the key it holds (receipt, invitation link, L as a handler, or a copy as a recipient)."""
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -16,7 +17,7 @@ from confide.letters.models import Letter, LetterCopy, LetterKeyWrap, Signature,
 from confide.tenants.models import Membership, Organization
 
 _DECOY = "decoy " * 7 + "decoy"
-MAX_TOKEN = 100
+_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,100}")
 
 
 class LetterNotFound(LetterError):
@@ -81,7 +82,7 @@ def participant_access_get(*, receipt: str, organization: Organization | None = 
 
 
 def invitation_access_get(*, token: str, organization: Organization | None = None) -> InvitationAccess | None:
-    if not isinstance(token, str) or not token or len(token) > MAX_TOKEN:
+    if not isinstance(token, str) or not _TOKEN.fullmatch(token):
         return None
     letter = Letter.objects.select_related("organization").filter(invite_lookup=keys.invite_lookup(token)).first()
     if letter is None or (organization is not None and letter.organization_id != organization.pk):
