@@ -13,7 +13,7 @@ from tests.letters.conftest import boss, bystander, chief, circulating, drafted 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_colleague_signs_and_withdraws_without_javascript(live_server, no_js_page, org, circulating, tmp_path):
+def test_a_colleague_signs_and_withdraws_without_javascript(live_server, no_js_page, org, circulating, tmp_path):  # noqa: F811
     roster_upload(organization=org, emails=["dana@acme.org"])
     page = no_js_page
     page.goto(f"{live_server.url}/r/acme/letters/i/{circulating.token}/")
