@@ -199,3 +199,20 @@ def test_an_excerpt_long_enough_still_points_at_its_copy():
     marked, _counter = fingerprint.embed(text, code=codes["b"])
     excerpt = "".join(ch for ch in marked if ch not in "\u200b\u200c\u2060")[300:700]
     assert fingerprint.match(excerpt, candidates=codes) == ["b"]
+
+
+def test_at_the_deadline_the_organizer_may_have_it_delivered_below_the_threshold(org, handler, boss, time_machine):
+    from datetime import timedelta
+
+    from confide.letters.services import letter_review
+    from confide.reports.clock import today
+    from tests.letters.conftest import draft
+
+    deadline = today() + timedelta(days=3)
+    drafted = draft(org, [boss], threshold=5, deadline=deadline, release_at_deadline=True)
+    letter_review(access=third_party(handler, drafted.letter), approve=True)
+    sign(drafted.token, org, "ann@acme.org")
+    with pytest.raises(LetterError):
+        letter_release(access=third_party(handler, drafted.letter), confirm_verified=True)
+    time_machine.move_to(deadline.isoformat() + "T12:00:00Z")
+    assert len(letter_release(access=third_party(handler, drafted.letter), confirm_verified=True)) == 1

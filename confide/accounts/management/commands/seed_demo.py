@@ -3,6 +3,7 @@ import secrets
 from django.core.management.base import BaseCommand
 
 from confide.accounts.provisioning import demo_seed
+from confide.letters.provisioning import DEMO_CONTACT, demo_contact_seed
 
 
 class Command(BaseCommand):
@@ -23,3 +24,9 @@ class Command(BaseCommand):
                 "(its key is wrapped under it; change it from the staff pages, not here)."
             )
         self.stdout.write("  Reporter intake: http://127.0.0.1:8000/r/demo/")
+        contact_password = password or secrets.token_urlsafe(12)
+        if demo_contact_seed(organization=result.organization, password=contact_password):
+            self.stdout.write(
+                f"  Letters recipient (organization contact): {DEMO_CONTACT}  password: {contact_password}"
+            )
+        self.stdout.write("  Collective letters: http://127.0.0.1:8000/r/demo/letters/")
