@@ -216,6 +216,10 @@ class UpdateView:
     body: str
     created_on: date
 
+    @property
+    def author_label(self) -> str:
+        return str(Update.Author(self.author_kind).label)
+
 
 def updates_read(*, letter: Letter, participant_key: bytes) -> list[UpdateView]:
     views = []
