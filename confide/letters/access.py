@@ -54,7 +54,7 @@ class CopyAccess:
 
     copy: LetterCopy
     copy_key: bytes
-    participant_key: bytes
+    thread_key: bytes
     user: "User"
 
     @property

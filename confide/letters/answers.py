@@ -12,7 +12,7 @@ from confide.letters import keys
 from confide.letters.access import CopyAccess
 from confide.letters.content import MAX_ANSWER, MAX_SHORT, LetterError, clean_text
 from confide.letters.models import Letter, LetterCopy, Update
-from confide.letters.selectors import contact_name, letter_content, meeting_read
+from confide.letters.selectors import contact_name, copy_read, meeting_read
 from confide.letters.services import update_append
 from confide.reports.clock import today
 
@@ -23,7 +23,7 @@ MAX_TIMES = 10
 def _recipient_update(*, access: CopyAccess, body: str, action: Action) -> Update:
     update = update_append(
         letter=access.letter,
-        participant_key=access.participant_key,
+        thread_key=access.thread_key,
         author_kind=Update.Author.RECIPIENT,
         body=body,
     )
@@ -65,9 +65,9 @@ def letter_answer(*, access: CopyAccess, body: str) -> Update:
         )
 
 
-def _meeting_save(letter: Letter, participant_key: bytes, meeting: dict) -> None:
+def _meeting_save(letter: Letter, thread_key: bytes, meeting: dict) -> None:
     letter.meeting = crypto.aead_encrypt(
-        participant_key, json.dumps(meeting, ensure_ascii=False).encode(), ad=keys.ad_letter(letter.id, "meeting")
+        thread_key, json.dumps(meeting, ensure_ascii=False).encode(), ad=keys.ad_letter(letter.id, "meeting")
     )
     letter.save(update_fields=["meeting"])
 
@@ -80,9 +80,9 @@ def meeting_times_propose(*, access: CopyAccess, times) -> None:
         raise LetterError(_("Propose between 1 and %(n)d times.") % {"n": MAX_TIMES}, field="times")
     with transaction.atomic():
         letter = Letter.objects.select_for_update().get(pk=access.letter.pk)
-        meeting = meeting_read(letter=letter, participant_key=access.participant_key)
+        meeting = meeting_read(letter=letter, thread_key=access.thread_key)
         meeting["times"] = cleaned
-        _meeting_save(letter, access.participant_key, meeting)
+        _meeting_save(letter, access.thread_key, meeting)
         _recipient_update(
             access=access,
             body=_("%(name)s proposed times for the meeting:\n%(times)s")
@@ -92,14 +92,14 @@ def meeting_times_propose(*, access: CopyAccess, times) -> None:
 
 
 def meeting_attendee_decide(*, access: CopyAccess, attendee: str, accept: bool) -> None:
-    attendees = letter_content(letter=access.letter, participant_key=access.participant_key).attendees
+    attendees = copy_read(access=access)["attendees"]
     if attendee not in attendees:
         raise LetterError(_("This person is not among the attendees the letter names."), field="attendee")
     with transaction.atomic():
         letter = Letter.objects.select_for_update().get(pk=access.letter.pk)
-        meeting = meeting_read(letter=letter, participant_key=access.participant_key)
+        meeting = meeting_read(letter=letter, thread_key=access.thread_key)
         meeting["attendees"][attendee] = "accepted" if accept else "declined"
-        _meeting_save(letter, access.participant_key, meeting)
+        _meeting_save(letter, access.thread_key, meeting)
         template = (
             _("%(name)s accepted %(attendee)s as an attendee.")
             if accept
@@ -125,9 +125,9 @@ def meeting_status_set(*, access: CopyAccess, status: str, note: str = "") -> No
         letter.answer_due = None  # answered: nothing left to remind
         letter.save(update_fields=["meeting_status", "answer_due"])
         if status == Letter.Meeting.SCHEDULED and note:
-            meeting = meeting_read(letter=letter, participant_key=access.participant_key)
+            meeting = meeting_read(letter=letter, thread_key=access.thread_key)
             meeting["scheduled_for"] = note
-            _meeting_save(letter, access.participant_key, meeting)
+            _meeting_save(letter, access.thread_key, meeting)
         label = Letter.Meeting(status).label
         body = _("%(name)s set the meeting to: %(status)s.") % {"name": contact_name(access.user), "status": label}
         _recipient_update(access=access, body=f"{body}\n{note}" if note else body, action=Action.LETTER_MEETING)

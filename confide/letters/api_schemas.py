@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from ninja import Schema
 from pydantic import Field
 
-from confide.letters.selectors import LetterOverview
+from confide.letters.selectors import LetterOverview, UpdateView
 
 ContactId = Annotated[int, Field(ge=1, le=2_147_483_647)]
 Short = Annotated[str, Field(max_length=200)]
@@ -181,8 +181,9 @@ def letter_out(overview: LetterOverview) -> dict:
         "deadline": letter.deadline,
         "meeting_status": letter.meeting_status,
         "meeting": overview.meeting,
-        "updates": [
-            {"seq": u.seq, "author_kind": u.author_kind, "body": u.body, "created_on": u.created_on}
-            for u in overview.updates
-        ],
+        "updates": [updates_out(u) for u in overview.updates],
     }
+
+
+def updates_out(update: UpdateView) -> dict:
+    return {"seq": update.seq, "author_kind": update.author_kind, "body": update.body, "created_on": update.created_on}

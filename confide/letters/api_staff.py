@@ -28,6 +28,7 @@ from confide.letters.api_schemas import (
     TraceMatch,
     VouchOut,
     letter_out,
+    updates_out,
 )
 from confide.letters.content import LetterError
 from confide.letters.models import LetterCopy
@@ -37,6 +38,7 @@ from confide.letters.selectors import (
     copies_for_recipient,
     copy_access_get,
     copy_read,
+    copy_thread,
     letter_overview,
     letters_for_third_party,
     signature_count,
@@ -83,12 +85,13 @@ def _copy_summary(copy: LetterCopy) -> dict:
 
 def _copy_detail(access: CopyAccess) -> dict:
     document = copy_read(access=access)
-    overview = letter_overview(letter=access.letter, participant_key=access.participant_key)
-    everything = letter_out(overview)
+    thread = copy_thread(access=access)
     return {
         **_copy_summary(access.copy),
         **{key: document[key] for key in ("title", "text", "request", "signatures", "attendees")},
-        **{key: everything[key] for key in ("meeting_status", "meeting", "updates")},
+        "meeting_status": thread.letter.meeting_status,
+        "meeting": thread.meeting,
+        "updates": [updates_out(u) for u in thread.updates],
     }
 
 

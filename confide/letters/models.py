@@ -4,7 +4,9 @@ Keys per letter:
 - L, the third party's key: sealed to the organization's handlers and to the recovery key, never to a
   recipient. It opens the letter's private key, which opens each signature.
 - P, the participants' key: the letter text, the request and the follow-up thread. The organizer's and each
-  signer's receipt unwrap it, so does the invitation link, and after release each recipient's copy.
+  signer's receipt unwrap it, and so does the invitation link.
+- T, the thread key after release, under P: each recipient's copy carries T (never P), so recipients read and
+  write the thread from delivery on, and nothing before.
 Signatures are written by signers who never hold L: each is AEAD under its own key S, with S sealed to the
 letter's public key, whose secret half is stored under L.
 
@@ -55,7 +57,10 @@ class Letter(models.Model):
     secret_wrap = models.BinaryField()  # the letter's secret key under L
     content = models.BinaryField()  # under P
     invite_box = models.BinaryField()  # the invitation token under P, so the organizer can see the link again
-    meeting = models.BinaryField(null=True)  # proposed times and attendee decisions, under P
+    # At release the thread moves to a fresh key T, stored under P: participants keep reading everything,
+    # recipients (who get only T) read nothing written before they received the letter.
+    thread_wrap = models.BinaryField(null=True)
+    meeting = models.BinaryField(null=True)  # proposed times and attendee decisions, under T
 
     class Meta:
         indexes = [models.Index(fields=["organization", "status"]), models.Index(fields=["status", "answer_due"])]
@@ -106,7 +111,7 @@ class LetterCopy(models.Model):
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="letter_copies")
     sealed_key = models.BinaryField()  # C sealed to the recipient
     body = models.BinaryField()  # under C
-    participant_wrap = models.BinaryField()  # P under C: the recipient answers into the signers' thread
+    thread_wrap = models.BinaryField()  # T under C: the recipient answers into the signers' thread
     fingerprint = models.BinaryField()  # the copy's tracing code under L
     acknowledged_on = models.DateField(null=True)
 
@@ -125,6 +130,7 @@ class Update(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="updates")
     seq = models.PositiveIntegerField()
+    epoch = models.PositiveSmallIntegerField(default=0)  # 0: under P (before release), 1: under T
     author_kind = models.CharField(max_length=20, choices=Author.choices)
     body = models.BinaryField()  # under P
     created_on = models.DateField()

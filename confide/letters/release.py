@@ -64,6 +64,10 @@ def letter_release(*, access: ThirdPartyAccess, confirm_verified: bool) -> list[
         if not recipients:
             raise LetterError(_("None of the recipients can receive letters any more."), status=409)
         shown = [view.content.as_shown_to_recipients() for view in views]
+        thread_key = crypto.random_key()
+        letter.thread_wrap = crypto.aead_encrypt(
+            access.participant_key, thread_key, ad=keys.ad_letter(letter.id, "thread")
+        )
         copies: list[LetterCopy] = []
         taken: set[int] = set()
         for recipient in recipients:
@@ -78,8 +82,8 @@ def letter_release(*, access: ThirdPartyAccess, confirm_verified: bool) -> list[
                     recipient=recipient,
                     sealed_key=crypto.seal(bytes(recipient.public_key), copy_key),
                     body=crypto.aead_encrypt(copy_key, document, ad=keys.ad_row(letter.id, "copy", copy_id)),
-                    participant_wrap=crypto.aead_encrypt(
-                        copy_key, access.participant_key, ad=keys.ad_row(letter.id, "copy-participants", copy_id)
+                    thread_wrap=crypto.aead_encrypt(
+                        copy_key, thread_key, ad=keys.ad_row(letter.id, "copy-thread", copy_id)
                     ),
                     fingerprint=crypto.aead_encrypt(
                         access.letter_key, struct.pack(">I", code), ad=keys.ad_row(letter.id, "fingerprint", copy_id)
@@ -90,7 +94,7 @@ def letter_release(*, access: ThirdPartyAccess, confirm_verified: bool) -> list[
         letter.status = Letter.Status.RELEASED
         letter.released_on = day
         letter.answer_due = day + timedelta(days=settings.CONFIDE_LETTER_ANSWER_DAYS)
-        letter.save(update_fields=["status", "released_on", "answer_due"])
+        letter.save(update_fields=["status", "released_on", "answer_due", "thread_wrap"])
         update_append(
             letter=letter,
             participant_key=access.participant_key,

@@ -1,6 +1,7 @@
 """Reads on letters. Access control for letters lives here and only here: a caller gets a letter only
 through the key it holds (receipt, invitation link, L as a handler, or a copy as a recipient)."""
 
+import json
 import re
 import uuid
 from dataclasses import dataclass
@@ -152,12 +153,12 @@ def copy_access_get(*, user, secret_key: bytes, copy_id) -> CopyAccess:
         raise LetterNotFound()
     try:
         copy_key = crypto.unseal(secret_key, bytes(copy.sealed_key))
-        participant_key = crypto.aead_decrypt(
-            copy_key, bytes(copy.participant_wrap), ad=keys.ad_row(copy.letter_id, "copy-participants", copy.id)
+        thread_key = crypto.aead_decrypt(
+            copy_key, bytes(copy.thread_wrap), ad=keys.ad_row(copy.letter_id, "copy-thread", copy.id)
         )
     except crypto.DecryptionError:
         raise LetterNotFound() from None
-    return CopyAccess(copy=copy, copy_key=copy_key, participant_key=participant_key, user=user)
+    return CopyAccess(copy=copy, copy_key=copy_key, thread_key=thread_key, user=user)
 
 
 # Reading what the keys open.
@@ -221,26 +222,40 @@ class UpdateView:
         return str(Update.Author(self.author_kind).label)
 
 
-def updates_read(*, letter: Letter, participant_key: bytes) -> list[UpdateView]:
+def thread_keys(*, letter: Letter, participant_key: bytes) -> dict[int, bytes]:
+    """Epoch -> key, for a holder of P: P itself, and T once the letter is released."""
+    found = {0: participant_key}
+    if letter.thread_wrap:
+        found[1] = crypto.aead_decrypt(
+            participant_key, bytes(letter.thread_wrap), ad=keys.ad_letter(letter.id, "thread")
+        )
+    return found
+
+
+def thread_key_current(*, letter: Letter, participant_key: bytes) -> tuple[int, bytes]:
+    """Where a holder of P writes now: under T after release, under P before."""
+    epoch, key = max(thread_keys(letter=letter, participant_key=participant_key).items())
+    return epoch, key
+
+
+def updates_read(*, letter: Letter, keys_by_epoch: dict[int, bytes]) -> list[UpdateView]:
+    """The updates the given keys open; a recipient holding only T sees nothing from before delivery."""
     views = []
-    for update in Update.objects.filter(letter=letter).order_by("seq"):
-        body = crypto.aead_decrypt(participant_key, bytes(update.body), ad=keys.ad_row(letter.id, "update", update.id))
+    for update in Update.objects.filter(letter=letter, epoch__in=list(keys_by_epoch)).order_by("seq"):
+        key = keys_by_epoch[update.epoch]
+        body = crypto.aead_decrypt(key, bytes(update.body), ad=keys.ad_row(letter.id, "update", update.id))
         views.append(UpdateView(update.id, update.seq, update.author_kind, body.decode(), update.created_on))
     return views
 
 
-def meeting_read(*, letter: Letter, participant_key: bytes) -> dict:
-    import json
-
-    if not letter.meeting:
+def meeting_read(*, letter: Letter, thread_key: bytes | None) -> dict:
+    if not letter.meeting or thread_key is None:
         return {"times": [], "attendees": {}, "scheduled_for": ""}
-    raw = crypto.aead_decrypt(participant_key, bytes(letter.meeting), ad=keys.ad_letter(letter.id, "meeting"))
+    raw = crypto.aead_decrypt(thread_key, bytes(letter.meeting), ad=keys.ad_letter(letter.id, "meeting"))
     return json.loads(raw)
 
 
 def copy_read(*, access: CopyAccess) -> dict:
-    import json
-
     copy = access.copy
     raw = crypto.aead_decrypt(access.copy_key, bytes(copy.body), ad=keys.ad_row(copy.letter_id, "copy", copy.id))
     return json.loads(raw)
@@ -258,10 +273,29 @@ class LetterOverview:
 
 
 def letter_overview(*, letter: Letter, participant_key: bytes) -> LetterOverview:
+    by_epoch = thread_keys(letter=letter, participant_key=participant_key)
     return LetterOverview(
         letter=letter,
         content=letter_content(letter=letter, participant_key=participant_key),
         count=signature_count(letter=letter),
-        updates=updates_read(letter=letter, participant_key=participant_key),
-        meeting=meeting_read(letter=letter, participant_key=participant_key),
+        updates=updates_read(letter=letter, keys_by_epoch=by_epoch),
+        meeting=meeting_read(letter=letter, thread_key=by_epoch.get(1)),
+    )
+
+
+@dataclass(frozen=True)
+class CopyThread:
+    """What a recipient sees of the thread: from delivery on."""
+
+    letter: Letter
+    updates: list[UpdateView]
+    meeting: dict
+
+
+def copy_thread(*, access: CopyAccess) -> CopyThread:
+    letter = Letter.objects.get(pk=access.copy.letter_id)
+    return CopyThread(
+        letter=letter,
+        updates=updates_read(letter=letter, keys_by_epoch={1: access.thread_key}),
+        meeting=meeting_read(letter=letter, thread_key=access.thread_key),
     )

@@ -29,7 +29,7 @@ from confide.letters.content import (
 )
 from confide.letters.membership import roster_size
 from confide.letters.models import Letter, LetterKeyWrap, Signature, Update, Vouch
-from confide.letters.selectors import contact_name, contacts_of
+from confide.letters.selectors import contact_name, contacts_of, thread_key_current
 from confide.reports.clock import today
 from confide.tenants.models import Membership, Organization
 
@@ -162,18 +162,33 @@ def letter_draft_create(
     return Drafted(letter=letter, receipt=receipt, token=token)
 
 
-def update_append(*, letter: Letter, participant_key: bytes, author_kind: str, body: str) -> Update:
-    """Append to the thread every participant reads. P is the broadcast key: whoever may write holds it."""
+def update_append(
+    *,
+    letter: Letter,
+    author_kind: str,
+    body: str,
+    participant_key: bytes | None = None,
+    thread_key: bytes | None = None,
+) -> Update:
+    """Append to the thread every participant reads: under P before release, under T after. Holders of P
+    pass `participant_key`; recipients, who hold only T, pass `thread_key`."""
     update_id = uuid.uuid4()
     with transaction.atomic():
-        Letter.objects.select_for_update().filter(pk=letter.pk).first()
+        locked = Letter.objects.select_for_update().get(pk=letter.pk)
+        if participant_key is not None:
+            epoch, key = thread_key_current(letter=locked, participant_key=participant_key)
+        elif thread_key is not None and locked.thread_wrap:
+            epoch, key = 1, thread_key
+        else:
+            raise LetterError(_("Not found."), status=404)
         last = Update.objects.filter(letter=letter).aggregate(m=Max("seq"))["m"] or 0
         return Update.objects.create(
             id=update_id,
             letter=letter,
             seq=last + 1,
+            epoch=epoch,
             author_kind=author_kind,
-            body=crypto.aead_encrypt(participant_key, body.encode(), ad=keys.ad_row(letter.id, "update", update_id)),
+            body=crypto.aead_encrypt(key, body.encode(), ad=keys.ad_row(letter.id, "update", update_id)),
             created_on=today(),
         )
 

@@ -33,6 +33,7 @@ from confide.letters.selectors import (
     copies_for_recipient,
     copy_access_get,
     copy_read,
+    copy_thread,
     letter_overview,
     letters_for_third_party,
     signatures_read,
@@ -169,7 +170,7 @@ def _copy_page(request, access: CopyAccess, *, problem=None, status=200) -> Http
     context = {
         "copy": access.copy,
         "document": copy_read(access=access),
-        "overview": letter_overview(letter=access.letter, participant_key=access.participant_key),
+        "overview": copy_thread(access=access),
         "answer_form": MessageForm(),
         "times_form": TimesForm(),
         "meeting_form": MeetingForm(),

@@ -16,8 +16,8 @@ from confide.letters.selectors import (
     copies_for_recipient,
     copy_access_get,
     copy_read,
+    letter_overview,
     meeting_read,
-    updates_read,
 )
 from confide.letters.services import signature_withdraw
 from tests.conftest import PASSWORD
@@ -119,7 +119,8 @@ def test_acknowledgement_and_answers_reach_every_signer_and_the_organizer(releas
         letter_acknowledge(access=access)
     for receipt in [s.receipt for s in signers] + [drafted.receipt]:
         reader = participant(receipt, org)
-        bodies = " ".join(u.body for u in updates_read(letter=reader.letter, participant_key=reader.participant_key))
+        overview = letter_overview(letter=reader.letter, participant_key=reader.participant_key)
+        bodies = " ".join(u.body for u in overview.updates)
         assert "Casey Manager acknowledged receipt" in bodies
         assert "We will meet you next week." in bodies
     drafted.letter.refresh_from_db()
@@ -138,7 +139,7 @@ def test_the_meeting_moves_forward_only_and_attendees_are_decided(released, boss
         meeting_status_set(access=access, status=Letter.Meeting.SCHEDULED)
     meeting_status_set(access=access, status=Letter.Meeting.HELD)
     drafted.letter.refresh_from_db()
-    meeting = meeting_read(letter=drafted.letter, participant_key=access.participant_key)
+    meeting = meeting_read(letter=drafted.letter, thread_key=access.thread_key)
     assert meeting["attendees"] == {"The organizer": "accepted", "A former field organizer": "declined"}
     assert meeting["scheduled_for"] == "Tuesday 10:00"
     assert drafted.letter.meeting_status == Letter.Meeting.HELD
@@ -216,3 +217,21 @@ def test_at_the_deadline_the_organizer_may_have_it_delivered_below_the_threshold
         letter_release(access=third_party(handler, drafted.letter), confirm_verified=True)
     time_machine.move_to(deadline.isoformat() + "T12:00:00Z")
     assert len(letter_release(access=third_party(handler, drafted.letter), confirm_verified=True)) == 1
+
+
+def test_recipients_read_the_thread_from_delivery_on_only(signed, handler, boss, org):
+    from confide.letters.selectors import copy_thread
+    from confide.letters.services import third_party_message
+
+    drafted, signers = signed
+    third_party_message(access=third_party(handler, drafted.letter), body="Before delivery: for signers only.")
+    letter_release(access=third_party(handler, drafted.letter), confirm_verified=True)
+    third_party_message(access=third_party(handler, drafted.letter), body="After delivery: for everyone.")
+    seen = " ".join(u.body for u in copy_thread(access=copy_of(boss, drafted.letter)).updates)
+    assert "After delivery" in seen and "delivered to 2 recipients" in seen
+    assert "Before delivery" not in seen and "Draft received" not in seen
+    reader = participant(signers[0].receipt, org)
+    everything = " ".join(
+        u.body for u in letter_overview(letter=reader.letter, participant_key=reader.participant_key).updates
+    )
+    assert "Before delivery" in everything and "After delivery" in everything

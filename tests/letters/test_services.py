@@ -9,9 +9,9 @@ from confide.letters.models import Letter, LetterKeyWrap, Signature
 from confide.letters.selectors import (
     invitation_access_get,
     letter_content,
+    letter_overview,
     signature_count,
     signatures_read,
-    updates_read,
 )
 from confide.letters.services import letter_review, signature_create, signature_withdraw
 from confide.reports.clock import today
@@ -39,7 +39,7 @@ def test_the_invitation_does_not_work_before_review(drafted, org):
 def test_review_lets_it_circulate_and_tells_the_organizer(circulating, org):
     assert invitation_access_get(token=circulating.token, organization=org) is not None
     access = participant(circulating.receipt)
-    bodies = [u.body for u in updates_read(letter=access.letter, participant_key=access.participant_key)]
+    bodies = [u.body for u in letter_overview(letter=access.letter, participant_key=access.participant_key).updates]
     assert any("may now circulate" in body for body in bodies)
 
 
