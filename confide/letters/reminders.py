@@ -1,14 +1,16 @@
-"""Overdue answers: recipients and the third party get a content-free reminder, one email per person per run,
-so neither the subject nor the timing says which letter or who signed it."""
+"""Overdue answers, and letters waiting for the third party: recipients and handlers get a content-free
+reminder, one email per person per run, so neither the subject nor the timing says which letter or who
+signed it."""
 
 from collections import Counter
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
-from confide.letters.models import Letter
+from confide.letters.models import Letter, LetterKeyWrap
 from confide.reports.clock import today
 from confide.tenants.models import Membership
 
@@ -24,11 +26,24 @@ def letters_overdue():
     ).exclude(reminded_on__gt=day - timedelta(days=REMIND_EVERY_DAYS))
 
 
+def letters_waiting_for_third_party():
+    """Drafts to review, and circulating letters that reached their threshold and wait to be released."""
+    return Letter.objects.annotate(signed=Count("signatures")).filter(
+        Q(status=Letter.Status.REVIEW) | Q(status=Letter.Status.CIRCULATING, signed__gte=F("threshold"))
+    )
+
+
 def letter_reminders_send() -> int:
     """Returns how many emails went out."""
     overdue = list(letters_overdue())
     per_user: Counter = Counter()
     users = {}
+    for wrap in LetterKeyWrap.objects.filter(
+        letter__in=letters_waiting_for_third_party().values("pk"), user__is_active=True
+    ).select_related("user"):
+        if wrap.user.email:
+            per_user[wrap.user.pk] += 1
+            users[wrap.user.pk] = wrap.user
     for letter in overdue:
         people = [copy.recipient for copy in letter.copies.select_related("recipient")]
         people += [
@@ -43,10 +58,10 @@ def letter_reminders_send() -> int:
                 users[user.pk] = user
     for user_id, count in per_user.items():
         send_mail(
-            subject=_("Confide: letters are waiting for an answer"),
+            subject=_("Confide: letters need your attention"),
             message=_(
-                "%(count)d letter(s) you receive or handle are waiting for an answer. Sign in to Confide to see "
-                "them. This email never contains anything about a letter."
+                "%(count)d letter(s) you receive or handle need your attention. Sign in to Confide to see them. "
+                "This email never contains anything about a letter."
             )
             % {"count": count},
             from_email=settings.DEFAULT_FROM_EMAIL,

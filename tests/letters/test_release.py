@@ -235,3 +235,17 @@ def test_recipients_read_the_thread_from_delivery_on_only(signed, handler, boss,
         u.body for u in letter_overview(letter=reader.letter, participant_key=reader.participant_key).updates
     )
     assert "Before delivery" in everything and "After delivery" in everything
+
+
+def test_the_third_party_is_reminded_of_drafts_and_letters_ready_to_release(circulating, org, handler, boss):
+    from tests.letters.conftest import draft
+
+    handler.email = "hana@third.org"
+    handler.save()
+    draft(org, [boss])  # waits for review
+    assert letter_reminders_send() == 1
+    assert "1 letter(s)" in mail.outbox[-1].body
+    sign(circulating.token, org, "ann@acme.org")
+    sign(circulating.token, org, "ben@acme.org")  # the threshold is reached: waits for release
+    assert letter_reminders_send() == 1
+    assert "2 letter(s)" in mail.outbox[-1].body
