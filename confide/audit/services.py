@@ -40,6 +40,7 @@ class Action(enum.StrEnum):
     LETTER_ACKNOWLEDGED = "letter.acknowledged"
     LETTER_ANSWERED = "letter.answered"
     LETTER_MEETING = "letter.meeting"
+    LETTER_CONFLICT_DECLARED = "letter.conflict_declared"
 
 
 def entry_digest(*, prev: bytes, seq: int, at, actor_id, action, object_type, object_id, subject_id) -> bytes:

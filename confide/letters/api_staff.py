@@ -45,7 +45,7 @@ from confide.letters.selectors import (
     signatures_read,
     third_party_access_get,
 )
-from confide.letters.services import letter_review, vouch_create
+from confide.letters.services import letter_conflict_declare, letter_review, vouch_create
 
 router = Router(tags=["letters (staff)"], auth=StaffTokenAuth())
 
@@ -206,3 +206,9 @@ def create_vouch(request: ApiRequest, letter_id: str):
         return Status(201, {"code": vouch_create(access=access)})
     except LetterError as error:
         raise refuse(error) from None
+
+
+@router.post("/staff/letters/{letter_id}/conflict", operation_id="letter_conflict_declare", response={204: None})
+def declare_conflict(request: ApiRequest, letter_id: str):
+    letter_conflict_declare(access=_third_party(request, letter_id))
+    return Status(204, None)

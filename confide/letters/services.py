@@ -307,3 +307,11 @@ def signature_withdraw(*, access: ParticipantAccess, signature_id=None) -> None:
         deleted, _rows = Signature.objects.filter(pk=signature.pk, letter=letter).delete()
     if not deleted:
         raise LetterError(_("Not found."), status=404)
+
+
+def letter_conflict_declare(*, access: ThirdPartyAccess) -> None:
+    """A handler with a conflict of interest steps away (G4): their copy of L is deleted. L is sealed only when
+    a letter is drafted, so nothing can hand it back later."""
+    with transaction.atomic():
+        LetterKeyWrap.objects.filter(letter=access.letter, user=access.user).delete()
+        audit_record(actor=access.user, action=Action.LETTER_CONFLICT_DECLARED, obj=access.letter)

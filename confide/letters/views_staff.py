@@ -40,7 +40,7 @@ from confide.letters.selectors import (
     third_party_access_get,
     threshold_met,
 )
-from confide.letters.services import letter_review, third_party_message, vouch_create
+from confide.letters.services import letter_conflict_declare, letter_review, third_party_message, vouch_create
 from confide.reports.clock import today
 
 
@@ -154,6 +154,13 @@ def trace(request: HttpRequest) -> HttpResponse:
         found = leak_trace(user=request.user, secret_key=staff_secret_key(request), text=form.cleaned_data["text"])
         context["found"], context["searched"] = found, True
     return render(request, "staff/letters/trace.html", context)
+
+
+@require_POST
+@staff_required
+def declare_conflict(request: HttpRequest, letter_id) -> HttpResponse:
+    letter_conflict_declare(access=_third_party(request, letter_id))
+    return _see_other("letters:letters")
 
 
 # Recipients (organization contacts).

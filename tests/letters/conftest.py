@@ -86,7 +86,8 @@ def sign(token, org, email, name="Sam Signer", visibility="name", role="Field or
 
 
 @pytest.fixture
-def drafted(org, handler, boss, chief, bystander):
+def drafted(org, handler, teammate, boss, chief, bystander):
+    """Drafted while the organization has two handlers (the third party), two named contacts and one not."""
     return draft(org, [boss, chief])
 
 

@@ -213,3 +213,29 @@ def test_unknown_tokens_and_ids_are_404(api, org, handler, token_for):
     assert client.get("/api/letters/invitations/%00").status_code == 404
     assert client.get("/api/orgs/nowhere/letters/contacts").status_code == 404
     assert client.get("/api/staff/letters/not-a-uuid", **token_for(handler)).status_code == 404
+
+
+def test_a_receipt_of_another_letter_reaches_only_its_own_letter(api, circulating, org, boss, handler, token_for):
+    from tests.letters.conftest import draft
+
+    other = draft(org, [boss], title="Another letter")
+    api.post(
+        f"/api/staff/letters/{other.letter.pk}/review", {"decision": "approve"}, content_type=JSON, **token_for(handler)
+    )
+    ours = sign(circulating.token, org, "ann@acme.org")
+    theirs = sign(other.token, org, "ann@acme.org")
+    assert api.get("/api/letters/mine", **receipt_header(other.receipt)).json()["title"] == "Another letter"
+    response = api.delete(f"/api/letters/signatures/{ours.signature_id}", **receipt_header(theirs.receipt))
+    assert response.status_code == 404
+    response = api.delete(f"/api/letters/signatures/{ours.signature_id}", **receipt_header(other.receipt))
+    assert response.status_code == 404
+    assert Signature.objects.count() == 2
+
+
+def test_an_excluded_handler_gets_404_after_declaring_a_conflict(api, circulating, teammate, token_for):
+    headers = token_for(teammate)
+    url = f"/api/staff/letters/{circulating.letter.pk}"
+    assert api.get(url, **headers).status_code == 200
+    assert api.post(url + "/conflict", **headers).status_code == 204
+    assert api.get(url, **headers).status_code == 404
+    assert api.post(url + "/release", {"confirm_verified": True}, content_type=JSON, **headers).status_code == 404

@@ -291,3 +291,16 @@ def test_draft_of_other_letter_uses_only_own_contacts(reporter, org, boss, other
     page = reporter.get("/r/acme/letters/new/").content.decode()
     assert boss.get_full_name() in page and other_contact.username not in page
     assert draft(org, [boss]).letter.organization == org
+
+
+def test_a_handler_who_declares_a_conflict_loses_the_letter(circulating, handler, teammate, login):
+    from confide.letters.models import LetterKeyWrap
+
+    assert LetterKeyWrap.objects.filter(letter=circulating.letter, user=teammate).exists()
+    staff = login(teammate)
+    url = f"/staff/letters/{circulating.letter.pk}/"
+    page = staff.get(url)
+    assert staff.post(url + "conflict/", {"csrfmiddlewaretoken": csrf_from(page)}).status_code == 303
+    assert staff.get(url).status_code == 404
+    assert not LetterKeyWrap.objects.filter(letter=circulating.letter, user=teammate).exists()
+    assert login(handler).get(url).status_code == 200

@@ -21,11 +21,11 @@ from tests.letters.conftest import LETTER_TEXT, draft, participant, sign, third_
 pytestmark = pytest.mark.django_db
 
 
-def test_a_draft_is_encrypted_and_sealed_to_the_third_party_only(drafted, handler, boss, chief):
+def test_a_draft_is_encrypted_and_sealed_to_the_third_party_only(drafted, handler, teammate, boss, chief):
     letter = drafted.letter
     assert LETTER_TEXT.encode() not in bytes(letter.content)
     holders = set(LetterKeyWrap.objects.filter(letter=letter).values_list("user_id", flat=True))
-    assert holders == {handler.pk}
+    assert holders == {handler.pk, teammate.pk}  # the handlers; no contact, no recipient
     assert letter.status == Letter.Status.REVIEW
     access = participant(drafted.receipt)
     assert access is not None and access.is_organizer
