@@ -28,6 +28,7 @@ class Action(enum.StrEnum):
     CASE_PURGED_BY_RETENTION = "case.purged_by_retention"
     CASE_DEADLINE = "case.deadline"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
+    CASE_EXPORTED = "case.exported"
 
 
 def entry_digest(*, prev: bytes, seq: int, at, actor_id, action, object_type, object_id, subject_id) -> bytes:
