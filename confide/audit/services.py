@@ -28,6 +28,10 @@ class Action(enum.StrEnum):
     CASE_PURGED_BY_RETENTION = "case.purged_by_retention"
     CASE_DEADLINE = "case.deadline"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
+    # Hotline (issue 6): who filed a report by phone, and callbacks opened with a caller's receipt.
+    HOTLINE_REPORT_FILED = "hotline.report_filed"
+    HOTLINE_CALLBACK_OPENED = "hotline.callback_opened"
+    HOTLINE_CALLBACK_REPLY = "hotline.callback_reply"
 
 
 def entry_digest(*, prev: bytes, seq: int, at, actor_id, action, object_type, object_id, subject_id) -> bytes:

@@ -167,3 +167,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 from confide.logging_config import LOGGING  # noqa: E402,F401
+
+# Hotline (issue 6): failed receipt entries on callbacks allowed per call-taker within the window.
+CONFIDE_HOTLINE_CALLBACK_FAILURES = 5
+CONFIDE_HOTLINE_CALLBACK_WINDOW_MINUTES = 15
