@@ -140,8 +140,10 @@ def test_the_call_taker_cannot_read_the_report_after_filing(org, handler, call_t
     assert not KeyWrap.objects.filter(report=report, user=call_taker).exists()
     assert KeyWrap.objects.filter(report=report, user=handler).exists()
     assert client.get(f"/staff/cases/{report.pk}/").status_code == 404
-    inbox = client.get("/staff/inbox/")
+    inbox = client.get("/staff/")
+    assert inbox.status_code == 200
     assert report.reference not in inbox.content.decode()
+    assert report.reference in login(handler).get("/staff/").content.decode()
 
 
 def test_the_call_taker_cannot_read_the_report_through_the_api(org, handler, call_taker, login, client):
