@@ -35,7 +35,7 @@ def test_the_receipt_opens_the_report_and_is_spelled_word_by_word(org, handler, 
     assert Report.objects.get().reference in response.content.decode()
     page = response.content.decode()
     first = receipt.split()[0]
-    assert f'<strong class="receipt">{first}</strong>' in page
+    assert f'<strong lang="en">{first}</strong>' in page
     expected = {"a": "Alfa", "e": "Echo", "o": "Oscar", "s": "Sierra", "t": "Tango"}
     letter = next(ch for ch in receipt.replace(" ", "") if ch in expected)
     assert expected[letter] in page
