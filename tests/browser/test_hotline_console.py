@@ -38,7 +38,7 @@ def test_a_call_taker_files_a_call_and_confirms_the_receipt(live_server, no_js_p
 
     words = [w.strip() for w in page.locator("ol.receipt-words strong").all_inner_texts()]
     assert len(words) == 8
-    page.screenshot(path=str("/tmp/hl/receipt.png"), full_page=True)
+    page.screenshot(path=str(tmp_path / "receipt.png"), full_page=True)
     page.fill("input[name=heard]", " ".join(words).upper())
     page.get_by_role("button", name="Check", exact=True).click()
     assert "The caller read the receipt back correctly." in page.content()
