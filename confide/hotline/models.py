@@ -7,6 +7,7 @@ from datetime import time
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext_lazy as _
 
 from confide.tenants.models import Organization
@@ -59,6 +60,11 @@ class HotlineSettings(models.Model):
 
     def __str__(self) -> str:
         return str(self.organization)
+
+    @property
+    def open_day_names(self) -> str:
+        # django.utils.dates counts from Monday = 0; ours is ISO, Monday = 1.
+        return ", ".join(str(WEEKDAYS_ABBR[int(day) - 1]) for day in sorted(self.open_days) if day in WEEKDAYS)
 
 
 class CallbackThrottle(models.Model):

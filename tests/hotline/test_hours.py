@@ -69,6 +69,7 @@ def test_the_console_shows_closed_lines_and_the_message_to_read(org, call_taker,
     client = login(call_taker)
     console = client.get("/staff/hotline/").content.decode()
     assert "Closed now" in console and "+1 800 555 0100" in console
+    assert "09:00–17:00 (UTC), Mon, Tue, Wed, Thu, Fri" in console
     script = client.get("/staff/hotline/acme/").content.decode()
     assert "The line is closed now" in script and "Call us again from 9 tomorrow." in script
 
