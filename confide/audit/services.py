@@ -30,6 +30,11 @@ class Action(enum.StrEnum):
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
     CASE_EXPORTED = "case.exported"
 
+    # Hotline (issue 6): who filed a report by phone, and callbacks opened with a caller's receipt.
+    HOTLINE_REPORT_FILED = "hotline.report_filed"
+    HOTLINE_CALLBACK_OPENED = "hotline.callback_opened"
+    HOTLINE_CALLBACK_REPLY = "hotline.callback_reply"
+
 
 def entry_digest(*, prev: bytes, seq: int, at, actor_id, action, object_type, object_id, subject_id) -> bytes:
     canonical = "|".join(

@@ -172,3 +172,7 @@ from confide.logging_config import LOGGING  # noqa: E402,F401
 # organization (a cap on email floods, since nothing about the requester is kept to limit by).
 CONFIDE_VERIFICATION_MINUTES = 15
 CONFIDE_VERIFICATION_MAX_PENDING = 500
+
+# Hotline (issue 6): failed receipt entries on callbacks allowed per call-taker within the window.
+CONFIDE_HOTLINE_CALLBACK_FAILURES = 5
+CONFIDE_HOTLINE_CALLBACK_WINDOW_MINUTES = 15
