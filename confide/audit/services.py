@@ -28,6 +28,13 @@ class Action(enum.StrEnum):
     CASE_PURGED_BY_RETENTION = "case.purged_by_retention"
     CASE_DEADLINE = "case.deadline"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
+    CASE_EXPORTED = "case.exported"
+
+    # Hotline (issue 6): who filed a report by phone, and callbacks opened with a caller's receipt.
+    HOTLINE_REPORT_FILED = "hotline.report_filed"
+    HOTLINE_CALLBACK_OPENED = "hotline.callback_opened"
+    HOTLINE_CALLBACK_REPLY = "hotline.callback_reply"
+
     # Collective letters (issue 5)
     LETTER_READ = "letter.read"
     LETTER_APPROVED = "letter.approved"

@@ -173,6 +173,10 @@ from confide.logging_config import LOGGING  # noqa: E402,F401
 CONFIDE_VERIFICATION_MINUTES = 15
 CONFIDE_VERIFICATION_MAX_PENDING = 500
 
+# Hotline (issue 6): failed receipt entries on callbacks allowed per call-taker within the window.
+CONFIDE_HOTLINE_CALLBACK_FAILURES = 5
+CONFIDE_HOTLINE_CALLBACK_WINDOW_MINUTES = 15
+
 # Collective letters (issue 5): without a roster, a letter may ask for at most this many signatures; recipients
 # are reminded when they have not answered this many days after delivery.
 CONFIDE_LETTER_MAX_THRESHOLD = 500
