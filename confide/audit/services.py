@@ -28,6 +28,11 @@ class Action(enum.StrEnum):
     CASE_PURGED_BY_RETENTION = "case.purged_by_retention"
     CASE_DEADLINE = "case.deadline"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
+    # Matching escrow (issue 4)
+    ESCROW_MATCH_OPENED = "escrow.match_opened"
+    ESCROW_ENTRY_READ = "escrow.entry_read"
+    ESCROW_MESSAGE = "escrow.message"
+    ESCROW_COUNSELOR_ADDED = "escrow.counselor_added"
 
 
 def entry_digest(*, prev: bytes, seq: int, at, actor_id, action, object_type, object_id, subject_id) -> bytes:

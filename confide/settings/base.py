@@ -167,3 +167,12 @@ CONTENT_SECURITY_POLICY = {
 }
 
 from confide.logging_config import LOGGING  # noqa: E402,F401
+
+# Matching escrow (issue 4, crypto.md §4). The threshold applies to entries sealed from now on: an entry keeps
+# the threshold it was sealed for, and only entries with the same threshold combine.
+CONFIDE_ESCROW_THRESHOLD = int(os.environ.get("CONFIDE_ESCROW_THRESHOLD", "2"))
+# Empty: the OPRF key holder runs in-process. Otherwise the URL of `manage.py oprf_serve`.
+CONFIDE_OPRF_URL = os.environ.get("CONFIDE_OPRF_URL", "")
+CONFIDE_OPRF_EVALUATIONS_PER_DAY = int(os.environ.get("CONFIDE_OPRF_EVALUATIONS_PER_DAY", "40"))
+# Match notifications go out in fixed slots every this many hours (batched, content-free).
+CONFIDE_MATCH_HOURS = int(os.environ.get("CONFIDE_MATCH_HOURS", "6"))
