@@ -82,18 +82,16 @@ def identifiers_collect(
         if not (value or "").strip():
             continue
         if len(value) > 200:
-            error = IdentifierError(_("This identifier is too long (200 characters at most)."))
-            error.field = field_name
-            raise error
+            too_long = IdentifierError(_("This identifier is too long (200 characters at most)."))
+            too_long.field = field_name
+            raise too_long
         try:
             found.append(canonical(value))
         except IdentifierError as error:
             error.field = field_name
             raise
     if not found:
-        error = IdentifierError(_("Name the person by at least one of: email, phone, handle or full name."))
-        error.field = None
-        raise error
+        raise IdentifierError(_("Name the person by at least one of: email, phone, handle or full name."))
     return list(dict.fromkeys(found))
 
 

@@ -52,9 +52,11 @@ def match_notifications_send() -> int:
     count = pending.count()
     if not count:
         return 0
-    counselors = get_user_model().objects.filter(
-        is_active=True, role="counselor", counselor_wrap__isnull=False
-    ).exclude(email="")
+    counselors = (
+        get_user_model()
+        .objects.filter(is_active=True, role="counselor", counselor_wrap__isnull=False)
+        .exclude(email="")
+    )
     sent = 0
     for counselor in counselors:
         send_mail(

@@ -27,7 +27,7 @@ class Vault(models.Model):
 
 
 class Record(models.Model):
-    """"For myself, for now": a dated, encrypted note only the vault's receipt opens."""
+    """ "For myself, for now": a dated, encrypted note only the vault's receipt opens."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     vault = models.ForeignKey(Vault, on_delete=models.CASCADE, related_name="records")

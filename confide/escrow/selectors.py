@@ -50,7 +50,9 @@ def records_read(*, access: VaultAccess) -> list[RecordView]:
     views = []
     for record in Record.objects.filter(vault=access.vault):
         data = json.loads(crypto.aead_decrypt(access.vault_key, bytes(record.body), ad=ad_record(record.pk)))
-        views.append(RecordView(id=str(record.pk), created_on=record.created_on, text=data["text"], became=data["became"]))
+        views.append(
+            RecordView(id=str(record.pk), created_on=record.created_on, text=data["text"], became=data["became"])
+        )
     return views
 
 

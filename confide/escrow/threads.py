@@ -49,7 +49,5 @@ def thread_messages_read(*, vault_id: uuid.UUID, thread_key: bytes) -> list[dict
             body = crypto.aead_decrypt(thread_key, bytes(message.body), ad=ad_thread(vault_id, message.id)).decode()
         except crypto.DecryptionError:
             continue  # not this key's thread: never shown
-        messages.append(
-            {"id": str(message.id), "author": message.author_kind, "on": message.created_on, "body": body}
-        )
+        messages.append({"id": str(message.id), "author": message.author_kind, "on": message.created_on, "body": body})
     return messages

@@ -16,8 +16,12 @@ ACCUSED = "email:boss@campaign.example"
 
 def _open_directly(counselor_access, index):
     rows = list(Entry.objects.filter(index=index))
-    sealed = [crypto.SealedEntry(index=bytes(r.index), blob=bytes(r.blob), ciphertext=bytes(r.ciphertext)) for r in rows]
-    return crypto.entries_open(entries=sealed, threshold=rows[0].threshold, counselor_secret_key=counselor_access.team_secret)
+    sealed = [
+        crypto.SealedEntry(index=bytes(r.index), blob=bytes(r.blob), ciphertext=bytes(r.ciphertext)) for r in rows
+    ]
+    return crypto.entries_open(
+        entries=sealed, threshold=rows[0].threshold, counselor_secret_key=counselor_access.team_secret
+    )
 
 
 def test_below_threshold_nothing_opens_even_for_the_counselor_with_the_database(org, counselor_access):
@@ -102,8 +106,7 @@ def test_shares_of_different_persons_do_not_combine(org, counselor_access):
     rows = list(Entry.objects.all())
     assert bytes(rows[0].index) != bytes(rows[1].index)
     forged = [
-        crypto.SealedEntry(index=bytes(rows[0].index), blob=bytes(r.blob), ciphertext=bytes(r.ciphertext))
-        for r in rows
+        crypto.SealedEntry(index=bytes(rows[0].index), blob=bytes(r.blob), ciphertext=bytes(r.ciphertext)) for r in rows
     ]
     with pytest.raises(crypto.DecryptionError):
         crypto.entries_open(entries=forged, threshold=2, counselor_secret_key=counselor_access.team_secret)
