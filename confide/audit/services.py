@@ -28,6 +28,7 @@ class Action(enum.StrEnum):
     CASE_PURGED_BY_RETENTION = "case.purged_by_retention"
     CASE_DEADLINE = "case.deadline"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
+    CASE_EXPORTED = "case.exported"
     # Matching escrow (issue 4)
     ESCROW_MATCH_OPENED = "escrow.match_opened"
     ESCROW_ENTRY_READ = "escrow.entry_read"

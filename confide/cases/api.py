@@ -17,16 +17,15 @@ from confide.api_schemas import (
     Problem,
     ReportDetail,
     new_message_out,
-    report_detail,
-    report_fields,
 )
 from confide.audit.services import Action, audit_record
+from confide.cases.documents import case_document, case_export_response, case_summary
 from confide.reports.access import CaseAccess
 from confide.reports.downloads import attachment_download
 from confide.reports.keyring import case_access_grant, case_conflict_declare
 from confide.reports.models import Report
-from confide.reports.notes import case_labels_set, case_note_add, case_notes_get
-from confide.reports.selectors import case_access_get, report_list_visible_to, report_view
+from confide.reports.notes import case_labels_set, case_note_add
+from confide.reports.selectors import case_access_get, report_list_visible_to
 from confide.reports.services import message_create_by_handler
 from confide.reports.uploads import uploads_discard
 from confide.reports.workflow import (
@@ -86,33 +85,8 @@ class LabelsIn(Schema):
     labels: list[str] = Field(max_length=20)
 
 
-def _summary(report: Report) -> dict:
-    return {
-        **report_fields(report),
-        "reporter_active_on": report.reporter_active_on,
-        "awaiting_handler": report.awaiting_handler,
-        "outcome": report.outcome,
-        "lead": report.lead.get_username() if report.lead_id and report.lead else None,
-        "labels": [label.name for label in report.labels.all()],
-        "acknowledge_by": report.acknowledge_by,
-        "feedback_by": report.feedback_by,
-    }
-
-
 def _access(request: ApiRequest, case_id: str) -> CaseAccess:
     return case_access_get(user=request.auth.user, secret_key=request.auth.secret_key, report_id=case_id)
-
-
-def _detail(access: CaseAccess) -> dict:
-    return {
-        **report_detail(report_view(access=access, for_staff=True)),
-        "case": _summary(access.report),
-        "notes": [
-            {"id": str(n.id), "author": n.author_name, "body": n.body, "created_at": n.created_at}
-            for n in case_notes_get(access=access)
-        ],
-        "team": sorted(w.user.get_username() for w in access.report.key_wraps.select_related("user")),
-    }
 
 
 @router.get("/cases", operation_id="case_list", response=list[CaseSummary])
@@ -121,14 +95,24 @@ def list_cases(request: ApiRequest, filters: Query[CaseFilter]):
     reports = report_list_visible_to(user=request.auth.user).select_related("lead").prefetch_related("labels")
     if filters.status:
         reports = reports.filter(status=filters.status)
-    return [_summary(r) for r in reports]
+    return [case_summary(r) for r in reports]
 
 
 @router.get("/cases/{case_id}", operation_id="case_get", response={200: CaseDetail, 404: Problem})
 def get_case(request: ApiRequest, case_id: str):
     access = _access(request, case_id)
     audit_record(actor=request.auth.user, action=Action.CASE_READ, obj=access.report)
-    return Status(200, _detail(access))
+    return Status(200, case_document(access=access))
+
+
+@router.get(
+    "/cases/{case_id}/export",
+    operation_id="case_export",
+    response={200: None, 404: Problem},
+    summary="The whole case, decrypted, as a JSON file (recorded in the audit log)",
+)
+def export_case(request: ApiRequest, case_id: str):
+    return case_export_response(access=_access(request, case_id))
 
 
 @router.post(
@@ -154,7 +138,7 @@ def update_status(request: ApiRequest, case_id: str, payload: StatusIn):
     report = report_status_update(
         access=_access(request, case_id), status=payload.status, outcome=payload.outcome or ""
     )
-    return Status(200, _summary(report))
+    return Status(200, case_summary(report))
 
 
 @router.post(
@@ -163,7 +147,7 @@ def update_status(request: ApiRequest, case_id: str, payload: StatusIn):
     response={200: CaseSummary, 400: Problem, 404: Problem},
 )
 def assign_lead(request: ApiRequest, case_id: str, payload: UsernameIn):
-    return Status(200, _summary(case_lead_assign(access=_access(request, case_id), username=payload.username)))
+    return Status(200, case_summary(case_lead_assign(access=_access(request, case_id), username=payload.username)))
 
 
 class DeadlineIn(Schema):
@@ -178,7 +162,7 @@ class DeadlineIn(Schema):
 )
 def update_deadline(request: ApiRequest, case_id: str, payload: DeadlineIn):
     access = _access(request, case_id)
-    return Status(200, _summary(case_feedback_deadline_set(access=access, feedback_by=payload.feedback_by)))
+    return Status(200, case_summary(case_feedback_deadline_set(access=access, feedback_by=payload.feedback_by)))
 
 
 @router.post(
@@ -203,7 +187,7 @@ def create_note(request: ApiRequest, case_id: str, payload: MessageIn):
 def update_labels(request: ApiRequest, case_id: str, payload: LabelsIn):
     access = _access(request, case_id)
     case_labels_set(access=access, names=payload.labels)
-    return Status(200, _summary(access.report))
+    return Status(200, case_summary(access.report))
 
 
 @router.post(

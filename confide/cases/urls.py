@@ -19,6 +19,7 @@ urlpatterns = [
     path("cases/<uuid:report_id>/deletion/", views.request_deletion, name="request_deletion"),
     path("cases/<uuid:report_id>/deletion/approve/", views.approve_deletion, name="approve_deletion"),
     path("cases/<uuid:report_id>/labels/", views.set_labels, name="set_labels"),
+    path("cases/<uuid:report_id>/export/", views.export_case, name="export_case"),
     path(
         "cases/<uuid:report_id>/attachments/<uuid:attachment_id>/",
         views.download_attachment,

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from confide.accounts.decorators import staff_required, staff_secret_key
 from confide.audit.services import Action, audit_record
+from confide.cases.documents import case_export_response
 from confide.cases.forms import InboxFilter, ReplyForm
 from confide.cases.paging import inbox_page
 from confide.reports.access import CaseAccess
@@ -208,6 +209,12 @@ def declare_conflict(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse
         )
     case_conflict_declare(access=_access(request, report_id))
     return redirect("cases:inbox")
+
+
+@require_GET
+@staff_required
+def export_case(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    return case_export_response(access=_access(request, report_id))
 
 
 @require_GET

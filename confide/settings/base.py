@@ -168,6 +168,11 @@ CONTENT_SECURITY_POLICY = {
 
 from confide.logging_config import LOGGING  # noqa: E402,F401
 
+# Verified accounts (confide.verification): how long a one-time code works, and how many may wait at once per
+# organization (a cap on email floods, since nothing about the requester is kept to limit by).
+CONFIDE_VERIFICATION_MINUTES = 15
+CONFIDE_VERIFICATION_MAX_PENDING = 500
+
 # Matching escrow (issue 4, crypto.md §4). The threshold applies to entries sealed from now on: an entry keeps
 # the threshold it was sealed for, and only entries with the same threshold combine.
 CONFIDE_ESCROW_THRESHOLD = int(os.environ.get("CONFIDE_ESCROW_THRESHOLD", "2"))

@@ -123,6 +123,7 @@ def test_every_case_operation_is_not_found_without_a_key(api, personas, submitte
         "case_deadline_update": post_json(
             api, f"/api/cases/{case_id}/deadline", {"feedback_by": "2030-01-01"}, **intruder
         ),
+        "case_export": api.get(f"/api/cases/{case_id}/export", **intruder),
         "case_labels_update": api.put(
             f"/api/cases/{case_id}/labels", {"labels": ["x"]}, content_type="application/json", **intruder
         ),

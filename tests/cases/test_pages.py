@@ -81,8 +81,9 @@ def test_every_case_endpoint_is_not_found_for_those_without_a_key(login, persona
         client.post(case_url(report, "deletion/"), {"csrfmiddlewaretoken": token}),
         client.post(case_url(report, "deletion/approve/"), {"csrfmiddlewaretoken": token}),
         client.post(case_url(report, "deadline/"), {"feedback_by": "2030-01-01", "csrfmiddlewaretoken": token}),
+        client.get(case_url(report, "export/")),
     ]
-    assert [r.status_code for r in responses] == [404] * 13
+    assert [r.status_code for r in responses] == [404] * 14
     assert Report.objects.get(pk=report.pk).status == "received"
     assert not Message.objects.filter(report=report, body__isnull=False).exclude(author=handler).exists()
 

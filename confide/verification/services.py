@@ -1,0 +1,158 @@
+"""Verified accounts for matching escrow and letters (crypto.md §4 "Accounts and Sybils").
+
+A reporter proves control of an address on the organization's roster or an allowed domain with a one-time
+code. What is kept afterwards is `account_ref = H("account", PEPPER ‖ canonical address)`: the same person
+always gets the same reference, so duplicates can be refused, and the address itself is never stored.
+"""
+
+import secrets
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from confide import crypto, keyfiles
+from confide.escrow.identifiers import IdentifierError, email_canonical
+from confide.tenants.models import Organization
+from confide.verification.models import AllowedDomain, Challenge, RosterEntry
+
+CODE_DIGITS = 6
+MAX_ATTEMPTS = 5
+
+
+class VerificationError(ValueError):
+    """A sentence to show the reporter."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class VerifiedAccount:
+    account_ref: bytes
+    organization_id: uuid.UUID
+
+
+def _canonical(email: str) -> str:
+    try:
+        return email_canonical(email)
+    except IdentifierError as exc:
+        raise VerificationError(str(exc)) from None
+
+
+def account_ref_for(*, email: str) -> bytes:
+    return crypto.keyed_hash("account", keyfiles.pepper() + _canonical(email).encode())
+
+
+def _roster_lookup(organization: Organization, canonical: str) -> bytes:
+    # Salted by organization: two rosters listing one person do not share a value.
+    return crypto.keyed_hash("roster", keyfiles.pepper() + organization.pk.bytes + canonical.encode())
+
+
+def roster_upload(*, organization: Organization, emails: Iterable[str], replace: bool = False) -> int:
+    """Store the roster as keyed hashes; the addresses go no further than this function."""
+    lookups = {_roster_lookup(organization, _canonical(email)) for email in emails if email.strip()}
+    with transaction.atomic():
+        if replace:
+            RosterEntry.objects.filter(organization=organization).delete()
+        RosterEntry.objects.bulk_create(
+            [RosterEntry(organization=organization, lookup=lookup) for lookup in lookups], ignore_conflicts=True
+        )
+    return RosterEntry.objects.filter(organization=organization).count()
+
+
+def domain_canonical(domain: str) -> str:
+    return _canonical(f"x@{domain.strip().lstrip('@')}").rpartition("@")[2]
+
+
+def domain_allow(*, organization: Organization, domain: str) -> AllowedDomain:
+    allowed, _created = AllowedDomain.objects.get_or_create(organization=organization, domain=domain_canonical(domain))
+    return allowed
+
+
+def _eligible(organization: Organization, canonical: str) -> bool:
+    domain = canonical.rpartition("@")[2]
+    if AllowedDomain.objects.filter(organization=organization, domain=domain).exists():
+        return True
+    lookup = _roster_lookup(organization, canonical)
+    return RosterEntry.objects.filter(organization=organization, lookup=lookup).exists()
+
+
+def _code_key(challenge_id: uuid.UUID, code: str) -> bytes:
+    return crypto.keyed_hash("verification-code", keyfiles.pepper() + challenge_id.bytes + code.encode())
+
+
+def verification_start(*, organization: Organization, email: str) -> uuid.UUID:
+    """Email a one-time code if the address belongs to the organization's staff. The answer is the same
+    either way, so the form does not tell who is on the roster."""
+    canonical = _canonical(email)
+    now = timezone.now()
+    Challenge.objects.filter(expires_at__lte=now).delete()
+    if Challenge.objects.filter(organization=organization).count() >= settings.CONFIDE_VERIFICATION_MAX_PENDING:
+        raise VerificationError(_("Too many codes are waiting to be used. Please try again in a few minutes."))
+    challenge_id = uuid.uuid4()
+    code = "".join(secrets.choice("0123456789") for _ in range(CODE_DIGITS))
+    eligible = _eligible(organization, canonical)
+    # Not eligible: the reference is sealed under a code nobody receives, so confirming always fails.
+    sealing_code = code if eligible else secrets.token_hex(16)
+    account_ref = crypto.keyed_hash("account", keyfiles.pepper() + canonical.encode())
+    Challenge.objects.create(
+        id=challenge_id,
+        organization=organization,
+        sealed_ref=crypto.aead_encrypt(_code_key(challenge_id, sealing_code), account_ref, ad=challenge_id.bytes),
+        expires_at=now + timedelta(minutes=settings.CONFIDE_VERIFICATION_MINUTES),
+    )
+    if eligible:
+        send_mail(
+            subject=_("Your Confide code"),
+            message=_(
+                "Your code is %(code)s. It works for %(minutes)d minutes. If you did not ask for it, ignore this "
+                "message: nothing else happens."
+            )
+            % {"code": code, "minutes": settings.CONFIDE_VERIFICATION_MINUTES},
+            from_email=None,
+            recipient_list=[email.strip()],
+            fail_silently=False,
+        )
+    return challenge_id
+
+
+def verification_confirm(*, organization: Organization, challenge_id: uuid.UUID | str, code: str) -> VerifiedAccount:
+    failed = VerificationError(_("That code does not match, or it has expired. Ask for a new one."))
+    try:
+        challenge_uuid = challenge_id if isinstance(challenge_id, uuid.UUID) else uuid.UUID(str(challenge_id))
+    except ValueError:
+        raise failed from None
+    code = "".join(str(code).split())
+    with transaction.atomic():
+        challenge = (
+            Challenge.objects.select_for_update()
+            .filter(pk=challenge_uuid, organization=organization, expires_at__gt=timezone.now())
+            .first()
+        )
+        if challenge is None:
+            raise failed
+        try:
+            account_ref = crypto.aead_decrypt(
+                _code_key(challenge_uuid, code), bytes(challenge.sealed_ref), ad=challenge_uuid.bytes
+            )
+        except crypto.DecryptionError:
+            account_ref = None
+        if account_ref is None:
+            challenge.attempts += 1
+            if challenge.attempts >= MAX_ATTEMPTS:
+                challenge.delete()
+            else:
+                challenge.save(update_fields=["attempts"])
+        else:
+            challenge.delete()  # a code works once
+    if account_ref is None:
+        raise failed
+    return VerifiedAccount(account_ref=account_ref, organization_id=organization.pk)
