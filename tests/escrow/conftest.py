@@ -2,19 +2,15 @@
 
 import pytest
 
-from confide import crypto, keyfiles
-from confide.escrow.identifiers import email_canonical
 from confide.escrow.selectors import vault_access_get
 from confide.escrow.services import escrow_entry_create, vault_account_set, vault_create
 from confide.escrow.team import counselor_enrol
+from confide.verification.services import account_ref_for
+from tests.api.conftest import api, token_for  # noqa: F401 - fixtures shared with the API tests
 from tests.conftest import PASSWORD, make_staff
 
 
 def account_ref(email: str) -> bytes:
-    try:
-        from confide.verification.services import account_ref_for
-    except ImportError:  # until the verification app lands: the same definition (crypto.md §4)
-        return crypto.keyed_hash("account", keyfiles.pepper() + email_canonical(email).encode())
     return account_ref_for(email=email)
 
 
