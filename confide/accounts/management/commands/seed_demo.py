@@ -3,6 +3,7 @@ import secrets
 from django.core.management.base import BaseCommand
 
 from confide.accounts.provisioning import demo_seed
+from confide.escrow.demo import DEMO_COUNSELOR, demo_counselor_seed
 
 
 class Command(BaseCommand):
@@ -23,3 +24,7 @@ class Command(BaseCommand):
                 "(its key is wrapped under it; change it from the staff pages, not here)."
             )
         self.stdout.write("  Reporter intake: http://127.0.0.1:8000/r/demo/")
+        counselor_password = password or secrets.token_urlsafe(12)
+        if demo_counselor_seed(password=counselor_password):
+            self.stdout.write(f"  Escrow counselor: {DEMO_COUNSELOR}  password: {counselor_password}")
+        self.stdout.write("  Reporter vault (matching escrow): http://127.0.0.1:8000/r/demo/vault/")
