@@ -81,8 +81,10 @@ def identifiers_collect(
     ]:
         if not (value or "").strip():
             continue
-        if len(value) > 200:
-            too_long = IdentifierError(_("This identifier is too long (200 characters at most)."))
+        if len(value) > 200 or not _utf8(value):
+            too_long = IdentifierError(
+                _("This identifier is too long (200 characters at most) or has characters that cannot be stored.")
+            )
             too_long.field = field_name
             raise too_long
         try:
@@ -93,6 +95,14 @@ def identifiers_collect(
     if not found:
         raise IdentifierError(_("Name the person by at least one of: email, phone, handle or full name."))
     return list(dict.fromkeys(found))
+
+
+def _utf8(value: str) -> bool:
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def identifier_kind(canonical: str) -> str:

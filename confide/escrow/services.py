@@ -55,9 +55,17 @@ def text_clean(text: str, *, field: str = "text") -> str:
         raise EscrowRefused(_("Please write what happened, in your own words."), field)
     if len(text) > TEXT_MAX_CHARS:
         raise EscrowRefused(_("This field is limited to %(limit)d characters.") % {"limit": TEXT_MAX_CHARS}, field)
-    if "\x00" in text:
+    if "\x00" in text or not _encodable(text):
         raise EscrowRefused(_("This field contains a character that cannot be stored."), field)
     return text
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode()
+    except UnicodeEncodeError:  # a lone surrogate, which JSON allows and UTF-8 does not
+        return False
+    return True
 
 
 def vault_create(*, organization: Organization) -> CreatedVault:

@@ -10,19 +10,18 @@ from django.utils.translation import gettext as _
 from confide import crypto
 from confide.escrow.access import ad_thread
 from confide.escrow.models import ThreadMessage, Vault
-from confide.escrow.services import EscrowRefused
+from confide.escrow.services import EscrowRefused, text_clean
 from confide.reports.clock import today
 
 MESSAGE_MAX_CHARS = 10_000
 
 
 def _clean(body: str) -> str:
-    body = (body or "").strip()
-    if not body:
+    if not (body or "").strip():
         raise EscrowRefused(_("Write a message first."), "body")
-    if len(body) > MESSAGE_MAX_CHARS or "\x00" in body:
+    if len(body.strip()) > MESSAGE_MAX_CHARS:
         raise EscrowRefused(_("A message is at most %(limit)d characters.") % {"limit": MESSAGE_MAX_CHARS}, "body")
-    return body
+    return text_clean(body, field="body")
 
 
 def thread_message_create(*, vault_id: uuid.UUID, thread_key: bytes, body: str, author_kind: str, author=None):

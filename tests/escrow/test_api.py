@@ -134,3 +134,20 @@ def test_everyone_but_a_counselor_gets_404_on_counselor_operations(api, matched,
 def test_a_vault_receipt_opens_nothing_on_the_counselor_side(api, matched, org):
     auth = _vault(api, org)
     assert api.get("/api/escrow/matches", **auth).status_code == 401
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"person": {"email": "boss@campaign.example"}, "text": "lone \ud800 surrogate"},
+        {"person": {"email": "bo\ud800ss@campaign.example"}, "text": "x"},
+        {"person": {"handle": "boss", "platform": "myspace"}, "text": "x"},
+        {"person": {}, "text": "x"},
+        {"person": {"email": "boss@campaign.example"}, "text": "nul \x00 byte"},
+    ],
+)
+def test_unstorable_or_incomplete_entries_get_a_400_with_a_detail(api, org, counselor, body):
+    auth = _vault(api, org)
+    response = api.post("/api/vault/entries", body, content_type="application/json", **auth)
+    assert response.status_code in (400, 422) and response.json()["detail"]  # 422: the schema refused it first
+    assert not Entry.objects.exists()
