@@ -5,7 +5,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
-from confide import crypto
+from confide import crypto, keyfiles
 from confide.escrow.models import Vault
 
 CONTENT_VERSION = 1
@@ -19,14 +19,18 @@ def ad_record(record_id: uuid.UUID) -> bytes:
     return b"vault-record:" + record_id.bytes
 
 
+def ad_vault_copy(entry_id: uuid.UUID) -> bytes:
+    return b"vault-copy:" + entry_id.bytes
+
+
 def ad_thread(vault_id: uuid.UUID, message_id: uuid.UUID) -> bytes:
     return b"vault-thread:" + vault_id.bytes + message_id.bytes
 
 
 @dataclass
 class EntryRow:
-    """One stored Entry row: the OPRF output p is what lets the vault re-seal or withdraw without asking the
-    key holder again."""
+    """One stored Entry row, as its vault copy tells it: the OPRF output p is what lets the vault re-seal
+    without asking the key holder again."""
 
     id: str
     p: str
@@ -55,7 +59,6 @@ class VaultContent:
     unverified_ref: str
     account_ref: str | None = None
     account_organization: str | None = None
-    entries: list[EntryGroup] = field(default_factory=list)
 
     def to_bytes(self) -> bytes:
         data = {
@@ -64,38 +67,17 @@ class VaultContent:
             "unverified_ref": self.unverified_ref,
             "account_ref": self.account_ref,
             "account_organization": self.account_organization,
-            "entries": [
-                {
-                    "id": g.id,
-                    "written_on": g.written_on,
-                    "text": g.text,
-                    "reported": g.reported,
-                    "rows": [vars(r) for r in g.rows],
-                }
-                for g in self.entries
-            ],
         }
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> "VaultContent":
         data = json.loads(raw)
-        entries = [
-            EntryGroup(
-                id=g["id"],
-                written_on=g["written_on"],
-                text=g["text"],
-                reported=g.get("reported", False),
-                rows=[EntryRow(**r) for r in g["rows"]],
-            )
-            for g in data["entries"]
-        ]
         return cls(
             thread_key=data["thread_key"],
             unverified_ref=data["unverified_ref"],
             account_ref=data.get("account_ref"),
             account_organization=data.get("account_organization"),
-            entries=entries,
         )
 
     @classmethod
@@ -105,9 +87,6 @@ class VaultContent:
     @property
     def verified(self) -> bool:
         return self.account_ref is not None
-
-    def group(self, group_id: str) -> EntryGroup | None:
-        return next((g for g in self.entries if g.id == group_id), None)
 
 
 @dataclass
@@ -122,3 +101,25 @@ class VaultAccess:
     @property
     def thread_key(self) -> bytes:
         return bytes.fromhex(self.content.thread_key)
+
+
+def account_of(content: VaultContent) -> tuple[bytes, bool]:
+    """The account this vault's new entries are made under, and whether it is verified."""
+    if content.account_ref is not None:
+        return bytes.fromhex(content.account_ref), True
+    return unverified_account_of(content), False
+
+
+def unverified_account_of(content: VaultContent) -> bytes:
+    # Per vault and peppered: unverified entries of one vault never count twice, and the table cannot tell
+    # which vault they came from.
+    return crypto.keyed_hash("account-unverified", keyfiles.pepper() + bytes.fromhex(content.unverified_ref))
+
+
+def account_refs_of(content: VaultContent) -> list[bytes]:
+    """Every account the vault's entries may be stored under (an entry that could not move to the verified
+    account stays under the unverified one)."""
+    refs = [unverified_account_of(content)]
+    if content.account_ref is not None:
+        refs.insert(0, bytes.fromhex(content.account_ref))
+    return refs

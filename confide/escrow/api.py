@@ -18,7 +18,7 @@ from confide.escrow.counsel import MatchNotFound, counselor_access_get, match_en
 from confide.escrow.identifiers import IdentifierError, identifiers_collect
 from confide.escrow.keyholder import OprfRateLimited, OprfUnavailable
 from confide.escrow.models import ThreadMessage
-from confide.escrow.selectors import entry_group_summary, vault_access_get, vault_view
+from confide.escrow.selectors import entry_group_get, entry_group_summary, vault_access_get, vault_view
 from confide.escrow.services import (
     EscrowRefused,
     escrow_entry_create,
@@ -193,12 +193,13 @@ def create_entry(request: ApiRequest, payload: EntryIn):
     response={200: EntryOut, 400: FieldProblem, 404: Problem},
 )
 def update_entry(request: ApiRequest, entry_id: uuid.UUID, payload: EntryTextIn):
-    try:
-        group = escrow_entry_update(access=request.auth, group_id=str(entry_id), text=payload.text)
-    except EscrowRefused as error:
-        return _refused(error)
+    group = entry_group_get(access=request.auth, group_id=entry_id)
     if group is None:
         return Status(404, {"detail": _("Not found.")})
+    try:
+        escrow_entry_update(access=request.auth, group=group, text=payload.text)
+    except EscrowRefused as error:
+        return _refused(error)
     return entry_group_summary(group)
 
 
@@ -209,8 +210,10 @@ def update_entry(request: ApiRequest, entry_id: uuid.UUID, payload: EntryTextIn)
     response={204: None, 404: Problem},
 )
 def withdraw_entry(request: ApiRequest, entry_id: uuid.UUID):
-    if not escrow_entry_withdraw(access=request.auth, group_id=str(entry_id)):
+    group = entry_group_get(access=request.auth, group_id=entry_id)
+    if group is None:
         return Status(404, {"detail": _("Not found.")})
+    escrow_entry_withdraw(access=request.auth, group=group)
     return Status(204, None)
 
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from confide.escrow.access import VaultAccess
 from confide.escrow.identifiers import identifier_display
-from confide.escrow.selectors import record_get
+from confide.escrow.selectors import entry_group_get, record_get
 from confide.escrow.services import EscrowRefused, escrow_entry_mark_reported, record_mark
 from confide.reports.content import content_build
 from confide.reports.selectors import intake_target_get
@@ -33,10 +33,10 @@ def record_to_report(*, access: VaultAccess, record_id: uuid.UUID, category: str
 
 
 def entry_to_report(*, access: VaultAccess, group_id: str, category: str) -> SubmittedReport | None:
-    group = access.content.group(group_id)
+    group = entry_group_get(access=access, group_id=group_id)
     if group is None:
         return None
     people = ", ".join(identifier_display(row.identifier) for row in group.rows)
     submitted = _submit(access, text=group.text, category=category, people=people)
-    escrow_entry_mark_reported(access=access, group_id=group_id)
+    escrow_entry_mark_reported(access=access, group=group)
     return submitted

@@ -2,8 +2,8 @@
 
 In the clear, by design: a vault's organization and day of creation; an entry's match index (equality only),
 its account reference (a peppered keyed hash, never an address), whether that account was verified, and the
-threshold it was sealed for. Nothing in the database links an entry to its vault: that link lives only inside
-the vault's encrypted content, which the reporter's receipt opens.
+threshold it was sealed for. Nothing in the database links an entry to its vault: the vault finds its entries
+by account reference (kept inside its encrypted content) and reads its own encrypted copy of each.
 """
 
 import uuid
@@ -23,7 +23,7 @@ class Vault(models.Model):
     created_on = models.DateField()
     receipt_lookup = models.BinaryField(unique=True)
     receipt_wrap = models.BinaryField()  # AEAD(R, vault key, ad=vault)
-    content = models.BinaryField()  # AEAD(vault key, json, ad=vault): account, entries (ids, p), thread key
+    content = models.BinaryField()  # AEAD(vault key, json, ad=vault): account ref, thread key
 
 
 class Record(models.Model):
@@ -48,6 +48,9 @@ class Entry(models.Model):
     threshold = models.PositiveSmallIntegerField()
     blob = models.BinaryField()
     ciphertext = models.BinaryField()
+    # The reporter's own copy (AEAD under the vault key: group, text, identifier, p), so that the vault finds and
+    # edits its entries by account without the vault row ever being written when an entry is.
+    vault_copy = models.BinaryField()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["account_ref", "index"], name="uniq_escrow_account_index")]

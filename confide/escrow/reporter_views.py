@@ -15,7 +15,7 @@ from confide.escrow.forms import EntryEditForm, EntryForm, MessageForm, RecordFo
 from confide.escrow.identifiers import IdentifierError, identifiers_collect
 from confide.escrow.keyholder import OprfRateLimited, OprfUnavailable
 from confide.escrow.models import ThreadMessage
-from confide.escrow.selectors import entry_group_summary, record_get, vault_access_get, vault_view
+from confide.escrow.selectors import entry_group_get, entry_group_summary, record_get, vault_access_get, vault_view
 from confide.escrow.services import (
     EscrowRefused,
     escrow_entry_create,
@@ -193,7 +193,7 @@ def _is_uuid(value) -> bool:
 @require_http_methods(["GET", "POST"])
 @with_vault
 def entry_edit(request, organization, access, group_id: uuid.UUID) -> HttpResponse:
-    group = access.content.group(str(group_id))
+    group = entry_group_get(access=access, group_id=group_id)
     if group is None:
         raise Http404
     context = {"organization": organization, "entry": entry_group_summary(group)}
@@ -204,7 +204,7 @@ def entry_edit(request, organization, access, group_id: uuid.UUID) -> HttpRespon
     try:
         if not form.is_valid():
             raise EscrowRefused("")
-        escrow_entry_update(access=access, group_id=group.id, text=form.cleaned_data["text"])
+        escrow_entry_update(access=access, group=group, text=form.cleaned_data["text"])
     except EscrowRefused as error:
         if error.message:
             form.add_error("text", error.message)
@@ -215,8 +215,10 @@ def entry_edit(request, organization, access, group_id: uuid.UUID) -> HttpRespon
 @require_POST
 @with_vault
 def entry_withdraw(request, organization, access, group_id: uuid.UUID) -> HttpResponse:
-    if not escrow_entry_withdraw(access=access, group_id=str(group_id)):
+    group = entry_group_get(access=access, group_id=group_id)
+    if group is None:
         raise Http404
+    escrow_entry_withdraw(access=access, group=group)
     return _see_other("vault:home", organization, "#entries")
 
 
@@ -258,7 +260,7 @@ def record_report(request, organization, access, record_id: uuid.UUID) -> HttpRe
 @require_http_methods(["GET", "POST"])
 @with_vault
 def entry_report(request, organization, access, group_id: uuid.UUID) -> HttpResponse:
-    group = access.content.group(str(group_id))
+    group = entry_group_get(access=access, group_id=group_id)
     if group is None:
         raise Http404
     return _to_report(

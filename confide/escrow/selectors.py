@@ -5,9 +5,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from confide import crypto
-from confide.escrow.access import EntryGroup, VaultAccess, VaultContent, ad_record, ad_vault
+from confide.escrow.access import (
+    EntryGroup,
+    EntryRow,
+    VaultAccess,
+    VaultContent,
+    account_refs_of,
+    ad_record,
+    ad_vault,
+    ad_vault_copy,
+)
 from confide.escrow.identifiers import identifier_display, identifier_kind
-from confide.escrow.models import Record, Vault
+from confide.escrow.models import Entry, Record, Vault
 from confide.escrow.services import vault_receipt_key, vault_receipt_lookup
 from confide.escrow.threads import thread_messages_read
 from confide.tenants.models import Organization
@@ -64,6 +73,33 @@ def record_get(*, access: VaultAccess, record_id) -> tuple[Record, RecordView] |
     return record, RecordView(id=str(record.pk), created_on=record.created_on, text=data["text"], became=data["became"])
 
 
+def vault_entries(*, access: VaultAccess) -> list[EntryGroup]:
+    """The vault's entries: rows under its accounts whose copy its key opens (one verified account may have
+    made entries from another vault too; those stay closed here)."""
+    groups: dict[str, EntryGroup] = {}
+    rows = Entry.objects.filter(account_ref__in=account_refs_of(access.content)).only("id", "verified", "vault_copy")
+    for entry in rows:
+        try:
+            data = json.loads(
+                crypto.aead_decrypt(access.vault_key, bytes(entry.vault_copy), ad=ad_vault_copy(entry.id))
+            )
+        except crypto.DecryptionError:
+            continue
+        group = groups.setdefault(
+            data["group"],
+            EntryGroup(id=data["group"], written_on=data["written_on"], text=data["text"], rows=[]),
+        )
+        group.reported = group.reported or data["reported"]
+        group.rows.append(
+            EntryRow(id=str(entry.id), p=data["p"], identifier=data["identifier"], verified=entry.verified)
+        )
+    return sorted(groups.values(), key=lambda g: (g.written_on, g.id))
+
+
+def entry_group_get(*, access: VaultAccess, group_id) -> EntryGroup | None:
+    return next((g for g in vault_entries(access=access) if g.id == str(group_id)), None)
+
+
 def entry_group_summary(group: EntryGroup) -> dict:
     return {
         "id": group.id,
@@ -82,6 +118,6 @@ def vault_view(*, access: VaultAccess) -> dict:
         "verified": access.content.verified,
         "created_on": access.vault.created_on,
         "records": records_read(access=access),
-        "entries": [entry_group_summary(g) for g in access.content.entries],
+        "entries": [entry_group_summary(g) for g in vault_entries(access=access)],
         "messages": thread_messages_read(vault_id=access.vault.pk, thread_key=access.thread_key),
     }

@@ -1,5 +1,6 @@
 """Writes on vaults, records and escrow entries (crypto.md §3–4). Views, API and commands call these."""
 
+import contextlib
 import json
 import uuid
 from dataclasses import dataclass
@@ -14,8 +15,11 @@ from confide.escrow.access import (
     EntryRow,
     VaultAccess,
     VaultContent,
+    account_of,
+    account_refs_of,
     ad_record,
     ad_vault,
+    ad_vault_copy,
 )
 from confide.escrow.keyholder import oprf_output
 from confide.escrow.models import Entry, Record, Vault
@@ -100,20 +104,22 @@ def _locked(access: VaultAccess) -> VaultAccess:
 
 def vault_account_set(*, access: VaultAccess, account_ref: bytes, organization_id: uuid.UUID) -> VaultAccess:
     """Record a verified account, inside the encrypted content only: the database never links a vault to an
-    account (which would link it to that account's entries). Entries already made are re-sealed as verified."""
+    account (which would link it to that account's entries). Entries already made are re-sealed as verified,
+    in their own transactions, after the vault's."""
+    from confide.escrow.selectors import vault_entries
+
     if organization_id != access.vault.organization_id:
         raise EscrowRefused(_("This address was verified for another organization."))
+    groups = vault_entries(access=access)
     with transaction.atomic():
         locked = _locked(access)
         locked.content.account_ref = account_ref.hex()
         locked.content.account_organization = str(organization_id)
-        for group in list(locked.content.entries):
-            try:
-                with transaction.atomic():
-                    _group_reseal(locked, group)
-            except EscrowRefused:
-                pass  # this account already named the person from another vault: the entry stays unverified
         _content_save(locked)
+    for group in groups:
+        # Fails only when this account already named the person from another vault: that entry stays unverified.
+        with contextlib.suppress(EscrowRefused):
+            _group_reseal(locked, group)
     return locked
 
 
@@ -144,14 +150,8 @@ def record_delete(*, access: VaultAccess, record_id: uuid.UUID) -> bool:
     return deleted > 0
 
 
-# Escrow entries
-
-
-def _account(content: VaultContent) -> tuple[bytes, bool]:
-    if content.account_ref is not None:
-        return bytes.fromhex(content.account_ref), True
-    # Per vault and peppered: unverified entries of one vault never count twice, and cannot be linked.
-    return crypto.keyed_hash("account-unverified", keyfiles.pepper() + bytes.fromhex(content.unverified_ref)), False
+# Escrow entries. Creating, editing or withdrawing one never writes the vault row: the vault finds its entries
+# by account and reads its own copy of each, so not even a shared transaction ties a vault to its entries.
 
 
 def _plaintext(access: VaultAccess, *, group: EntryGroup, identifier: str, p: bytes, verified: bool) -> bytes:
@@ -174,8 +174,21 @@ def _plaintext(access: VaultAccess, *, group: EntryGroup, identifier: str, p: by
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def _vault_copy(access: VaultAccess, *, entry_id: uuid.UUID, group: EntryGroup, identifier: str, p: bytes) -> bytes:
+    data = {
+        "group": group.id,
+        "written_on": group.written_on,
+        "text": group.text,
+        "reported": group.reported,
+        "identifier": identifier,
+        "p": p.hex(),
+    }
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    return crypto.aead_encrypt(access.vault_key, raw, ad=ad_vault_copy(entry_id))
+
+
 def _entry_build(access: VaultAccess, *, group: EntryGroup, identifier: str, p: bytes, team_key: bytes) -> Entry:
-    account_ref, verified = _account(access.content)
+    account_ref, verified = account_of(access.content)
     sealed = crypto.entry_seal(
         p=p if verified else crypto.unlinked_input(p),
         threshold=settings.CONFIDE_ESCROW_THRESHOLD,
@@ -183,13 +196,16 @@ def _entry_build(access: VaultAccess, *, group: EntryGroup, identifier: str, p: 
         entry=_plaintext(access, group=group, identifier=identifier, p=p, verified=verified),
         counselor_public_key=team_key,
     )
+    entry_id = uuid.uuid4()
     return Entry(
+        id=entry_id,
         account_ref=account_ref,
         index=sealed.index,
         verified=verified,
         threshold=settings.CONFIDE_ESCROW_THRESHOLD,
         blob=sealed.blob,
         ciphertext=sealed.ciphertext,
+        vault_copy=_vault_copy(access, entry_id=entry_id, group=group, identifier=identifier, p=p),
     )
 
 
@@ -217,21 +233,15 @@ def escrow_entry_create(*, access: VaultAccess, identifiers: list[str], text: st
     if not identifiers:
         raise EscrowRefused(_("Name the person by at least one identifier."))
     team_key = _team_key()
-    account_ref, _verified = _account(access.content)
-    # Evaluate before locking: the key holder may be a network hop away.
+    account_ref, _verified = account_of(access.content)
     outputs = [(identifier, oprf_output(identifier=identifier, account=account_ref)) for identifier in identifiers]
     group = EntryGroup(id=str(uuid.uuid4()), written_on=today().isoformat(), text=text, rows=[])
-    with transaction.atomic():
-        locked = _locked(access)
-        entries = []
-        for identifier, p in outputs:
-            entry = _entry_build(locked, group=group, identifier=identifier, p=p, team_key=team_key)
-            entries.append(entry)
-            group.rows.append(EntryRow(id=str(entry.id), p=p.hex(), identifier=identifier, verified=entry.verified))
-        _rows_insert(entries)
-        locked.content.entries.append(group)
-        _content_save(locked)
-    access.content = locked.content
+    entries = []
+    for identifier, p in outputs:
+        entry = _entry_build(access, group=group, identifier=identifier, p=p, team_key=team_key)
+        entries.append(entry)
+        group.rows.append(EntryRow(id=str(entry.id), p=p.hex(), identifier=identifier, verified=entry.verified))
+    _rows_insert(entries)
     return group
 
 
@@ -239,49 +249,42 @@ def _group_reseal(access: VaultAccess, group: EntryGroup) -> None:
     """Replace the group's rows with freshly sealed ones under the vault's current account. Reuses each p:
     editing never asks the key holder again."""
     team_key = _team_key()
-    Entry.objects.filter(pk__in=[uuid.UUID(r.id) for r in group.rows]).delete()
-    entries, rows = [], []
-    for row in group.rows:
-        entry = _entry_build(access, group=group, identifier=row.identifier, p=bytes.fromhex(row.p), team_key=team_key)
-        entries.append(entry)
-        rows.append(EntryRow(id=str(entry.id), p=row.p, identifier=row.identifier, verified=entry.verified))
-    _rows_insert(entries)
+    with transaction.atomic():
+        _rows_of(access, group).delete()
+        entries, rows = [], []
+        for row in group.rows:
+            p = bytes.fromhex(row.p)
+            entry = _entry_build(access, group=group, identifier=row.identifier, p=p, team_key=team_key)
+            entries.append(entry)
+            rows.append(EntryRow(id=str(entry.id), p=row.p, identifier=row.identifier, verified=entry.verified))
+        _rows_insert(entries)
     group.rows = rows
 
 
-def escrow_entry_update(*, access: VaultAccess, group_id: str, text: str) -> EntryGroup | None:
-    text = text_clean(text)
-    with transaction.atomic():
-        locked = _locked(access)
-        group = locked.content.group(group_id)
-        if group is None:
-            return None
-        group.text = text
-        _group_reseal(locked, group)
-        _content_save(locked)
-    access.content = locked.content
+def _rows_of(access: VaultAccess, group: EntryGroup):
+    # Ids come from copies only this vault's key opens; the account filter keeps it that way.
+    return Entry.objects.filter(
+        pk__in=[uuid.UUID(r.id) for r in group.rows], account_ref__in=account_refs_of(access.content)
+    )
+
+
+def escrow_entry_update(*, access: VaultAccess, group: EntryGroup, text: str) -> EntryGroup:
+    group.text = text_clean(text)
+    _group_reseal(access, group)
     return group
 
 
-def escrow_entry_withdraw(*, access: VaultAccess, group_id: str) -> bool:
+def escrow_entry_withdraw(*, access: VaultAccess, group: EntryGroup) -> None:
     """Deletes the rows, not hides them: a withdrawn entry no longer counts towards any match."""
-    with transaction.atomic():
-        locked = _locked(access)
-        group = locked.content.group(group_id)
-        if group is None:
-            return False
-        Entry.objects.filter(pk__in=[uuid.UUID(r.id) for r in group.rows]).delete()
-        locked.content.entries.remove(group)
-        _content_save(locked)
-    access.content = locked.content
-    return True
+    _rows_of(access, group).delete()
 
 
-def escrow_entry_mark_reported(*, access: VaultAccess, group_id: str) -> None:
+def escrow_entry_mark_reported(*, access: VaultAccess, group: EntryGroup) -> None:
+    group.reported = True
     with transaction.atomic():
-        locked = _locked(access)
-        group = locked.content.group(group_id)
-        if group is not None:
-            group.reported = True
-            _content_save(locked)
-    access.content = locked.content
+        for row in group.rows:
+            entry_id = uuid.UUID(row.id)
+            copy = _vault_copy(
+                access, entry_id=entry_id, group=group, identifier=row.identifier, p=bytes.fromhex(row.p)
+            )
+            Entry.objects.filter(pk=entry_id, account_ref__in=account_refs_of(access.content)).update(vault_copy=copy)

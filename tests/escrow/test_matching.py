@@ -8,6 +8,7 @@ from confide import crypto
 from confide.escrow.counsel import match_open
 from confide.escrow.matching import index_account_count, match_notifications_send, matches_detect
 from confide.escrow.models import Entry, Match
+from confide.escrow.selectors import entry_group_get
 from confide.escrow.services import EscrowRefused, escrow_entry_update, escrow_entry_withdraw
 from tests.escrow.conftest import name_person, new_vault
 
@@ -130,11 +131,11 @@ def test_edit_reseals_and_withdrawal_removes_from_the_count(org, counselor_acces
     _, second = new_vault(org, email="ben@acme.example")
     group = name_person(first, [ACCUSED], text="before")
     name_person(second, [ACCUSED])
-    escrow_entry_update(access=first, group_id=group.id, text="after")
+    escrow_entry_update(access=first, group=entry_group_get(access=first, group_id=group.id), text="after")
     matches_detect()
     opened = match_open(access=counselor_access, match_id=Match.objects.get().pk)
     assert "after" in {e.text for e in opened.entries}
-    assert escrow_entry_withdraw(access=first, group_id=group.id)
+    escrow_entry_withdraw(access=first, group=entry_group_get(access=first, group_id=group.id))
     assert Entry.objects.count() == 1
     assert not match_open(access=counselor_access, match_id=Match.objects.get().pk).openable
 
