@@ -103,3 +103,14 @@ def test_an_unreachable_key_holder_is_a_clear_error(db, settings):
     settings.CONFIDE_OPRF_URL = "http://127.0.0.1:9"
     with pytest.raises(OprfUnavailable):
         oprf_output(identifier="email:a@b.example", account=b"acct")
+
+
+def test_counselor_code_has_no_way_to_the_key_holder():
+    """crypto.md §4: a counselor who could evaluate the OPRF could test guesses against one share."""
+    import inspect
+
+    from confide.escrow import counsel, staff_views, team
+
+    for module in (counsel, staff_views, team):
+        source = inspect.getsource(module)
+        assert "keyholder" not in source and "oprf" not in source.lower(), module.__name__
