@@ -175,7 +175,8 @@ CONFIDE_VERIFICATION_MAX_PENDING = 500
 
 # Matching escrow (issue 4, crypto.md §4). The threshold applies to entries sealed from now on: an entry keeps
 # the threshold it was sealed for, and only entries with the same threshold combine.
-CONFIDE_ESCROW_THRESHOLD = int(os.environ.get("CONFIDE_ESCROW_THRESHOLD", "2"))
+# Never below 2: at 1 every entry would open on its own.
+CONFIDE_ESCROW_THRESHOLD = max(2, int(os.environ.get("CONFIDE_ESCROW_THRESHOLD", "2")))
 # Empty: the OPRF key holder runs in-process. Otherwise the URL of `manage.py oprf_serve`.
 CONFIDE_OPRF_URL = os.environ.get("CONFIDE_OPRF_URL", "")
 CONFIDE_OPRF_EVALUATIONS_PER_DAY = int(os.environ.get("CONFIDE_OPRF_EVALUATIONS_PER_DAY", "40"))

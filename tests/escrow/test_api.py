@@ -151,3 +151,60 @@ def test_unstorable_or_incomplete_entries_get_a_400_with_a_detail(api, org, coun
     response = api.post("/api/vault/entries", body, content_type="application/json", **auth)
     assert response.status_code in (400, 422) and response.json()["detail"]  # 422: the schema refused it first
     assert not Entry.objects.exists()
+
+
+def test_a_record_and_an_entry_become_reports_with_their_own_receipts(api, org, handler, counselor):
+    from confide.reports.models import Report
+
+    auth = _vault(api, org)
+    record = api.post("/api/vault/records", {"text": "for me"}, content_type="application/json", **auth).json()
+    entry = api.post(
+        "/api/vault/entries",
+        {"person": {"email": "boss@campaign.example"}, "text": "named"},
+        content_type="application/json",
+        **auth,
+    ).json()
+    bad = api.post(
+        f"/api/vault/records/{record['id']}/report", {"category": "nonsense"}, content_type="application/json", **auth
+    )
+    assert bad.status_code == 400 and bad.json()["detail"]
+    made = [
+        api.post(
+            f"/api/vault/{kind}/{item['id']}/report", {"category": "bullying"}, content_type="application/json", **auth
+        )
+        for kind, item in [("records", record), ("entries", entry)]
+    ]
+    assert [r.status_code for r in made] == [201, 201]
+    assert len({r.json()["receipt"] for r in made}) == 2 and Report.objects.count() == 2
+    vault = api.get("/api/vault", **auth).json()
+    assert vault["records"][0]["became"] == "report" and vault["entries"][0]["reported"]
+
+
+def test_an_address_is_verified_through_the_api(api, org, counselor):
+    import re
+
+    from django.core import mail
+
+    from confide.verification.services import roster_upload
+
+    roster_upload(organization=org, emails=["ana@acme.example"])
+    auth = _vault(api, org)
+    started = api.post(
+        "/api/vault/verification", {"email": "ana@acme.example"}, content_type="application/json", **auth
+    )
+    assert started.status_code == 202
+    code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)
+    wrong = api.post(
+        "/api/vault/verification/confirm",
+        {"challenge": started.json()["challenge"], "code": "000000" if code != "000000" else "111111"},
+        content_type="application/json",
+        **auth,
+    )
+    assert wrong.status_code == 400 and wrong.json()["detail"]
+    confirmed = api.post(
+        "/api/vault/verification/confirm",
+        {"challenge": started.json()["challenge"], "code": code},
+        content_type="application/json",
+        **auth,
+    )
+    assert confirmed.status_code == 200 and api.get("/api/vault", **auth).json()["verified"]
