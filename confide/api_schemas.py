@@ -32,6 +32,10 @@ class ContentOut(Schema):
     name: str
     contact: str
     avoid_handlers: str
+    # Hotline (issue 6): "phone" for reports a call-taker filed, with the language spoken and the consent.
+    channel: str = "web"
+    language: str = ""
+    consent_read_back: bool = False
 
 
 class AttachmentOut(Schema):

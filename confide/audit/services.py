@@ -35,6 +35,11 @@ class Action(enum.StrEnum):
     ESCROW_MESSAGE = "escrow.message"
     ESCROW_COUNSELOR_ADDED = "escrow.counselor_added"
 
+    # Hotline (issue 6): who filed a report by phone, and callbacks opened with a caller's receipt.
+    HOTLINE_REPORT_FILED = "hotline.report_filed"
+    HOTLINE_CALLBACK_OPENED = "hotline.callback_opened"
+    HOTLINE_CALLBACK_REPLY = "hotline.callback_reply"
+
 
 def entry_digest(*, prev: bytes, seq: int, at, actor_id, action, object_type, object_id, subject_id) -> bytes:
     canonical = "|".join(

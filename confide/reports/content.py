@@ -2,6 +2,7 @@
 
 import json
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -31,6 +32,12 @@ class ReportContent:
     name: str = ""
     contact: str = ""
     avoid_handlers: str = ""
+    # Hotline (issue 6), defaulted so earlier reports decode: how the report came in, the language the caller
+    # spoke, and whether the caller consented to the record after it was read back (EU Directive art. 18).
+    # On phone reports, passages between [[ and ]] in the text are the caller's own words.
+    channel: str = "web"
+    language: str = ""
+    consent_read_back: bool = False
 
     def to_bytes(self) -> bytes:
         return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":")).encode()
@@ -62,7 +69,7 @@ def content_build(
     avoid_handlers: str = "",
 ) -> ReportContent:
     """Validate and normalise; the one place the rules live, used by the pages and the API alike."""
-    values = {
+    values: dict[str, Any] = {
         "what_happened": what_happened.strip(),
         "when": when.strip(),
         "where": where.strip(),

@@ -173,6 +173,10 @@ from confide.logging_config import LOGGING  # noqa: E402,F401
 CONFIDE_VERIFICATION_MINUTES = 15
 CONFIDE_VERIFICATION_MAX_PENDING = 500
 
+# Hotline (issue 6): failed receipt entries on callbacks allowed per call-taker within the window.
+CONFIDE_HOTLINE_CALLBACK_FAILURES = 5
+CONFIDE_HOTLINE_CALLBACK_WINDOW_MINUTES = 15
+
 # Matching escrow (issue 4, crypto.md §4). The threshold applies to entries sealed from now on: an entry keeps
 # the threshold it was sealed for, and only entries with the same threshold combine.
 # Never below 2: at 1 every entry would open on its own.

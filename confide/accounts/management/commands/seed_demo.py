@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from confide.accounts.provisioning import demo_seed
 from confide.escrow.demo import DEMO_COUNSELOR, demo_counselor_seed
+from confide.hotline.provisioning import DEMO_CALL_TAKER, hotline_demo_seed
 
 
 class Command(BaseCommand):
@@ -24,6 +25,12 @@ class Command(BaseCommand):
                 "(its key is wrapped under it; change it from the staff pages, not here)."
             )
         self.stdout.write("  Reporter intake: http://127.0.0.1:8000/r/demo/")
+        call_taker_password = hotline_demo_seed(
+            organization=result.organization, password=password or secrets.token_urlsafe(12)
+        )
+        if call_taker_password:
+            self.stdout.write(f"  Hotline console: http://127.0.0.1:8000/staff/hotline/  user: {DEMO_CALL_TAKER}")
+            self.stdout.write(f"  Password: {call_taker_password}")
         counselor_password = password or secrets.token_urlsafe(12)
         if demo_counselor_seed(password=counselor_password):
             self.stdout.write(f"  Escrow counselor: {DEMO_COUNSELOR}  password: {counselor_password}")

@@ -1,0 +1,56 @@
+"""The call-taker's console in a real browser with JavaScript off: script, account, read-back and consent,
+receipt read word by word and confirmed; the handler then reads the caller's words."""
+
+import pytest
+
+from tests.conftest import PASSWORD, make_staff, totp_code
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_a_call_taker_files_a_call_and_confirms_the_receipt(live_server, no_js_page, org, handler, tmp_path):
+    call_taker = make_staff("carla", [org], role="call_taker")
+    page = no_js_page
+    base = live_server.url
+
+    page.goto(f"{base}/staff/login/?next=/staff/hotline/")
+    page.fill("input[name=username]", call_taker.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=code]", totp_code(call_taker))
+    page.click("button[type=submit]")
+    assert "Acme for America" in page.content()
+    page.get_by_role("link", name="New report", exact=True).click()
+
+    assert "Is this a safe time to talk?" in page.content()
+    page.check("input[name=safe_to_talk]")
+    page.check("input[name=confidentiality_explained]")
+    page.get_by_role("button", name="Continue to the account", exact=True).click()
+
+    page.fill("textarea[name=what_happened]", "At the rally he said [[smile more or you are off the team]].")
+    page.fill("input[name=when]", "Last week")
+    page.check("input[name=category][value=sexual_harassment]")
+    page.screenshot(path=str(tmp_path / "account.png"), full_page=True)
+    page.get_by_role("button", name="Read back to the caller", exact=True).click()
+
+    assert "smile more or you are off the team" in page.inner_text("mark.callers-words")
+    page.check("input[name=consent]")
+    page.get_by_role("button", name="File the report", exact=True).click()
+
+    words = [w.strip() for w in page.locator("ol.receipt-words strong").all_inner_texts()]
+    assert len(words) == 8
+    page.screenshot(path=str(tmp_path / "receipt.png"), full_page=True)
+    page.fill("input[name=heard]", " ".join(words).upper())
+    page.get_by_role("button", name="Check", exact=True).click()
+    assert "The caller read the receipt back correctly." in page.content()
+    assert words[0] not in page.inner_text("main")
+
+    staff = page.context.browser.new_context(java_script_enabled=False).new_page()
+    staff.goto(f"{base}/staff/login/")
+    staff.fill("input[name=username]", handler.username)
+    staff.fill("input[name=password]", PASSWORD)
+    staff.fill("input[name=code]", totp_code(handler))
+    staff.click("button[type=submit]")
+    staff.click("table a")
+    assert "smile more or you are off the team" in staff.inner_text("mark.callers-words")
+    assert "Phone, in English" in staff.content()
+    staff.context.close()
