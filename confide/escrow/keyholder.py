@@ -51,6 +51,18 @@ def oprf_blinded_evaluate(*, blinded: bytes, rate_key: bytes) -> bytes:
     return crypto.oprf_blind_evaluate(keyfiles.oprf_key(), blinded)
 
 
+def _token_header() -> dict[str, str]:
+    token = settings.CONFIDE_OPRF_TOKEN
+    return {"Authorization": f"Bearer {token}"} if token else {}
+
+
+def oprf_token_valid(header: str | None) -> bool:
+    token = settings.CONFIDE_OPRF_TOKEN
+    if not token:
+        return True
+    return crypto.constant_time_equal((header or "").encode(), f"Bearer {token}".encode())
+
+
 def _remote_evaluate(*, blinded: bytes, rate_key: bytes) -> bytes:
     body = json.dumps(
         {"blinded": base64.b64encode(blinded).decode(), "rate_key": base64.b64encode(rate_key).decode()}
@@ -58,7 +70,7 @@ def _remote_evaluate(*, blinded: bytes, rate_key: bytes) -> bytes:
     request = urllib.request.Request(  # noqa: S310 - the operator's configured http(s) URL
         settings.CONFIDE_OPRF_URL.rstrip("/") + "/evaluate",
         data=body,
-        headers={"Content-Type": "application/json"},
+        headers={"Content-Type": "application/json", **_token_header()},
         method="POST",
     )
     try:

@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from django.db import close_old_connections
 
 from confide import crypto
-from confide.escrow.keyholder import OprfRateLimited, oprf_blinded_evaluate
+from confide.escrow.keyholder import OprfRateLimited, oprf_blinded_evaluate, oprf_token_valid
 
 MAX_BODY = 1024
 
@@ -36,6 +36,9 @@ class OprfHandler(BaseHTTPRequestHandler):
     def do_POST(self):
         if self.path != "/evaluate":
             self._answer(404, {"detail": "POST /evaluate"})
+            return
+        if not oprf_token_valid(self.headers.get("Authorization")):
+            self._answer(401, {"detail": "Send the shared token: Authorization: Bearer <CONFIDE_OPRF_TOKEN>."})
             return
         try:
             length = int(self.headers.get("Content-Length", "0"))

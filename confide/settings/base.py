@@ -183,6 +183,8 @@ CONFIDE_HOTLINE_CALLBACK_WINDOW_MINUTES = 15
 CONFIDE_ESCROW_THRESHOLD = max(2, int(os.environ.get("CONFIDE_ESCROW_THRESHOLD", "2")))
 # Empty: the OPRF key holder runs in-process. Otherwise the URL of `manage.py oprf_serve`.
 CONFIDE_OPRF_URL = os.environ.get("CONFIDE_OPRF_URL", "")
+# A shared secret between the web tier and `oprf_serve` (Authorization: Bearer); empty = none (loopback only).
+CONFIDE_OPRF_TOKEN = os.environ.get("CONFIDE_OPRF_TOKEN", "")
 CONFIDE_OPRF_EVALUATIONS_PER_DAY = int(os.environ.get("CONFIDE_OPRF_EVALUATIONS_PER_DAY", "40"))
 # Match notifications go out in fixed slots every this many hours (batched, content-free).
 CONFIDE_MATCH_HOURS = int(os.environ.get("CONFIDE_MATCH_HOURS", "6"))

@@ -114,3 +114,15 @@ def test_counselor_code_has_no_way_to_the_key_holder():
     for module in (counsel, staff_views, team):
         source = inspect.getsource(module)
         assert "keyholder" not in source and "oprf_" not in source, module.__name__
+
+
+def test_with_a_shared_token_the_service_refuses_callers_without_it(served, settings):
+    settings.CONFIDE_OPRF_TOKEN = "web-tier-secret"
+    _blind, blinded = crypto.oprf_blind(b"email:boss@campaign.example")
+    body = json.dumps(
+        {"blinded": base64.b64encode(blinded).decode(), "rate_key": base64.b64encode(b"k" * 32).decode()}
+    ).encode()
+    status, answer = _post(served, body)
+    assert status == 401 and "token" in answer["detail"]
+    output = oprf_output(identifier="email:boss@campaign.example", account=b"acct")  # the web tier sends it
+    assert output == crypto.oprf.evaluate(keyfiles.oprf_key(), b"email:boss@campaign.example")
