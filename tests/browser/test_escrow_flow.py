@@ -28,7 +28,9 @@ def _reporter_names(page, base: str, organization, email: str, text: str) -> Non
     assert "boss@example.org" in page.content() and text in page.content()
 
 
-def test_two_reporters_a_match_and_a_counselor_with_javascript_off(live_server, no_js_page, browser, org, other_org):
+def test_two_reporters_a_match_and_a_counselor_with_javascript_off(
+    live_server, no_js_page, browser, org, other_org, tmp_path
+):
     counselor = make_staff("cora", role="counselor")
     counselor_enrol(user=counselor)
     base = live_server.url
@@ -46,14 +48,16 @@ def test_two_reporters_a_match_and_a_counselor_with_javascript_off(live_server, 
     staff.goto(f"{base}/staff/escrow/")
     staff.click("table a")
     assert "He cornered me at the gala." in staff.content() and "Same man, at our office." in staff.content()
-    staff.click("article:has-text('gala') a")
+    staff.click("li:has-text('gala') a")
     staff.fill("textarea[name=body]", "Someone else named the same person. Would you like to talk?")
     staff.check("input[name=options][value=meeting]")
     staff.click("form button[type=submit]:has-text('Send')")
     assert "Would you like to talk?" in staff.content()
+    staff.screenshot(path=str(tmp_path / "counselor-thread.png"), full_page=True)
 
     no_js_page.goto(f"{base}/r/{org.slug}/vault/home/")
     assert "Would you like to talk?" in no_js_page.content()
     no_js_page.fill("#thread textarea[name=body]", "Yes, a meeting please.")
     no_js_page.click("#thread button[type=submit]")
     assert "Yes, a meeting please." in no_js_page.content()
+    no_js_page.screenshot(path=str(tmp_path / "vault.png"), full_page=True)
