@@ -47,6 +47,7 @@ lint: install
 bench: install
 	$(BIN)/python bench/intake.py
 	$(BIN)/python bench/inbox.py
+	$(BIN)/python bench/escrow.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -19,6 +19,8 @@ from confide import crypto
 SECRET_KEY_FILE = "django_secret_key"  # noqa: S105 - a file name
 PEPPER_FILE = "pepper"
 RECOVERY_PUBLIC_FILE = "recovery.pub"
+# The OPRF key holder's secret (crypto.md §4). Its own file, so it can live only where `oprf_serve` runs.
+OPRF_KEY_FILE = "oprf.key"
 
 
 def default_secrets_dir() -> Path:
@@ -42,6 +44,8 @@ def _write(path: Path, text: str) -> None:
 
 def secrets_init(directory: Path) -> SecretsInit:
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if not (directory / OPRF_KEY_FILE).exists():  # also added to deployments made before escrow existed
+        _write(directory / OPRF_KEY_FILE, base64.b64encode(crypto.oprf_key_generate()).decode())
     if (directory / RECOVERY_PUBLIC_FILE).exists():
         return SecretsInit(created=False, recovery_secret_key=None)
     if not (directory / SECRET_KEY_FILE).exists():
@@ -74,6 +78,12 @@ def pepper() -> bytes:
 @functools.cache
 def recovery_public_key() -> bytes:
     return base64.b64decode(_read(Path(settings.CONFIDE_SECRETS_DIR), RECOVERY_PUBLIC_FILE))
+
+
+@functools.cache
+def oprf_key() -> bytes:
+    directory = Path(getattr(settings, "CONFIDE_OPRF_SECRETS_DIR", "") or settings.CONFIDE_SECRETS_DIR)
+    return base64.b64decode(_read(directory, OPRF_KEY_FILE))
 
 
 def encode_key(raw: bytes) -> str:

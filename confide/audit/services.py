@@ -29,6 +29,11 @@ class Action(enum.StrEnum):
     CASE_DEADLINE = "case.deadline"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
     CASE_EXPORTED = "case.exported"
+    # Matching escrow (issue 4)
+    ESCROW_MATCH_OPENED = "escrow.match_opened"
+    ESCROW_ENTRY_READ = "escrow.entry_read"
+    ESCROW_MESSAGE = "escrow.message"
+    ESCROW_COUNSELOR_ADDED = "escrow.counselor_added"
 
     # Hotline (issue 6): who filed a report by phone, and callbacks opened with a caller's receipt.
     HOTLINE_REPORT_FILED = "hotline.report_filed"

@@ -7,6 +7,11 @@ from confide.crypto.errors import (
     ReceiptFormatError,
     WrongPasswordError,
 )
+from confide.crypto.oprf import OprfError
+from confide.crypto.oprf import blind as oprf_blind
+from confide.crypto.oprf import blind_evaluate as oprf_blind_evaluate
+from confide.crypto.oprf import finalize as oprf_finalize
+from confide.crypto.oprf import random_scalar as oprf_key_generate
 from confide.crypto.passwords import (
     PRODUCTION_COST,
     TEST_COST,
@@ -41,6 +46,15 @@ from confide.crypto.receipts import (
     receipt_normalise,
     receipt_words,
 )
+from confide.crypto.shares import (
+    SealedEntry,
+    entries_open,
+    entries_open_with_wrap_key,
+    entry_seal,
+    match_index,
+    unlinked_input,
+    wrap_key_for,
+)
 from confide.crypto.streams import (
     CHUNK_SIZE,
     StreamEncryptor,
@@ -60,16 +74,26 @@ __all__ = [
     "DecryptionError",
     "KeyFormatError",
     "KeyPair",
+    "OprfError",
     "PasswordCost",
     "ReceiptFormatError",
+    "SealedEntry",
     "StreamEncryptor",
     "WrappedSecretKey",
     "WrongPasswordError",
     "aead_decrypt",
     "aead_encrypt",
     "constant_time_equal",
+    "entries_open",
+    "entries_open_with_wrap_key",
+    "entry_seal",
     "keyed_hash",
     "keypair_generate",
+    "match_index",
+    "oprf_blind",
+    "oprf_blind_evaluate",
+    "oprf_finalize",
+    "oprf_key_generate",
     "padded_size",
     "public_key_from_secret",
     "random_bytes",
@@ -87,5 +111,7 @@ __all__ = [
     "session_unlock_seal",
     "stream_decrypt",
     "stream_encrypt_bytes",
+    "unlinked_input",
     "unseal",
+    "wrap_key_for",
 ]

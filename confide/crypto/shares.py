@@ -99,3 +99,29 @@ def entries_open(*, entries: list[SealedEntry], threshold: int, counselor_secret
             continue
         return [aead_decrypt(key, ciphertext, ad=index) for key, (_, _, ciphertext) in zip(keys, opened, strict=True)]
     raise DecryptionError("fewer than the threshold of distinct shares agree")
+
+
+def unlinked_input(p: bytes) -> bytes:
+    """The OPRF output an unverified entry is sealed under: a separate index and polynomial, so unverified
+    shares never combine with verified ones (Sybils cannot open a verified reporter's entry)."""
+    return keyed_hash("unverified-p", p, size=64)
+
+
+def wrap_key_for(*, p: bytes, threshold: int) -> bytes:
+    """The key under which every entry's E at this index is wrapped. A verified entry carries the one of the
+    unverified index inside its ciphertext, so a verified match also shows the unverified entries, flagged."""
+    return _wrap_key(_coefficients(p, threshold)[0])
+
+
+def entries_open_with_wrap_key(
+    *, entries: list[SealedEntry], wrap_key: bytes, counselor_secret_key: bytes
+) -> list[bytes]:
+    """Open entries whose wrap key is already known (from an opened verified entry); no interpolation."""
+    opened = []
+    for entry in entries:
+        raw = unseal(counselor_secret_key, entry.blob)
+        if len(raw) != 2 * _FIELD_BYTES + _W_BYTES:
+            raise DecryptionError("malformed share")
+        key = aead_decrypt(wrap_key, raw[2 * _FIELD_BYTES :], ad=entry.index)
+        opened.append(aead_decrypt(key, entry.ciphertext, ad=entry.index))
+    return opened

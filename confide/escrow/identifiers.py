@@ -13,7 +13,9 @@ _NAME_DROP = re.compile(r"[^\w\s'-]")
 
 
 class IdentifierError(ValueError):
-    """The message names the expected form; it is shown to the reporter."""
+    """The message names the expected form; it is shown to the reporter. `field` names the input at fault."""
+
+    field: str | None = None
 
 
 def _nfkc(text: str) -> str:
@@ -63,3 +65,56 @@ def name_canonical(value: str, *, tenant: str) -> str:
     if len(words) < 2 or sum(len(w) for w in words) < 4:
         raise IdentifierError(_("Give at least a first and a last name."))
     return f"name:{tenant}:{' '.join(words)}"
+
+
+def identifiers_collect(
+    *, email: str = "", phone: str = "", handle: str = "", platform: str = "", name: str = "", tenant: str
+) -> list[str]:
+    """The canonical identifiers a reporter gave for one person, at least one. Raises IdentifierError naming
+    the field's expected form (the `field` attribute says which)."""
+    found: list[str] = []
+    for field_name, value, canonical in [
+        ("email", email, lambda v: email_canonical(v)),
+        ("phone", phone, lambda v: phone_canonical(v)),
+        ("handle", handle, lambda v: handle_canonical(v, platform=platform)),
+        ("name", name, lambda v: name_canonical(v, tenant=tenant)),
+    ]:
+        if not (value or "").strip():
+            continue
+        if len(value) > 200 or not _utf8(value):
+            too_long = IdentifierError(
+                _("This identifier is too long (200 characters at most) or has characters that cannot be stored.")
+            )
+            too_long.field = field_name
+            raise too_long
+        try:
+            found.append(canonical(value))
+        except IdentifierError as error:
+            error.field = field_name
+            raise
+    if not found:
+        raise IdentifierError(_("Name the person by at least one of: email, phone, handle or full name."))
+    return list(dict.fromkeys(found))
+
+
+def _utf8(value: str) -> bool:
+    try:
+        value.encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def identifier_kind(canonical: str) -> str:
+    return canonical.split(":", 1)[0]
+
+
+def identifier_display(canonical: str) -> str:
+    """For people: `handle:x:someone` reads as `someone (x)`, `name:acme:jo doe` as `jo doe`."""
+    kind, _sep, rest = canonical.partition(":")
+    if kind == "handle":
+        platform, _sep, handle = rest.partition(":")
+        return f"@{handle} ({platform})"
+    if kind == "name":
+        return rest.partition(":")[2]
+    return rest

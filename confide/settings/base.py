@@ -181,3 +181,15 @@ CONFIDE_HOTLINE_CALLBACK_WINDOW_MINUTES = 15
 # are reminded when they have not answered this many days after delivery.
 CONFIDE_LETTER_MAX_THRESHOLD = 500
 CONFIDE_LETTER_ANSWER_DAYS = 14
+
+# Matching escrow (issue 4, crypto.md §4). The threshold applies to entries sealed from now on: an entry keeps
+# the threshold it was sealed for, and only entries with the same threshold combine.
+# Never below 2: at 1 every entry would open on its own.
+CONFIDE_ESCROW_THRESHOLD = max(2, int(os.environ.get("CONFIDE_ESCROW_THRESHOLD", "2")))
+# Empty: the OPRF key holder runs in-process. Otherwise the URL of `manage.py oprf_serve`.
+CONFIDE_OPRF_URL = os.environ.get("CONFIDE_OPRF_URL", "")
+# A shared secret between the web tier and `oprf_serve` (Authorization: Bearer); empty = none (loopback only).
+CONFIDE_OPRF_TOKEN = os.environ.get("CONFIDE_OPRF_TOKEN", "")
+CONFIDE_OPRF_EVALUATIONS_PER_DAY = int(os.environ.get("CONFIDE_OPRF_EVALUATIONS_PER_DAY", "40"))
+# Match notifications go out in fixed slots every this many hours (batched, content-free).
+CONFIDE_MATCH_HOURS = int(os.environ.get("CONFIDE_MATCH_HOURS", "6"))

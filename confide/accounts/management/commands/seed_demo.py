@@ -3,6 +3,7 @@ import secrets
 from django.core.management.base import BaseCommand
 
 from confide.accounts.provisioning import demo_seed
+from confide.escrow.demo import DEMO_COUNSELOR, demo_counselor_seed
 from confide.hotline.provisioning import DEMO_CALL_TAKER, hotline_demo_seed
 from confide.letters.provisioning import DEMO_CONTACT, demo_contact_seed
 
@@ -37,3 +38,7 @@ class Command(BaseCommand):
                 f"  Letters recipient (organization contact): {DEMO_CONTACT}  password: {contact_password}"
             )
         self.stdout.write("  Collective letters: http://127.0.0.1:8000/r/demo/letters/")
+        counselor_password = password or secrets.token_urlsafe(12)
+        if demo_counselor_seed(password=counselor_password):
+            self.stdout.write(f"  Escrow counselor: {DEMO_COUNSELOR}  password: {counselor_password}")
+        self.stdout.write("  Reporter vault (matching escrow): http://127.0.0.1:8000/r/demo/vault/")

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from confide.escrow.tasks import escrow_match_schedule
 from confide.notifications.tasks import digest_schedule, retention_schedule
 
 
@@ -7,5 +8,9 @@ class Command(BaseCommand):
     help = "Enqueue the recurring background jobs if they are not waiting already (idempotent)."
 
     def handle(self, *args, **options):
-        for name, schedule in [("Digest", digest_schedule), ("Retention", retention_schedule)]:
+        for name, schedule in [
+            ("Digest", digest_schedule),
+            ("Retention", retention_schedule),
+            ("Escrow matching", escrow_match_schedule),
+        ]:
             self.stdout.write(f"{name} job scheduled." if schedule() else f"{name} job already scheduled.")

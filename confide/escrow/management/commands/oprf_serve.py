@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand
+
+from confide import keyfiles
+from confide.escrow.oprf_server import oprf_server
+
+
+class Command(BaseCommand):
+    help = (
+        "Run the OPRF key holder as an HTTP service (matching escrow). Point the web tier at it with "
+        "CONFIDE_OPRF_URL=http://HOST:PORT. It needs the oprf.key secret and the database (for rate limits)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8765)
+
+    def handle(self, *args, host, port, **options):
+        keyfiles.oprf_key()  # fail now, not on the first request, when the key file is missing
+        server = oprf_server(host, port)
+        self.stdout.write(f"OPRF key holder listening on http://{host}:{server.server_address[1]}/evaluate")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
