@@ -11,12 +11,14 @@ from confide.api_auth import ReceiptRejected
 from confide.cases.api import router as cases_router
 from confide.escrow.api import router as escrow_router
 from confide.hotline.api import router as hotline_router
+from confide.http import throttled_response
 from confide.intake.api import router as intake_router
 from confide.letters.api import router as letters_router
 from confide.reports.content import ContentError
 from confide.reports.keyring import GrantRefused
 from confide.reports.selectors import ReportNotFound
 from confide.reports.workflow import AssignmentRefused, IllegalTransition
+from confide.throttle import Throttled
 
 api = NinjaAPI(
     title="Confide API",
@@ -58,6 +60,11 @@ def assignment_refused(request: HttpRequest, exc: AssignmentRefused):
 @api.exception_handler(GrantRefused)
 def grant_refused(request: HttpRequest, exc: GrantRefused):
     return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.exception_handler(Throttled)
+def throttled(request: HttpRequest, exc: Throttled):
+    return throttled_response(request, exc)
 
 
 @api.exception_handler(AuthenticationError)

@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from confide.throttle import Throttled
+
 
 class SecurityHeadersMiddleware:
     """Headers Django's SecurityMiddleware does not set. Pages are never cached: a shared phone or a
@@ -41,6 +43,11 @@ class ExplainedErrorsMiddleware:
             return explained
         return response
 
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, Throttled):
+            return throttled_response(request, exception)
+        return None
+
 
 def wants_json(request: HttpRequest) -> bool:
     return request.path.startswith("/api/")
@@ -50,6 +57,12 @@ def error_response(request: HttpRequest, status: int, message: str) -> HttpRespo
     if wants_json(request):
         return JsonResponse({"detail": message}, status=status)
     return render(request, "errors/error.html", {"status": status, "message": message}, status=status)
+
+
+def throttled_response(request: HttpRequest, throttled: Throttled) -> HttpResponse:
+    response = error_response(request, 429, throttled.message)
+    response["Retry-After"] = str(throttled.retry_after)
+    return response
 
 
 def bad_request(request, exception=None):

@@ -26,6 +26,7 @@ from confide.escrow.models import Entry, Record, Vault
 from confide.escrow.team import counselor_team_public_key
 from confide.reports.clock import today
 from confide.tenants.models import Organization
+from confide.throttle import write_allow
 
 TEXT_MAX_CHARS = 20_000
 
@@ -73,6 +74,7 @@ def _encodable(text: str) -> bool:
 
 
 def vault_create(*, organization: Organization) -> CreatedVault:
+    write_allow(scope="vault", organization_id=organization.pk)
     vault_id = uuid.uuid4()
     vault_key = crypto.random_key()
     receipt = crypto.receipt_generate()

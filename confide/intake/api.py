@@ -22,6 +22,7 @@ from confide.reports.content import content_build
 from confide.reports.downloads import attachment_download
 from confide.reports.selectors import intake_target_get, report_view
 from confide.reports.services import message_create_by_reporter, report_submit
+from confide.throttle import write_allow
 from confide.upload_guard import checked_uploads
 
 router = Router(tags=["reporter"])
@@ -45,6 +46,7 @@ def submit(request: ApiRequest, org_slug: str, payload: ReportIn):
     if target is None:
         return Status(404, {"detail": _("No organization takes reports at this address.")})
     content = content_build(**payload.dict())
+    write_allow(scope="intake", organization_id=target.organization_id)
     submitted = report_submit(target=target, content=content)
     return Status(
         201,

@@ -23,6 +23,7 @@ from confide.reports.services import message_create_by_reporter, report_submit
 from confide.reports.uploads import upload_error_message, upload_rejection, uploads_discard
 from confide.tenants.models import Organization
 from confide.tenants.selectors import organization_for_intake
+from confide.throttle import Throttled, write_allow
 
 WRONG_RECEIPT = _("We could not find a report with this receipt. Check the words and try again.")
 
@@ -82,7 +83,17 @@ def submit(request: HttpRequest, org_slug: str) -> HttpResponse:
         target = intake_target_get(slug=organization.slug)
         if target is None:  # intake closed between the page and the post
             raise Http404
+        write_allow(scope="intake", organization_id=target.organization_id)
         submitted = report_submit(target=target, content=content, uploads=_uploads(request))
+    except Throttled as throttled:
+        uploads_discard(_uploads(request))
+        # The form comes back with everything typed, so waiting costs the reporter nothing but the files.
+        problem = _("%(reason)s What you wrote is still below; files need to be attached again.") % {
+            "reason": throttled.message
+        }
+        response = render(request, "reporter/form.html", {**context, "form": form, "problem": problem}, status=429)
+        response["Retry-After"] = str(throttled.retry_after)
+        return response
     except Exception:
         uploads_discard(_uploads(request))
         raise

@@ -32,6 +32,7 @@ from confide.letters.models import Letter, LetterKeyWrap, Signature, Update, Vou
 from confide.letters.selectors import contact_name, contacts_of, thread_key_current
 from confide.reports.clock import today
 from confide.tenants.models import Membership, Organization
+from confide.throttle import write_allow
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def letter_draft_create(
 ) -> Drafted:
     """The organizer's draft, encrypted and waiting for the third party's review. Anonymous: the receipt is
     the organizer's only link to it."""
+    write_allow(scope="letter", organization_id=organization.pk)
     content = LetterContent(
         title=clean_text(title, label=_("Title"), limit=MAX_TITLE, required=True, field_name="title"),
         text=clean_text(text, label=_("The letter"), limit=MAX_TEXT, required=True, field_name="text"),

@@ -193,3 +193,14 @@ CONFIDE_OPRF_TOKEN = os.environ.get("CONFIDE_OPRF_TOKEN", "")
 CONFIDE_OPRF_EVALUATIONS_PER_DAY = int(os.environ.get("CONFIDE_OPRF_EVALUATIONS_PER_DAY", "40"))
 # Match notifications go out in fixed slots every this many hours (batched, content-free).
 CONFIDE_MATCH_HOURS = int(os.environ.get("CONFIDE_MATCH_HOURS", "6"))
+
+# Token buckets on unauthenticated writes, per organization and per server process: (per second, burst). A
+# campaign's staff file a few reports a day; these stop floods (threat model A6) long before they hurt anyone.
+# The verification scope sends email, so it is the tightest.
+CONFIDE_WRITE_LIMITS = {
+    "intake": (float(os.environ.get("CONFIDE_INTAKE_PER_SECOND", "5")), 60.0),
+    "vault": (2.0, 30.0),
+    "letter": (0.5, 10.0),
+    "verification": (0.5, 10.0),
+}
+CONFIDE_WRITE_LIMITS_DEPLOYMENT = (float(os.environ.get("CONFIDE_WRITES_PER_SECOND", "50")), 500.0)

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from confide import crypto, keyfiles
 from confide.escrow.identifiers import IdentifierError, email_canonical
 from confide.tenants.models import Organization
+from confide.throttle import write_allow
 from confide.verification.models import AllowedDomain, Challenge, RosterEntry
 
 CODE_DIGITS = 6
@@ -92,6 +93,7 @@ def _code_key(challenge_id: uuid.UUID, code: str) -> bytes:
 def verification_start(*, organization: Organization, email: str) -> uuid.UUID:
     """Email a one-time code if the address belongs to the organization's staff. The answer is the same
     either way, so the form does not tell who is on the roster."""
+    write_allow(scope="verification", organization_id=organization.pk)
     canonical = _canonical(email)
     now = timezone.now()
     Challenge.objects.filter(expires_at__lte=now).delete()

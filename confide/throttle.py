@@ -1,0 +1,83 @@
+"""Token buckets on unauthenticated writes (threat model A6).
+
+Nothing about an anonymous requester is known or kept (no IP address), so the only fair keys are the
+organization written to and the deployment as a whole. A flood against one organization then slows that
+organization's intake alone, and a flood spread over many organizations meets the deployment bucket.
+
+The buckets live in each server process's memory: no row is written per request (a row would be a timestamp of
+a reporter's action, G2), and with N worker processes the effective limit is N times the configured one.
+"""
+
+import math
+import threading
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+
+class Throttled(Exception):
+    """Too many writes just now; `retry_after` is in whole seconds."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(_("Many reports are arriving right now. Please wait a minute and send it again."))
+        self.retry_after = retry_after
+        self.message = str(self.args[0])
+
+
+@dataclass
+class TokenBucket:
+    rate: float  # tokens added per second
+    burst: float  # bucket size
+    tokens: float = field(init=False)
+    updated: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.tokens = self.burst
+        self.updated = time.monotonic()
+
+    def wait_for(self, cost: float = 1.0) -> float:
+        """Take `cost` tokens and return 0, or take nothing and return the seconds until they are there."""
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.updated) * self.rate)
+        self.updated = now
+        if self.tokens >= cost:
+            self.tokens -= cost
+            return 0.0
+        return (cost - self.tokens) / self.rate if self.rate > 0 else math.inf
+
+
+_lock = threading.Lock()
+_buckets: dict[tuple, TokenBucket] = {}
+
+
+def _bucket(key: tuple, limits: tuple[float, float]) -> TokenBucket:
+    # The limits are part of the key, so changed settings take effect without a restart.
+    full_key = (*key, *limits)
+    bucket = _buckets.get(full_key)
+    if bucket is None:
+        bucket = _buckets[full_key] = TokenBucket(rate=limits[0], burst=limits[1])
+    return bucket
+
+
+def write_allow(*, scope: str, organization_id: object) -> None:
+    """Spend one token of the organization's and one of the deployment's bucket for `scope`, or raise Throttled
+    without spending any."""
+    per_organization = settings.CONFIDE_WRITE_LIMITS[scope]
+    deployment = settings.CONFIDE_WRITE_LIMITS_DEPLOYMENT
+    with _lock:
+        mine = _bucket((scope, str(organization_id)), per_organization)
+        everyone = _bucket(("*",), deployment)
+        wait = mine.wait_for()
+        if wait == 0:
+            wait = everyone.wait_for()
+            if wait:
+                mine.tokens += 1  # refund: this write did not happen
+    if wait:
+        raise Throttled(retry_after=max(1, math.ceil(min(wait, 3600))))
+
+
+def buckets_reset() -> None:
+    with _lock:
+        _buckets.clear()
