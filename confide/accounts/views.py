@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from confide.accounts.decorators import MFA_ENROLL, MFA_OK, MFA_SESSION_KEY, signed_in_with_key, staff_required
 from confide.accounts.forms import JoinForm, PasswordChangeForm, SignInForm, TotpForm
 from confide.accounts.invitations import InvitationInvalid, invitation_accept, invitation_get
+from confide.accounts.landing import staff_home_url
 from confide.accounts.mfa import totp_enroll, totp_secret_new, totp_uri
 from confide.accounts.models import User
 from confide.accounts.recovery import staff_password_change
@@ -47,8 +48,8 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             target = request.GET.get("next", "")
             if signed.needs_totp_enrollment:
                 target = "/staff/two-factor/"
-            elif not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-                target = "/staff/"
+            elif not target or not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+                target = staff_home_url(user=signed.unlocked.user)
             response = redirect(target)
             session_key_store(request=request, response=response, secret_key=signed.unlocked.secret_key)
             return response
@@ -70,7 +71,7 @@ def enroll_totp(request: HttpRequest) -> HttpResponse:
         if totp_enroll(user=user, secret=secret, code=form.cleaned_data["code"]):
             del request.session[PENDING_TOTP]
             request.session[MFA_SESSION_KEY] = MFA_OK
-            return redirect("cases:inbox")
+            return redirect(staff_home_url(user=user))
         form.add_error("code", _("That code does not match. Check the time on your phone and try again."))
     context = {"form": form, "secret": secret, "uri": totp_uri(user=user, secret=secret)}
     return render(request, "staff/enroll_totp.html", context, status=400 if form.errors else 200)

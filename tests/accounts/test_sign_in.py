@@ -82,3 +82,29 @@ def test_the_api_requires_the_code_too(client, handler, org):
         "/api/staff/login", {"username": "nadia", "password": PASSWORD}, content_type="application/json"
     )
     assert enrolling.status_code == 403 and "two-factor" in enrolling.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("role", "home"),
+    [
+        ("handler", "/staff/"),
+        ("call_taker", "/staff/hotline/"),
+        ("counselor", "/staff/escrow/"),
+        ("contact", "/staff/letters/"),
+    ],
+)
+def test_each_role_lands_where_its_work_begins(csrf_client, org, role, home):
+    user = make_staff(f"user-{role}", [org], role=role)
+    response = sign_in(csrf_client, user.username, code=totp_code(user))
+    assert response.status_code == 302 and response["Location"] == home
+
+
+def test_a_safe_next_address_wins_over_the_landing_page(org):
+    user = make_staff("cara", [org], role="call_taker")
+    client = Client(enforce_csrf_checks=True)
+    page = client.get("/staff/login/?next=/staff/password/")
+    response = client.post(
+        "/staff/login/?next=/staff/password/",
+        {"username": "cara", "password": PASSWORD, "code": totp_code(user), "csrfmiddlewaretoken": csrf_from(page)},
+    )
+    assert response["Location"] == "/staff/password/"
