@@ -226,3 +226,11 @@ def test_too_many_files_are_refused_and_nothing_is_kept(csrf_client, org, handle
     response = submit(csrf_client, attachments=files)
     assert response.status_code == 413 and "at most 2 files" in response.content.decode()
     assert not Report.objects.exists() and stored_blobs() == before
+
+
+def test_the_form_offers_a_private_record_and_letters_before_reporting(org):
+    html = Client().get(f"/r/{org.slug}/").content.decode()
+    assert f'href="/r/{org.slug}/vault/"' in html
+    assert f'href="/r/{org.slug}/letters/"' in html
+    assert Client().get(f"/r/{org.slug}/vault/").status_code == 200
+    assert Client().get(f"/r/{org.slug}/letters/").status_code == 200
