@@ -74,7 +74,7 @@ class ReportForm(forms.Form):
 class ReceiptForm(forms.Form):
     receipt = forms.CharField(
         label=_("Your receipt"),
-        help_text=_("The eight words you were given when you wrote. Spaces, dashes and capitals do not matter."),
+        help_text=_("The eight words you were given. Spaces, dashes and capitals do not matter."),
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}),
     )
