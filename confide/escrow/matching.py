@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Count, F
 from django.utils.translation import gettext as _
 
-from confide.escrow.models import Entry, Match
+from confide.escrow.models import Entry, Match, PendingIndex
 from confide.reports.clock import today
 
 
@@ -17,32 +17,65 @@ def index_account_count(*, index: bytes) -> int:
     return Entry.objects.filter(index=index).values("account_ref").distinct().count()
 
 
+BATCH = 500
+
+
+def _group_record(*, index: bytes, threshold: int, verified: bool, accounts: int) -> bool:
+    """Create or grow the Match at this index; True when it is new or grew."""
+    match = Match.objects.select_for_update().filter(index=index, threshold=threshold).first()
+    if match is None:
+        Match.objects.create(index=index, threshold=threshold, verified=verified, accounts=accounts, found_on=today())
+        return True
+    if accounts > match.accounts:
+        Match.objects.filter(pk=match.pk).update(accounts=accounts, notified=False)
+        return True
+    return False
+
+
+def _indices_check(pairs: set[tuple[bytes, int]]) -> int:
+    """Count accounts at each index (one index scan each) and rewrite its rows, in one transaction per batch."""
+    changed = 0
+    with transaction.atomic():
+        for index, threshold in pairs:
+            rows = Entry.objects.filter(index=index, threshold=threshold)
+            # A no-op UPDATE: new row versions carry this job's transaction id, shared by the whole batch,
+            # instead of the id of the request that wrote them (see PendingIndex).
+            rows.update(verified=F("verified"))
+            accounts = rows.values("account_ref").distinct().count()
+            if accounts >= threshold:
+                verified = rows.filter(verified=True).exists()
+                changed += _group_record(index=index, threshold=threshold, verified=verified, accounts=accounts)
+    return changed
+
+
 def matches_detect() -> int:
-    """Create or grow Match rows; returns how many are new or grew. Verified and unverified entries never
-    share an index (they are sealed under different inputs), so each group is one or the other."""
+    """Create or grow Match rows at the indices written since the last run; returns how many are new or grew.
+    Work grows with the entries written since the last run, not with the table. Verified and unverified
+    entries never share an index (they are sealed under different inputs), so each index is one or the other.
+    """
+    changed = 0
+    while True:
+        pending = list(PendingIndex.objects.values_list("pk", "index", "threshold")[:BATCH])
+        if not pending:
+            return changed
+        # Deleted by id: an entry written meanwhile adds a row with a new id, checked on the next run.
+        with transaction.atomic():
+            PendingIndex.objects.filter(pk__in=[pk for pk, _index, _threshold in pending]).delete()
+            changed += _indices_check({(bytes(index), threshold) for _pk, index, threshold in pending})
+
+
+def matches_detect_all() -> int:
+    """The same, over every index in the table (a grouped count): for a deployment restored from a backup
+    taken without its pending indices, or to compare timings. `manage.py escrow_match --all`."""
     changed = 0
     groups = (
-        Entry.objects.values("index", "threshold", "verified")
+        Entry.objects.values("index", "threshold")
         .annotate(accounts=Count("account_ref", distinct=True))
         .filter(accounts__gte=F("threshold"))
         .order_by()
     )
     for group in groups:
-        index = bytes(group["index"])
-        with transaction.atomic():
-            match = Match.objects.select_for_update().filter(index=index, threshold=group["threshold"]).first()
-            if match is None:
-                Match.objects.create(
-                    index=index,
-                    threshold=group["threshold"],
-                    verified=group["verified"],
-                    accounts=group["accounts"],
-                    found_on=today(),
-                )
-                changed += 1
-            elif group["accounts"] > match.accounts:
-                Match.objects.filter(pk=match.pk).update(accounts=group["accounts"], notified=False)
-                changed += 1
+        changed += _indices_check({(bytes(group["index"]), group["threshold"])})
     return changed
 
 

@@ -22,7 +22,7 @@ from confide.escrow.access import (
     ad_vault_copy,
 )
 from confide.escrow.keyholder import oprf_output
-from confide.escrow.models import Entry, Record, Vault
+from confide.escrow.models import Entry, PendingIndex, Record, Vault
 from confide.escrow.team import counselor_team_public_key
 from confide.reports.clock import today
 from confide.tenants.models import Organization
@@ -216,10 +216,18 @@ def _team_key() -> bytes:
     return team_key
 
 
+def _pending_add(entries: list[Entry]) -> None:
+    """Tell the matching job which indices to look at, so it never has to count the whole table."""
+    PendingIndex.objects.bulk_create(
+        PendingIndex(index=bytes(entry.index), threshold=entry.threshold) for entry in entries
+    )
+
+
 def _rows_insert(entries: list[Entry]) -> None:
     try:
         with transaction.atomic():
             Entry.objects.bulk_create(entries)
+            _pending_add(entries)
     except IntegrityError:
         raise EscrowRefused(
             _("You already have an entry naming this person. Edit that entry instead of adding another.")
@@ -282,6 +290,8 @@ def escrow_entry_withdraw(*, access: VaultAccess, group: EntryGroup) -> None:
 def escrow_entry_mark_reported(*, access: VaultAccess, group: EntryGroup) -> None:
     group.reported = True
     with transaction.atomic():
+        # Pending again, so the job's rewrite also drops the transaction id shared with the new report.
+        _pending_add(list(_rows_of(access, group).only("index", "threshold")))
         for row in group.rows:
             entry_id = uuid.UUID(row.id)
             copy = _vault_copy(
