@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, QuerySet
 from django.utils.translation import gettext as _
 
 from confide.escrow.models import Entry, Match, PendingIndex
@@ -32,51 +32,52 @@ def _group_record(*, index: bytes, threshold: int, verified: bool, accounts: int
     return False
 
 
-def _indices_check(pairs: set[tuple[bytes, int]]) -> int:
-    """Count accounts at each index (one index scan each) and rewrite its rows, in one transaction per batch."""
+def _groups(entries: QuerySet[Entry]) -> QuerySet:
+    # Verified and unverified entries never share an index (they are sealed under different inputs), so
+    # grouping by `verified` too splits nothing.
+    return (
+        entries.values("index", "threshold", "verified")
+        .annotate(accounts=Count("account_ref", distinct=True))
+        .filter(accounts__gte=F("threshold"))
+        .order_by()
+    )
+
+
+def _groups_record(groups: QuerySet) -> int:
     changed = 0
-    with transaction.atomic():
-        for index, threshold in pairs:
-            rows = Entry.objects.filter(index=index, threshold=threshold)
-            # A no-op UPDATE: new row versions carry this job's transaction id, shared by the whole batch,
-            # instead of the id of the request that wrote them (see PendingIndex).
-            rows.update(verified=F("verified"))
-            accounts = rows.values("account_ref").distinct().count()
-            if accounts >= threshold:
-                verified = rows.filter(verified=True).exists()
-                changed += _group_record(index=index, threshold=threshold, verified=verified, accounts=accounts)
+    for group in groups:
+        changed += _group_record(
+            index=bytes(group["index"]),
+            threshold=group["threshold"],
+            verified=group["verified"],
+            accounts=group["accounts"],
+        )
     return changed
 
 
 def matches_detect() -> int:
     """Create or grow Match rows at the indices written since the last run; returns how many are new or grew.
-    Work grows with the entries written since the last run, not with the table. Verified and unverified
-    entries never share an index (they are sealed under different inputs), so each index is one or the other.
-    """
+    Work grows with the entries written since the last run, not with the table: two statements per batch."""
     changed = 0
     while True:
-        pending = list(PendingIndex.objects.values_list("pk", "index", "threshold")[:BATCH])
+        pending = list(PendingIndex.objects.values_list("pk", "index")[:BATCH])
         if not pending:
             return changed
-        # Deleted by id: an entry written meanwhile adds a row with a new id, checked on the next run.
         with transaction.atomic():
-            PendingIndex.objects.filter(pk__in=[pk for pk, _index, _threshold in pending]).delete()
-            changed += _indices_check({(bytes(index), threshold) for _pk, index, threshold in pending})
+            # Deleted by id: an entry written meanwhile adds a row with a new id, checked on the next run.
+            PendingIndex.objects.filter(pk__in=[pk for pk, _index in pending]).delete()
+            entries = Entry.objects.filter(index__in={bytes(index) for _pk, index in pending})
+            # A no-op UPDATE: new row versions carry this job's transaction id, shared by the whole batch,
+            # instead of the id of the request that wrote them (see PendingIndex).
+            entries.update(verified=F("verified"))
+            changed += _groups_record(_groups(entries))
 
 
 def matches_detect_all() -> int:
-    """The same, over every index in the table (a grouped count): for a deployment restored from a backup
+    """The same over every index in the table (one grouped count): for a deployment restored from a backup
     taken without its pending indices, or to compare timings. `manage.py escrow_match --all`."""
-    changed = 0
-    groups = (
-        Entry.objects.values("index", "threshold")
-        .annotate(accounts=Count("account_ref", distinct=True))
-        .filter(accounts__gte=F("threshold"))
-        .order_by()
-    )
-    for group in groups:
-        changed += _indices_check({(bytes(group["index"]), group["threshold"])})
-    return changed
+    with transaction.atomic():
+        return _groups_record(_groups(Entry.objects.all()))
 
 
 def match_notifications_send() -> int:

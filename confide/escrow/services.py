@@ -105,7 +105,12 @@ def _locked(access: VaultAccess) -> VaultAccess:
 def vault_account_set(*, access: VaultAccess, account_ref: bytes, organization_id: uuid.UUID) -> VaultAccess:
     """Record a verified account, inside the encrypted content only: the database never links a vault to an
     account (which would link it to that account's entries). Entries already made are re-sealed as verified,
-    in their own transactions, after the vault's."""
+    in their own transactions, right after the vault's: only this request holds the vault key and each p, so
+    it cannot wait. On PostgreSQL those transaction ids are adjacent to the vault's; the re-sealed rows' indices
+    are pending, and the next matching run rewrites them in its one batch transaction, after which live rows
+    carry the job's id. Until autovacuum removes the dead versions, and in WAL not yet recycled, the adjacent
+    ids remain: an attacker with raw storage in that window links the vault to those entries, and so learns
+    the entries' organization and the days and counts of the vault's records and messages, nothing readable."""
     from confide.escrow.selectors import vault_entries
 
     if organization_id != access.vault.organization_id:
