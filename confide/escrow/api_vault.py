@@ -1,5 +1,5 @@
 """The reporter's vault in the JSON API (`Authorization: Vault <receipt words>`): records, sealed entries,
-the counselor's thread, turning either into a report, and verifying an address."""
+the counselor's thread, turning either into a report. Verifying an address: api_vault_verify."""
 
 import uuid
 from datetime import date
@@ -30,13 +30,12 @@ from confide.escrow.services import (
     escrow_entry_update,
     escrow_entry_withdraw,
     record_create,
-    vault_account_set,
+    record_delete,
     vault_create,
 )
 from confide.escrow.threads import thread_message_create
 from confide.reports.content import ContentError
 from confide.tenants.selectors import organization_for_intake
-from confide.verification.services import VerificationError, verification_confirm, verification_start
 
 router = Router()
 
@@ -128,6 +127,18 @@ def create_record(request: ApiRequest, payload: RecordIn):
     return Status(
         201, {"id": str(record.pk), "created_on": record.created_on, "text": payload.text.strip(), "became": ""}
     )
+
+
+@router.delete(
+    "/vault/records/{record_id}",
+    auth=vault_auth,
+    operation_id="record_delete",
+    response={204: None, 404: Problem},
+)
+def delete_record(request: ApiRequest, record_id: uuid.UUID):
+    if not record_delete(access=request.auth, record_id=record_id):
+        return Status(404, {"detail": _("Not found.")})
+    return Status(204, None)
 
 
 @router.post(
@@ -254,53 +265,3 @@ def entry_report(request: ApiRequest, entry_id: uuid.UUID, payload: ToReportIn):
     if submitted is None:
         return Status(404, {"detail": _("Not found.")})
     return _report_made(submitted)
-
-
-class VerificationIn(Schema):
-    email: str = Field(max_length=254)
-
-
-class VerificationStarted(Schema):
-    challenge: uuid.UUID
-
-
-class VerificationCodeIn(Schema):
-    challenge: uuid.UUID
-    code: str = Field(max_length=12)
-
-
-class Verified(Schema):
-    verified: bool
-
-
-@router.post(
-    "/vault/verification",
-    auth=vault_auth,
-    operation_id="vault_verification_start",
-    response={202: VerificationStarted, 400: FieldProblem},
-    summary="Email a one-time code to an address of the vault's organization (same answer whether or not it is)",
-)
-def start_verification(request: ApiRequest, payload: VerificationIn):
-    try:
-        challenge = verification_start(organization=request.auth.vault.organization, email=payload.email)
-    except VerificationError as error:
-        return refused(error, "email")
-    return Status(202, {"challenge": challenge})
-
-
-@router.post(
-    "/vault/verification/confirm",
-    auth=vault_auth,
-    operation_id="vault_verification_confirm",
-    response={200: Verified, 400: FieldProblem},
-)
-def confirm_verification(request: ApiRequest, payload: VerificationCodeIn):
-    access: VaultAccess = request.auth
-    try:
-        account = verification_confirm(
-            organization=access.vault.organization, challenge_id=payload.challenge, code=payload.code
-        )
-        vault_account_set(access=access, account_ref=account.account_ref, organization_id=account.organization_id)
-    except (VerificationError, EscrowRefused) as error:
-        return refused(error, "code")
-    return {"verified": True}

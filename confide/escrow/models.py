@@ -57,6 +57,18 @@ class Entry(models.Model):
         indexes = [models.Index(fields=["index", "account_ref"], name="escrow_entry_index")]
 
 
+class PendingIndex(models.Model):
+    """An index the matching job has to look at again: written with every inserted or rewritten entry, deleted
+    by the job. It carries no link to an entry row and lives only until the next run (CONFIDE_MATCH_HOURS), so
+    a snapshot learns at most that some entry at this index is recent; the job then rewrites the entries at
+    the batch's indices in one transaction, so their row versions stop carrying the request's transaction id
+    (PostgreSQL xmin) that would sit next to the vault's own writes."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    index = models.BinaryField()
+    threshold = models.PositiveSmallIntegerField()
+
+
 class Match(models.Model):
     """An index where enough distinct accounts met. Created by the matching job, never by a request."""
 

@@ -3,10 +3,12 @@
 import uuid
 from collections.abc import Callable
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from confide.accounts.decorators import staff_required, staff_secret_key
@@ -43,7 +45,8 @@ def counselor_required(view: View) -> View:
 @require_GET
 @counselor_required
 def matches(request: HttpRequest, access: CounselorAccess) -> HttpResponse:
-    return render(request, "staff/escrow/matches.html", {"matches": matches_list(access=access)})
+    context = {"matches": matches_list(access=access), "threshold": settings.CONFIDE_ESCROW_THRESHOLD}
+    return render(request, "staff/escrow/matches.html", context)
 
 
 def _opened(access: CounselorAccess, match_id: uuid.UUID):
@@ -108,7 +111,7 @@ def counselor_add(request: HttpRequest, access: CounselorAccess) -> HttpResponse
                 raise TeamRefused("")
             counselor_enrol(user=user, team_secret=access.team_secret)
         except TeamRefused:
-            form.add_error("username", "No active counselor with a key pair has this username.")
+            form.add_error("username", _("No active counselor with a key pair has this username."))
         else:
             audit_record(actor=access.user, action=Action.ESCROW_COUNSELOR_ADDED, subject=user)
             return render(request, "staff/escrow/counselor_add.html", {"form": AddCounselorForm(), "added": user})

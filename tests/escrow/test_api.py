@@ -208,3 +208,17 @@ def test_an_address_is_verified_through_the_api(api, org, counselor):
         **auth,
     )
     assert confirmed.status_code == 200 and api.get("/api/vault", **auth).json()["verified"]
+
+
+def test_a_record_is_deleted_only_by_its_own_vault(api, org, other_org):
+    auth = _vault(api, org)
+    other = _vault(api, org)
+    stranger = _vault(api, other_org)
+    record = api.post("/api/vault/records", {"text": "mine"}, content_type="application/json", **auth).json()
+    assert api.delete(f"/api/vault/records/{record['id']}", **other).status_code == 404
+    assert api.delete(f"/api/vault/records/{record['id']}", **stranger).status_code == 404
+    assert api.delete(f"/api/vault/records/{record['id']}").status_code == 401
+    assert api.get("/api/vault", **auth).json()["records"][0]["text"] == "mine"
+    assert api.delete(f"/api/vault/records/{record['id']}", **auth).status_code == 204
+    assert api.get("/api/vault", **auth).json()["records"] == []
+    assert api.delete(f"/api/vault/records/{record['id']}", **auth).status_code == 404
