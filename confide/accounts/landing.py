@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from confide.accounts.models import User
 
-_HOME_BY_ROLE = {
+_HOME_BY_ROLE: dict[str, str] = {
     User.Role.CALL_TAKER: "hotline:console",
     User.Role.COUNSELOR: "escrow:matches",
     User.Role.CONTACT: "letters:letters",
