@@ -20,6 +20,7 @@ from confide.letters.answers import (
 from confide.letters.content import LetterError
 from confide.letters.forms import (
     AttendeeForm,
+    GrantForm,
     MeetingForm,
     MessageForm,
     ReleaseForm,
@@ -27,6 +28,7 @@ from confide.letters.forms import (
     TimesForm,
     TraceForm,
 )
+from confide.letters.keyring import letter_access_grant, letter_conflict_declare, letter_grant_candidates
 from confide.letters.release import leak_trace, letter_release
 from confide.letters.selectors import (
     LetterNotFound,
@@ -40,7 +42,7 @@ from confide.letters.selectors import (
     third_party_access_get,
     threshold_met,
 )
-from confide.letters.services import letter_conflict_declare, letter_review, third_party_message, vouch_create
+from confide.letters.services import letter_review, third_party_message, vouch_create
 from confide.reports.clock import today
 
 
@@ -75,6 +77,8 @@ def _letter_page(request, access: ThirdPartyAccess, *, problem=None, status=200,
         "review_form": ReviewForm(),
         "release_form": ReleaseForm(),
         "message_form": MessageForm(),
+        "grant_form": GrantForm(),
+        "candidates": letter_grant_candidates(access=access),
         "problem": problem,
         **extra,
     }
@@ -129,6 +133,18 @@ def release(request: HttpRequest, letter_id) -> HttpResponse:
 def message(request: HttpRequest, letter_id) -> HttpResponse:
     return _third_party_action(
         request, letter_id, MessageForm, lambda access, data: third_party_message(access=access, body=data["body"])
+    )
+
+
+@require_POST
+@staff_required
+def grant(request: HttpRequest, letter_id) -> HttpResponse:
+    """A holder of L gives it to a handler who joined the organization after the letter was drafted."""
+    return _third_party_action(
+        request,
+        letter_id,
+        GrantForm,
+        lambda access, data: letter_access_grant(access=access, username=data["username"]),
     )
 
 
