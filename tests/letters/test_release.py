@@ -249,3 +249,35 @@ def test_the_third_party_is_reminded_of_drafts_and_letters_ready_to_release(circ
     sign(circulating.token, org, "ben@acme.org")  # the threshold is reached: waits for release
     assert letter_reminders_send() == 1
     assert "2 letter(s)" in mail.outbox[-1].body
+
+
+def test_without_fingerprints_copies_are_unmarked_and_untraceable(org, handler, boss, chief):
+    from confide.letters.services import letter_review
+    from tests.letters.conftest import LETTER_TEXT, draft
+
+    drafted = draft(org, [boss, chief], fingerprinted=False)
+    letter_review(access=third_party(handler, drafted.letter), approve=True)
+    sign(drafted.token, org, "ann@acme.org")
+    sign(drafted.token, org, "ben@acme.org")
+    letter_release(access=third_party(handler, drafted.letter), confirm_verified=True)
+    texts = [copy_read(access=copy_of(user, drafted.letter))["text"] for user in (boss, chief)]
+    assert texts == [LETTER_TEXT, LETTER_TEXT]
+    assert not LetterCopy.objects.filter(letter=drafted.letter, fingerprint__isnull=False).exists()
+    unlocked = staff_unlock(username=handler.username, password=PASSWORD)
+    assert leak_trace(user=unlocked.user, secret_key=unlocked.secret_key, text=texts[0]) == []
+
+
+def test_fingerprints_are_on_unless_the_organizer_turns_them_off(org, handler, boss):
+    from django.test import Client
+
+    from tests.conftest import csrf_from
+    from tests.letters.conftest import LETTER_TEXT, draft
+
+    assert draft(org, [boss]).letter.fingerprinted is True
+    client = Client(enforce_csrf_checks=True)
+    page = client.get("/r/acme/letters/new/")
+    assert 'name="fingerprinted"' in page.content.decode() and "checked" in page.content.decode()
+    data = {"title": "T", "text": LETTER_TEXT, "recipients": [str(boss.pk)], "threshold": "1"}
+    response = client.post("/r/acme/letters/new/", {**data, "csrfmiddlewaretoken": csrf_from(page)})
+    assert response.status_code == 200
+    assert Letter.objects.order_by("created_on", "pk").filter(fingerprinted=False).count() == 1
