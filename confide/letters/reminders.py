@@ -27,9 +27,11 @@ def letters_overdue():
 
 
 def letters_waiting_for_third_party():
-    """Drafts to review, and circulating letters that reached their threshold and wait to be released."""
+    """Drafts to review, and circulating letters ready to be released: at their threshold, or at their deadline
+    when the organizer chose delivery at the deadline with whatever support there is."""
+    ready = Q(signed__gte=F("threshold")) | Q(release_at_deadline=True, deadline__lte=today(), signed__gte=1)
     return Letter.objects.annotate(signed=Count("signatures")).filter(
-        Q(status=Letter.Status.REVIEW) | Q(status=Letter.Status.CIRCULATING, signed__gte=F("threshold"))
+        Q(status=Letter.Status.REVIEW) | (Q(status=Letter.Status.CIRCULATING) & ready)
     )
 
 

@@ -281,3 +281,23 @@ def test_fingerprints_are_on_unless_the_organizer_turns_them_off(org, handler, b
     response = client.post("/r/acme/letters/new/", {**data, "csrfmiddlewaretoken": csrf_from(page)})
     assert response.status_code == 200
     assert Letter.objects.order_by("created_on", "pk").filter(fingerprinted=False).count() == 1
+
+
+def test_the_third_party_is_reminded_at_the_deadline_when_delivery_at_the_deadline_was_chosen(
+    org, handler, boss, time_machine
+):
+    from datetime import timedelta
+
+    from confide.letters.services import letter_review
+    from confide.reports.clock import today
+    from tests.letters.conftest import draft
+
+    handler.email = "hana@third.org"
+    handler.save()
+    deadline = today() + timedelta(days=3)
+    drafted = draft(org, [boss], threshold=5, deadline=deadline, release_at_deadline=True)
+    letter_review(access=third_party(handler, drafted.letter), approve=True)
+    sign(drafted.token, org, "ann@acme.org")
+    assert letter_reminders_send() == 0  # below the threshold, before the deadline
+    time_machine.move_to(deadline.isoformat() + "T12:00:00Z")
+    assert letter_reminders_send() == 1 and "1 letter(s)" in mail.outbox[-1].body
