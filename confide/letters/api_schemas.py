@@ -157,6 +157,10 @@ class MessageIn(Schema):
     body: str = Field(max_length=5_000)
 
 
+class ThirdPartyMessageIn(MessageIn):
+    to_recipients: bool = Field(default=False, description="After delivery, also to the recipients.")
+
+
 class GrantIn(Schema):
     username: str = Field(max_length=150)
 

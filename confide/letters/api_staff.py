@@ -25,6 +25,7 @@ from confide.letters.api_schemas import (
     ReleaseIn,
     ReviewIn,
     ThirdPartyLetterOut,
+    ThirdPartyMessageIn,
     TraceIn,
     TraceMatch,
     VouchOut,
@@ -47,7 +48,7 @@ from confide.letters.selectors import (
     signatures_read,
     third_party_access_get,
 )
-from confide.letters.services import letter_review, vouch_create
+from confide.letters.services import letter_review, third_party_message, vouch_create
 
 router = Router(tags=["letters (staff)"], auth=StaffTokenAuth())
 
@@ -208,6 +209,21 @@ def create_vouch(request: ApiRequest, letter_id: str):
         return Status(201, {"code": vouch_create(access=access)})
     except LetterError as error:
         raise refuse(error) from None
+
+
+@router.post(
+    "/staff/letters/{letter_id}/messages",
+    operation_id="letter_message",
+    response={201: ThirdPartyLetterOut},
+    summary="Write to the organizer and signers (and, after delivery and only if asked, the recipients)",
+)
+def write_message(request: ApiRequest, letter_id: str, payload: ThirdPartyMessageIn):
+    access = _third_party(request, letter_id)
+    try:
+        third_party_message(access=access, body=payload.body, to_recipients=payload.to_recipients)
+    except LetterError as error:
+        raise refuse(error) from None
+    return Status(201, _detail(access))
 
 
 @router.post(

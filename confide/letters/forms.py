@@ -116,6 +116,12 @@ class MessageForm(forms.Form):
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}), max_length=MAX_ANSWER)
 
 
+class ThirdPartyMessageForm(MessageForm):
+    to_recipients = forms.BooleanField(
+        label=_("Also send it to the recipients (after delivery)"), required=False, initial=False
+    )
+
+
 class GrantForm(forms.Form):
     username = forms.CharField(label=_("Colleague"), max_length=150)
 

@@ -223,7 +223,9 @@ def letter_review(*, access: ThirdPartyAccess, approve: bool, note: str = "") ->
     return letter
 
 
-def third_party_message(*, access: ThirdPartyAccess, body: str) -> Update:
+def third_party_message(*, access: ThirdPartyAccess, body: str, to_recipients: bool = False) -> Update:
+    """To the organizer and signers; after delivery, to the recipients as well only when asked, so that an
+    answer to the organizer's question never reaches the leaders by default."""
     body = clean_text(body, label=_("Message"), limit=MAX_REQUEST, required=True, field_name="body")
     with transaction.atomic():
         update = update_append(
@@ -231,6 +233,7 @@ def third_party_message(*, access: ThirdPartyAccess, body: str) -> Update:
             participant_key=access.participant_key,
             author_kind=Update.Author.THIRD_PARTY,
             body=body,
+            participants_only=not to_recipients,
         )
         audit_record(actor=access.user, action=Action.LETTER_MESSAGE, obj=access.letter)
     return update

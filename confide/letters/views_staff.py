@@ -25,6 +25,7 @@ from confide.letters.forms import (
     MessageForm,
     ReleaseForm,
     ReviewForm,
+    ThirdPartyMessageForm,
     TimesForm,
     TraceForm,
 )
@@ -76,7 +77,7 @@ def _letter_page(request, access: ThirdPartyAccess, *, problem=None, status=200,
         "can_release": threshold_met(letter=access.letter, on=today()),
         "review_form": ReviewForm(),
         "release_form": ReleaseForm(),
-        "message_form": MessageForm(),
+        "message_form": ThirdPartyMessageForm(),
         "grant_form": GrantForm(),
         "candidates": letter_grant_candidates(access=access),
         "problem": problem,
@@ -132,7 +133,10 @@ def release(request: HttpRequest, letter_id) -> HttpResponse:
 @staff_required
 def message(request: HttpRequest, letter_id) -> HttpResponse:
     return _third_party_action(
-        request, letter_id, MessageForm, lambda access, data: third_party_message(access=access, body=data["body"])
+        request,
+        letter_id,
+        ThirdPartyMessageForm,
+        lambda access, data: third_party_message(access=access, body=data["body"], to_recipients=data["to_recipients"]),
     )
 
 

@@ -128,3 +128,42 @@ def test_the_api_returns_the_signers_own_signature(api, circulating, org):
         "visibility": "verified",
     }
     assert api.get("/api/letters/mine", **receipt_header(circulating.receipt)).json()["signature"] is None
+
+
+def test_the_third_party_answers_the_organizer_without_reaching_the_recipients(circulating, org, handler, boss, login):
+    sign(circulating.token, org, "ann@acme.org")
+    sign(circulating.token, org, "ben@acme.org")
+    letter_release(access=third_party(handler, circulating.letter), confirm_verified=True)
+    organizer_message(access=participant(circulating.receipt), body=QUESTION)
+    staff = login(handler)
+    url = f"/staff/letters/{circulating.letter.pk}/"
+    page = staff.get(url)
+    assert 'name="to_recipients"' in page.content.decode()
+    reply = "Because it names a colleague who has not agreed to be named."
+    response = staff.post(url + "message/", {"body": reply, "csrfmiddlewaretoken": csrf_from(page)})
+    assert response.status_code == 303
+    organizer = participant(circulating.receipt)
+    assert reply in bodies(letter_overview(letter=organizer.letter, participant_key=organizer.participant_key))
+    assert reply not in " ".join(bodies(copy_thread(access=copy_of(boss, circulating.letter))))
+
+
+def test_the_api_message_reaches_recipients_only_when_asked(api, circulating, org, handler, boss, token_for):
+    sign(circulating.token, org, "ann@acme.org")
+    sign(circulating.token, org, "ben@acme.org")
+    letter_release(access=third_party(handler, circulating.letter), confirm_verified=True)
+    url = f"/api/staff/letters/{circulating.letter.pk}/messages"
+    headers = token_for(handler)
+    assert api.post(url, {"body": "For the signers."}, content_type=JSON, **headers).status_code == 201
+    assert api.post(url, {"body": "For all.", "to_recipients": True}, content_type=JSON, **headers).status_code == 201
+    assert api.post(url, {"body": ""}, content_type=JSON, **headers).status_code == 400
+    seen = " ".join(bodies(copy_thread(access=copy_of(boss, circulating.letter))))
+    assert "For all." in seen and "For the signers." not in seen
+
+
+@pytest.mark.parametrize("persona", ["outsider", "other_tenant_handler", "boss", "bystander"])
+def test_the_api_message_is_404_for_everyone_else(api, circulating, persona, request, token_for):
+    url = f"/api/staff/letters/{circulating.letter.pk}/messages"
+    headers = token_for(request.getfixturevalue(persona))
+    before = Update.objects.count()
+    assert api.post(url, {"body": "Hello"}, content_type=JSON, **headers).status_code == 404
+    assert Update.objects.count() == before

@@ -226,15 +226,17 @@ def test_recipients_read_the_thread_from_delivery_on_only(signed, handler, boss,
     drafted, signers = signed
     third_party_message(access=third_party(handler, drafted.letter), body="Before delivery: for signers only.")
     letter_release(access=third_party(handler, drafted.letter), confirm_verified=True)
-    third_party_message(access=third_party(handler, drafted.letter), body="After delivery: for everyone.")
+    access = third_party(handler, drafted.letter)
+    third_party_message(access=access, body="After delivery: for everyone.", to_recipients=True)
+    third_party_message(access=access, body="After delivery: for signers only.")
     seen = " ".join(u.body for u in copy_thread(access=copy_of(boss, drafted.letter)).updates)
-    assert "After delivery" in seen and "delivered to 2 recipients" in seen
-    assert "Before delivery" not in seen and "Draft received" not in seen
+    assert "After delivery: for everyone" in seen and "delivered to 2 recipients" in seen
+    assert "Before delivery" not in seen and "Draft received" not in seen and "for signers only" not in seen
     reader = participant(signers[0].receipt, org)
     everything = " ".join(
         u.body for u in letter_overview(letter=reader.letter, participant_key=reader.participant_key).updates
     )
-    assert "Before delivery" in everything and "After delivery" in everything
+    assert "Before delivery" in everything and "for everyone" in everything and "for signers only" in everything
 
 
 def test_the_third_party_is_reminded_of_drafts_and_letters_ready_to_release(circulating, org, handler, boss):
