@@ -254,11 +254,15 @@ def test_the_third_party_is_reminded_of_drafts_and_letters_ready_to_release(circ
 
 
 def test_without_fingerprints_copies_are_unmarked_and_untraceable(org, handler, boss, chief):
+    from django.test import Client
+
     from confide.letters.services import letter_review
     from tests.letters.conftest import LETTER_TEXT, draft
 
     drafted = draft(org, [boss, chief], fingerprinted=False)
     letter_review(access=third_party(handler, drafted.letter), approve=True)
+    invitation = Client().get(f"/r/acme/letters/i/{drafted.token}/").content.decode()
+    assert "copies are not marked" in invitation  # signers know before they sign
     sign(drafted.token, org, "ann@acme.org")
     sign(drafted.token, org, "ben@acme.org")
     letter_release(access=third_party(handler, drafted.letter), confirm_verified=True)
