@@ -129,6 +129,7 @@ class LetterCopy(models.Model):
     thread_wrap = models.BinaryField()  # T under C: the recipient answers into the signers' thread
     fingerprint = models.BinaryField(null=True)  # the copy's tracing code under L; none when tracing is off
     acknowledged_on = models.DateField(null=True)
+    notified = models.BooleanField(default=False)  # the recipient was told (content-free) that a letter awaits
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["letter", "recipient"], name="uniq_letter_copy")]

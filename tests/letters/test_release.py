@@ -151,7 +151,10 @@ def test_overdue_answers_are_reminded_without_content(released, boss, chief, han
     for user, address in ((boss, "boss@acme.org"), (chief, "chief@acme.org"), (handler, "hana@third.org")):
         user.email = address
         user.save()
+    assert letter_reminders_send() == 2  # each recipient is told once that a letter awaits
+    assert {m.to[0] for m in mail.outbox} == {"boss@acme.org", "chief@acme.org"}
     assert letter_reminders_send() == 0
+    mail.outbox.clear()
     time_machine.move_to(drafted.letter.answer_due.isoformat() + "T12:00:00Z")
     time_machine.shift(86400 * 2)
     assert letter_reminders_send() == 3
@@ -307,3 +310,18 @@ def test_the_third_party_is_reminded_at_the_deadline_when_delivery_at_the_deadli
     assert letter_reminders_send() == 0  # below the threshold, before the deadline
     time_machine.move_to(deadline.isoformat() + "T12:00:00Z")
     assert letter_reminders_send() == 1 and "1 letter(s)" in mail.outbox[-1].body
+
+
+def test_a_handler_who_stepped_away_is_not_reminded(released, boss, handler, teammate, time_machine):
+    from confide.letters.keyring import letter_conflict_declare
+
+    drafted, _signers = released
+    handler.email, teammate.email = "hana@third.org", "tom@third.org"
+    handler.save()
+    teammate.save()
+    letter_conflict_declare(access=third_party(teammate, drafted.letter))
+    time_machine.move_to(drafted.letter.answer_due.isoformat() + "T12:00:00Z")
+    time_machine.shift(86400 * 2)
+    letter_reminders_send()
+    assert "hana@third.org" in {m.to[0] for m in mail.outbox}
+    assert "tom@third.org" not in {m.to[0] for m in mail.outbox}
