@@ -53,6 +53,7 @@ class Action(enum.StrEnum):
     LETTER_ANSWERED = "letter.answered"
     LETTER_MEETING = "letter.meeting"
     LETTER_CONFLICT_DECLARED = "letter.conflict_declared"
+    LETTER_ACCESS_GRANT = "letter.access_grant"
 
 
 def entry_digest(*, prev: bytes, seq: int, at, actor_id, action, object_type, object_id, subject_id) -> bytes:

@@ -16,6 +16,7 @@ class ParticipantAccess:
     letter: Letter
     participant_key: bytes
     signature: Signature | None
+    signature_key: bytes | None = None  # S, for a signer reading back their own signature
 
     @property
     def is_organizer(self) -> bool:

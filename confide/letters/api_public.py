@@ -15,6 +15,7 @@ from confide.letters.api_schemas import (
     DraftIn,
     EmailIn,
     LetterOut,
+    MessageIn,
     MineOut,
     SignedOut,
     SignIn,
@@ -22,6 +23,7 @@ from confide.letters.api_schemas import (
 )
 from confide.letters.content import LetterError, signature_build
 from confide.letters.membership import VerificationError, verification_confirm, verification_start
+from confide.letters.participants import organizer_message
 from confide.letters.selectors import (
     contact_name,
     contacts_of,
@@ -30,6 +32,7 @@ from confide.letters.selectors import (
     letter_overview,
     participant_access_get,
     signature_count,
+    signature_own_read,
 )
 from confide.letters.services import letter_draft_create, signature_create, signature_withdraw, vouch_account_ref
 from confide.tenants.models import Organization
@@ -96,26 +99,47 @@ def create_draft(request: ApiRequest, org_slug: str, payload: DraftIn):
             deadline=payload.deadline,
             release_at_deadline=payload.release_at_deadline,
             attendees=payload.attendees,
+            fingerprinted=payload.fingerprinted,
         )
     except LetterError as error:
         raise refuse(error) from None
     return Status(201, {"receipt": drafted.receipt, "invitation_token": drafted.token, "status": drafted.letter.status})
 
 
-@router.get("/letters/mine", auth=letter_receipt, operation_id="letter_get", response=MineOut)
-def get_mine(request: ApiRequest):
-    access: ParticipantAccess = request.auth
+def _mine(access: ParticipantAccess) -> dict:
     overview = letter_overview(letter=access.letter, participant_key=access.participant_key)
+    own = signature_own_read(access=access)
     return {
         **letter_out(overview),
         "role": "organizer" if access.is_organizer else "signer",
         "signature_id": str(access.signature.pk) if access.signature else None,
+        "signature": own.__dict__ if own else None,
         "invitation_token": (
             invitation_token(letter=access.letter, participant_key=access.participant_key)
             if access.is_organizer
             else None
         ),
     }
+
+
+@router.get("/letters/mine", auth=letter_receipt, operation_id="letter_get", response=MineOut)
+def get_mine(request: ApiRequest):
+    return _mine(request.auth)
+
+
+@router.post(
+    "/letters/mine/messages",
+    auth=letter_receipt,
+    operation_id="letter_organizer_message",
+    response={201: MineOut},
+    summary="The organizer writes to the third party (signers read it too; recipients never do)",
+)
+def write_message(request: ApiRequest, payload: MessageIn):
+    try:
+        organizer_message(access=request.auth, body=payload.body)
+    except LetterError as error:
+        raise refuse(error) from None
+    return Status(201, _mine(request.auth))
 
 
 @router.delete(

@@ -26,6 +26,9 @@ class DraftIn(Schema):
     deadline: date | None = None
     release_at_deadline: bool = False
     attendees: list[Short] = Field(default=[], max_length=20)
+    fingerprinted: bool = Field(
+        default=True, description="Mark each recipient's copy invisibly so that a leaked copy can be traced."
+    )
 
 
 class Drafted(Schema):
@@ -53,14 +56,23 @@ class LetterOut(Schema):
     threshold: int
     signatures: int
     deadline: date | None
+    fingerprinted: bool
     meeting_status: str
     meeting: dict
     updates: list[UpdateOut]
 
 
+class OwnSignatureOut(Schema):
+    name: str
+    role: str
+    cohort: str
+    visibility: str
+
+
 class MineOut(LetterOut):
     role: Literal["organizer", "signer"]
     signature_id: str | None
+    signature: OwnSignatureOut | None = Field(description="A signer's own signature, as they signed it.")
     invitation_token: str | None
 
 
@@ -145,6 +157,14 @@ class MessageIn(Schema):
     body: str = Field(max_length=5_000)
 
 
+class ThirdPartyMessageIn(MessageIn):
+    to_recipients: bool = Field(default=False, description="After delivery, also to the recipients.")
+
+
+class GrantIn(Schema):
+    username: str = Field(max_length=150)
+
+
 class MeetingIn(Schema):
     times: list[Short] | None = Field(default=None, max_length=10)
     attendee: str | None = Field(default=None, max_length=200)
@@ -179,6 +199,7 @@ def letter_out(overview: LetterOverview) -> dict:
         "threshold": letter.threshold,
         "signatures": overview.count,
         "deadline": letter.deadline,
+        "fingerprinted": letter.fingerprinted,
         "meeting_status": letter.meeting_status,
         "meeting": overview.meeting,
         "updates": [updates_out(u) for u in overview.updates],

@@ -18,12 +18,14 @@ from confide.letters.api_public import refuse
 from confide.letters.api_schemas import (
     CopyOut,
     CopySummary,
+    GrantIn,
     LetterSummary,
     MeetingIn,
     MessageIn,
     ReleaseIn,
     ReviewIn,
     ThirdPartyLetterOut,
+    ThirdPartyMessageIn,
     TraceIn,
     TraceMatch,
     VouchOut,
@@ -31,6 +33,7 @@ from confide.letters.api_schemas import (
     updates_out,
 )
 from confide.letters.content import LetterError
+from confide.letters.keyring import letter_access_grant, letter_conflict_declare
 from confide.letters.models import LetterCopy
 from confide.letters.release import leak_trace, letter_release
 from confide.letters.selectors import (
@@ -45,7 +48,7 @@ from confide.letters.selectors import (
     signatures_read,
     third_party_access_get,
 )
-from confide.letters.services import letter_conflict_declare, letter_review, vouch_create
+from confide.letters.services import letter_review, third_party_message, vouch_create
 
 router = Router(tags=["letters (staff)"], auth=StaffTokenAuth())
 
@@ -206,6 +209,36 @@ def create_vouch(request: ApiRequest, letter_id: str):
         return Status(201, {"code": vouch_create(access=access)})
     except LetterError as error:
         raise refuse(error) from None
+
+
+@router.post(
+    "/staff/letters/{letter_id}/messages",
+    operation_id="letter_message",
+    response={201: ThirdPartyLetterOut},
+    summary="Write to the organizer and signers (and, after delivery and only if asked, the recipients)",
+)
+def write_message(request: ApiRequest, letter_id: str, payload: ThirdPartyMessageIn):
+    access = _third_party(request, letter_id)
+    try:
+        third_party_message(access=access, body=payload.body, to_recipients=payload.to_recipients)
+    except LetterError as error:
+        raise refuse(error) from None
+    return Status(201, _detail(access))
+
+
+@router.post(
+    "/staff/letters/{letter_id}/grants",
+    operation_id="letter_access_grant",
+    response={204: None},
+    summary="Give a handler of the organization who joined after drafting the letter's key (never an excluded one)",
+)
+def grant_access(request: ApiRequest, letter_id: str, payload: GrantIn):
+    access = _third_party(request, letter_id)
+    try:
+        letter_access_grant(access=access, username=payload.username)
+    except LetterError as error:
+        raise refuse(error) from None
+    return Status(204, None)
 
 
 @router.post("/staff/letters/{letter_id}/conflict", operation_id="letter_conflict_declare", response={204: None})

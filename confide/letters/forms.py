@@ -48,6 +48,11 @@ class DraftForm(forms.Form):
     release_at_deadline = forms.BooleanField(
         label=_("Deliver at the deadline even if fewer have signed (at least one)"), required=False
     )
+    fingerprinted = forms.BooleanField(
+        label=_("Mark each recipient's copy invisibly, so that a leaked copy can be traced to its recipient"),
+        required=False,
+        initial=True,
+    )
 
     def __init__(self, *args, contacts=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,6 +114,16 @@ class ReleaseForm(forms.Form):
 
 class MessageForm(forms.Form):
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}), max_length=MAX_ANSWER)
+
+
+class ThirdPartyMessageForm(MessageForm):
+    to_recipients = forms.BooleanField(
+        label=_("Also send it to the recipients (after delivery)"), required=False, initial=False
+    )
+
+
+class GrantForm(forms.Form):
+    username = forms.CharField(label=_("Colleague"), max_length=150)
 
 
 class TraceForm(forms.Form):

@@ -61,6 +61,8 @@ class Letter(models.Model):
     # recipients (who get only T) read nothing written before they received the letter.
     thread_wrap = models.BinaryField(null=True)
     meeting = models.BinaryField(null=True)  # proposed times and attendee decisions, under T
+    # Leak tracing is optional (the organizer's choice at drafting, which the third party can change until release).
+    fingerprinted = models.BooleanField(default=True)
 
     class Meta:
         indexes = [models.Index(fields=["organization", "status"]), models.Index(fields=["status", "answer_due"])]
@@ -89,9 +91,22 @@ class Signature(models.Model):
     receipt_wrap = models.BinaryField()  # P under the signer's receipt key
     sealed_key = models.BinaryField()  # S sealed to the letter's public key
     body = models.BinaryField()  # name, role, cohort, visibility under S
+    # S under the signer's receipt key, so the signer can read back what they signed; never another signer's.
+    own_wrap = models.BinaryField(null=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["letter", "signer_ref"], name="uniq_letter_signer")]
+
+
+class LetterExclusion(models.Model):
+    """A handler who declared a conflict of interest on this letter: their copy of L is gone for good (G4)."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="exclusions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    recorded_on = models.DateField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["letter", "user"], name="uniq_letter_exclusion")]
 
 
 class Vouch(models.Model):
@@ -112,8 +127,9 @@ class LetterCopy(models.Model):
     sealed_key = models.BinaryField()  # C sealed to the recipient
     body = models.BinaryField()  # under C
     thread_wrap = models.BinaryField()  # T under C: the recipient answers into the signers' thread
-    fingerprint = models.BinaryField()  # the copy's tracing code under L
+    fingerprint = models.BinaryField(null=True)  # the copy's tracing code under L; none when tracing is off
     acknowledged_on = models.DateField(null=True)
+    notified = models.BooleanField(default=False)  # the recipient was told (content-free) that a letter awaits
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["letter", "recipient"], name="uniq_letter_copy")]
@@ -126,6 +142,7 @@ class Update(models.Model):
         SERVICE = "service", _("Confide")
         THIRD_PARTY = "third_party", _("The third party")
         RECIPIENT = "recipient", _("A recipient")
+        ORGANIZER = "organizer", _("The organizer")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="updates")

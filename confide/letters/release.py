@@ -30,10 +30,12 @@ from confide.letters.services import update_append
 from confide.reports.clock import today
 
 
-def _copy_document(*, access: ThirdPartyAccess, code: int, signatures: list[str], released_on) -> bytes:
+def _copy_document(*, access: ThirdPartyAccess, code: int | None, signatures: list[str], released_on) -> bytes:
     content = letter_content(letter=access.letter, participant_key=access.participant_key)
-    text, counter = fingerprint.embed(content.text, code=code)
-    request, _counter = fingerprint.embed(content.request, code=code, start=counter)
+    text, request = content.text, content.request
+    if code is not None:
+        text, counter = fingerprint.embed(content.text, code=code)
+        request, _counter = fingerprint.embed(content.request, code=code, start=counter)
     return json.dumps(
         {
             "title": content.title,
@@ -72,8 +74,9 @@ def letter_release(*, access: ThirdPartyAccess, confirm_verified: bool) -> list[
         taken: set[int] = set()
         for recipient in recipients:
             copy_id, copy_key = uuid.uuid4(), crypto.random_key()
-            code = fingerprint.code_generate(taken=taken)
-            taken.add(code)
+            code = fingerprint.code_generate(taken=taken) if letter.fingerprinted else None
+            if code is not None:
+                taken.add(code)
             document = _copy_document(access=access, code=code, signatures=shown, released_on=day)
             copies.append(
                 LetterCopy(
@@ -85,7 +88,9 @@ def letter_release(*, access: ThirdPartyAccess, confirm_verified: bool) -> list[
                     thread_wrap=crypto.aead_encrypt(
                         copy_key, thread_key, ad=keys.ad_row(letter.id, "copy-thread", copy_id)
                     ),
-                    fingerprint=crypto.aead_encrypt(
+                    fingerprint=None
+                    if code is None
+                    else crypto.aead_encrypt(
                         access.letter_key, struct.pack(">I", code), ad=keys.ad_row(letter.id, "fingerprint", copy_id)
                     ),
                 )
@@ -117,6 +122,8 @@ def leak_trace(*, user, secret_key: bytes, text: str) -> list[LetterCopy]:
     for letter in letters_for_third_party(user=user).filter(status=Letter.Status.RELEASED):
         access = third_party_access_get(user=user, secret_key=secret_key, letter_id=letter.pk)
         for copy in LetterCopy.objects.filter(letter=letter).select_related("recipient", "letter"):
+            if copy.fingerprint is None:
+                continue  # tracing was off for this letter
             raw = crypto.aead_decrypt(
                 access.letter_key, bytes(copy.fingerprint), ad=keys.ad_row(letter.id, "fingerprint", copy.id)
             )

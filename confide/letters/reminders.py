@@ -1,6 +1,6 @@
-"""Overdue answers, and letters waiting for the third party: recipients and handlers get a content-free
-reminder, one email per person per run, so neither the subject nor the timing says which letter or who
-signed it."""
+"""New letters for recipients, overdue answers, and letters waiting for the third party: recipients and
+handlers get a content-free reminder, one email per person per run, so neither the subject nor the timing
+says which letter or who signed it."""
 
 from collections import Counter
 from datetime import timedelta
@@ -10,9 +10,8 @@ from django.core.mail import send_mail
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
-from confide.letters.models import Letter, LetterKeyWrap
+from confide.letters.models import Letter, LetterCopy, LetterKeyWrap
 from confide.reports.clock import today
-from confide.tenants.models import Membership
 
 REMIND_EVERY_DAYS = 7
 
@@ -27,9 +26,11 @@ def letters_overdue():
 
 
 def letters_waiting_for_third_party():
-    """Drafts to review, and circulating letters that reached their threshold and wait to be released."""
+    """Drafts to review, and circulating letters ready to be released: at their threshold, or at their deadline
+    when the organizer chose delivery at the deadline with whatever support there is."""
+    ready = Q(signed__gte=F("threshold")) | Q(release_at_deadline=True, deadline__lte=today(), signed__gte=1)
     return Letter.objects.annotate(signed=Count("signatures")).filter(
-        Q(status=Letter.Status.REVIEW) | Q(status=Letter.Status.CIRCULATING, signed__gte=F("threshold"))
+        Q(status=Letter.Status.REVIEW) | (Q(status=Letter.Status.CIRCULATING) & ready)
     )
 
 
@@ -44,14 +45,17 @@ def letter_reminders_send() -> int:
         if wrap.user.email:
             per_user[wrap.user.pk] += 1
             users[wrap.user.pk] = wrap.user
+    delivered = list(
+        LetterCopy.objects.filter(notified=False, letter__status=Letter.Status.RELEASED).select_related("recipient")
+    )
+    for copy in delivered:
+        if copy.recipient.is_active and copy.recipient.email:
+            per_user[copy.recipient.pk] += 1
+            users[copy.recipient.pk] = copy.recipient
     for letter in overdue:
         people = [copy.recipient for copy in letter.copies.select_related("recipient")]
-        people += [
-            m.user
-            for m in Membership.objects.filter(
-                organization_id=letter.organization_id, role=Membership.Role.HANDLER, user__is_active=True
-            ).select_related("user")
-        ]
+        # Handlers who hold L: one who stepped away for a conflict is not reminded of the letter.
+        people += [wrap.user for wrap in letter.key_wraps.select_related("user")]
         for user in people:
             if user.is_active and user.email:
                 per_user[user.pk] += 1
@@ -68,4 +72,5 @@ def letter_reminders_send() -> int:
             recipient_list=[users[user_id].email],
         )
     Letter.objects.filter(pk__in=[letter.pk for letter in overdue]).update(reminded_on=today())
+    LetterCopy.objects.filter(pk__in=[copy.pk for copy in delivered]).update(notified=True)
     return len(per_user)

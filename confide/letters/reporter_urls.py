@@ -11,6 +11,7 @@ urlpatterns = [
     path("return/", views_public.enter_receipt, name="enter_receipt"),
     path("mine/", views_public.mine, name="mine"),
     path("mine/withdraw/", views_public.withdraw, name="withdraw"),
+    path("mine/message/", views_public.message, name="message"),
     path("mine/leave/", views_public.leave, name="leave"),
     path("i/<str:token>/", views_public.invitation, name="invitation"),
     path("i/<str:token>/verify/", views_public.verify, name="verify"),

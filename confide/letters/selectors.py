@@ -77,9 +77,18 @@ def participant_access_get(*, receipt: str, organization: Organization | None = 
         else:
             wrap, ad = bytes(signature.receipt_wrap), keys.ad_row(letter.id, "signer", signature.id)
         participant_key = crypto.aead_decrypt(keys.receipt_key(normalised), wrap, ad=ad)
+        signature_key = None
+        if signature is not None and signature.own_wrap:
+            signature_key = crypto.aead_decrypt(
+                keys.receipt_key(normalised),
+                bytes(signature.own_wrap),
+                ad=keys.ad_row(letter.id, "signer-own", signature.id),
+            )
     except crypto.DecryptionError:
         return None
-    return ParticipantAccess(letter=letter, participant_key=participant_key, signature=signature)
+    return ParticipantAccess(
+        letter=letter, participant_key=participant_key, signature=signature, signature_key=signature_key
+    )
 
 
 def invitation_access_get(*, token: str, organization: Organization | None = None) -> InvitationAccess | None:
@@ -207,6 +216,17 @@ def signatures_read(*, access: ThirdPartyAccess) -> list[SignatureView]:
         )
         result.append(SignatureView(id=signature.id, content=SignatureContent.from_bytes(raw)))
     return result
+
+
+def signature_own_read(*, access: ParticipantAccess) -> SignatureContent | None:
+    """A signer's own signature, read back with their receipt; None for the organizer."""
+    signature = access.signature
+    if signature is None or access.signature_key is None:
+        return None
+    raw = crypto.aead_decrypt(
+        access.signature_key, bytes(signature.body), ad=keys.ad_row(access.letter.id, "signature", signature.id)
+    )
+    return SignatureContent.from_bytes(raw)
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,7 @@ def letter_draft_create(
     deadline: date | None = None,
     release_at_deadline: bool = False,
     attendees=(),
+    fingerprinted: bool = True,
 ) -> Drafted:
     """The organizer's draft, encrypted and waiting for the third party's review. Anonymous: the receipt is
     the organizer's only link to it."""
@@ -118,6 +119,7 @@ def letter_draft_create(
         threshold=threshold,
         deadline=deadline,
         release_at_deadline=bool(release_at_deadline),
+        fingerprinted=bool(fingerprinted),
         created_on=day,
         organizer_lookup=keys.receipt_lookup(normalised),
         organizer_wrap=crypto.aead_encrypt(
@@ -171,13 +173,17 @@ def update_append(
     body: str,
     participant_key: bytes | None = None,
     thread_key: bytes | None = None,
+    participants_only: bool = False,
 ) -> Update:
     """Append to the thread every participant reads: under P before release, under T after. Holders of P
-    pass `participant_key`; recipients, who hold only T, pass `thread_key`."""
+    pass `participant_key`; recipients, who hold only T, pass `thread_key`. `participants_only` keeps the
+    update under P even after release, so recipients never read it."""
     update_id = uuid.uuid4()
     with transaction.atomic():
         locked = Letter.objects.select_for_update().get(pk=letter.pk)
-        if participant_key is not None:
+        if participant_key is not None and participants_only:
+            epoch, key = 0, participant_key
+        elif participant_key is not None:
             epoch, key = thread_key_current(letter=locked, participant_key=participant_key)
         elif thread_key is not None and locked.thread_wrap:
             epoch, key = 1, thread_key
@@ -219,7 +225,9 @@ def letter_review(*, access: ThirdPartyAccess, approve: bool, note: str = "") ->
     return letter
 
 
-def third_party_message(*, access: ThirdPartyAccess, body: str) -> Update:
+def third_party_message(*, access: ThirdPartyAccess, body: str, to_recipients: bool = False) -> Update:
+    """To the organizer and signers; after delivery, to the recipients as well only when asked, so that an
+    answer to the organizer's question never reaches the leaders by default."""
     body = clean_text(body, label=_("Message"), limit=MAX_REQUEST, required=True, field_name="body")
     with transaction.atomic():
         update = update_append(
@@ -227,6 +235,7 @@ def third_party_message(*, access: ThirdPartyAccess, body: str) -> Update:
             participant_key=access.participant_key,
             author_kind=Update.Author.THIRD_PARTY,
             body=body,
+            participants_only=not to_recipients,
         )
         audit_record(actor=access.user, action=Action.LETTER_MESSAGE, obj=access.letter)
     return update
@@ -285,6 +294,9 @@ def signature_create(*, access: InvitationAccess, account_ref: bytes, content: S
         body=crypto.aead_encrypt(
             signature_key, content.to_bytes(), ad=keys.ad_row(letter.id, "signature", signature_id)
         ),
+        own_wrap=crypto.aead_encrypt(
+            keys.receipt_key(normalised), signature_key, ad=keys.ad_row(letter.id, "signer-own", signature_id)
+        ),
     )
     try:
         with transaction.atomic():
@@ -309,11 +321,3 @@ def signature_withdraw(*, access: ParticipantAccess, signature_id=None) -> None:
         deleted, _rows = Signature.objects.filter(pk=signature.pk, letter=letter).delete()
     if not deleted:
         raise LetterError(_("Not found."), status=404)
-
-
-def letter_conflict_declare(*, access: ThirdPartyAccess) -> None:
-    """A handler with a conflict of interest steps away (G4): their copy of L is deleted. L is sealed only when
-    a letter is drafted, so nothing can hand it back later."""
-    with transaction.atomic():
-        LetterKeyWrap.objects.filter(letter=access.letter, user=access.user).delete()
-        audit_record(actor=access.user, action=Action.LETTER_CONFLICT_DECLARED, obj=access.letter)

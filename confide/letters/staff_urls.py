@@ -12,6 +12,7 @@ urlpatterns = [
     path("<uuid:letter_id>/release/", views_staff.release, name="release"),
     path("<uuid:letter_id>/message/", views_staff.message, name="message"),
     path("<uuid:letter_id>/vouch/", views_staff.vouch, name="vouch"),
+    path("<uuid:letter_id>/grant/", views_staff.grant, name="grant"),
     path("<uuid:letter_id>/conflict/", views_staff.declare_conflict, name="declare_conflict"),
     path("received/<uuid:copy_id>/", views_staff.show_copy, name="show_copy"),
     path("received/<uuid:copy_id>/acknowledge/", views_staff.acknowledge, name="acknowledge"),

@@ -10,8 +10,9 @@ from confide.intake.forms import ReceiptForm
 from confide.letters.access import InvitationAccess, ParticipantAccess
 from confide.letters.content import LetterError, signature_build
 from confide.letters.cookie import participant_cookie_clear, participant_cookie_read, participant_cookie_set
-from confide.letters.forms import DraftForm, SignForm
+from confide.letters.forms import DraftForm, MessageForm, SignForm
 from confide.letters.membership import VerificationError, verification_confirm, verification_start
+from confide.letters.participants import organizer_message
 from confide.letters.selectors import (
     contact_name,
     contacts_of,
@@ -19,6 +20,7 @@ from confide.letters.selectors import (
     invitation_token,
     letter_overview,
     participant_access_get,
+    signature_own_read,
 )
 from confide.letters.services import letter_draft_create, signature_create, signature_withdraw, vouch_account_ref
 from confide.tenants.models import Organization
@@ -73,6 +75,7 @@ def draft(request: HttpRequest, org_slug: str) -> HttpResponse:
             deadline=data["deadline"],
             release_at_deadline=data["release_at_deadline"],
             attendees=data["attendees"],
+            fingerprinted=data["fingerprinted"],
         )
     except LetterError as error:
         form.add_error(error.field if error.field in form.fields else None, error.message)
@@ -120,7 +123,9 @@ def _to_start(organization: Organization) -> HttpResponse:
     return response
 
 
-def _mine_page(request, organization, access: ParticipantAccess, *, problem=None, status=200) -> HttpResponse:
+def _mine_page(
+    request, organization, access: ParticipantAccess, *, problem=None, status=200, message_form=None
+) -> HttpResponse:
     overview = letter_overview(letter=access.letter, participant_key=access.participant_key)
     invitation = None
     if access.is_organizer:
@@ -132,6 +137,8 @@ def _mine_page(request, organization, access: ParticipantAccess, *, problem=None
         "access": access,
         "invitation": invitation,
         "problem": problem,
+        "own_signature": signature_own_read(access=access),
+        "message_form": message_form or MessageForm(),
     }
     response = render(request, "reporter/letters/mine.html", context, status=status)
     receipt = participant_cookie_read(request, slug=organization.slug)
@@ -162,6 +169,24 @@ def withdraw(request: HttpRequest, org_slug: str) -> HttpResponse:
     response = render(request, "reporter/letters/withdrawn.html", {"organization": organization})
     participant_cookie_clear(response, slug=organization.slug)
     return response
+
+
+@require_POST
+def message(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """The organizer writes to the third party, for example about its review."""
+    organization = _organization(org_slug)
+    access = _participant(request, organization)
+    if access is None:
+        return _to_start(organization)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        return _mine_page(request, organization, access, status=400, message_form=form)
+    try:
+        organizer_message(access=access, body=form.cleaned_data["body"])
+    except LetterError as error:
+        form.add_error("body", error.message)
+        return _mine_page(request, organization, access, status=error.status, message_form=form)
+    return _see_other("letters_public:mine", org_slug=organization.slug)
 
 
 @require_POST

@@ -20,13 +20,16 @@ from confide.letters.answers import (
 from confide.letters.content import LetterError
 from confide.letters.forms import (
     AttendeeForm,
+    GrantForm,
     MeetingForm,
     MessageForm,
     ReleaseForm,
     ReviewForm,
+    ThirdPartyMessageForm,
     TimesForm,
     TraceForm,
 )
+from confide.letters.keyring import letter_access_grant, letter_conflict_declare, letter_grant_candidates
 from confide.letters.release import leak_trace, letter_release
 from confide.letters.selectors import (
     LetterNotFound,
@@ -40,7 +43,7 @@ from confide.letters.selectors import (
     third_party_access_get,
     threshold_met,
 )
-from confide.letters.services import letter_conflict_declare, letter_review, third_party_message, vouch_create
+from confide.letters.services import letter_review, third_party_message, vouch_create
 from confide.reports.clock import today
 
 
@@ -74,7 +77,9 @@ def _letter_page(request, access: ThirdPartyAccess, *, problem=None, status=200,
         "can_release": threshold_met(letter=access.letter, on=today()),
         "review_form": ReviewForm(),
         "release_form": ReleaseForm(),
-        "message_form": MessageForm(),
+        "message_form": ThirdPartyMessageForm(),
+        "grant_form": GrantForm(),
+        "candidates": letter_grant_candidates(access=access),
         "problem": problem,
         **extra,
     }
@@ -128,7 +133,22 @@ def release(request: HttpRequest, letter_id) -> HttpResponse:
 @staff_required
 def message(request: HttpRequest, letter_id) -> HttpResponse:
     return _third_party_action(
-        request, letter_id, MessageForm, lambda access, data: third_party_message(access=access, body=data["body"])
+        request,
+        letter_id,
+        ThirdPartyMessageForm,
+        lambda access, data: third_party_message(access=access, body=data["body"], to_recipients=data["to_recipients"]),
+    )
+
+
+@require_POST
+@staff_required
+def grant(request: HttpRequest, letter_id) -> HttpResponse:
+    """A holder of L gives it to a handler who joined the organization after the letter was drafted."""
+    return _third_party_action(
+        request,
+        letter_id,
+        GrantForm,
+        lambda access, data: letter_access_grant(access=access, username=data["username"]),
     )
 
 

@@ -1,5 +1,5 @@
 """Signing a collective letter in a real browser with JavaScript off: verify by email code, sign, save the
-receipt, come back with it, see the count (never names), withdraw."""
+receipt, come back with it, see the count (never another signer's name) and one's own signature, withdraw."""
 
 import re
 
@@ -8,7 +8,7 @@ from django.core import mail
 
 from confide.letters.models import Signature
 from confide.verification.services import roster_upload
-from tests.letters.conftest import boss, bystander, chief, circulating, drafted  # noqa: F401 - letters fixtures
+from tests.letters.conftest import boss, bystander, chief, circulating, drafted, sign  # noqa: F401 - letters fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -40,7 +40,14 @@ def test_a_colleague_signs_and_withdraws_without_javascript(live_server, no_js_p
     page.fill("input[name=receipt]", receipt)
     page.click("form[action$='/return/'] button[type=submit]")
     content = page.content()
-    assert "1 of 2 needed" in content and "Dana Doe" not in content
+    assert "1 of 2 needed" in content
+    assert "Dana Doe" in page.inner_text("#own-signature") and "2016 campaign, field" in content
+    sign(circulating.token, org, "eve@acme.org", name="Eve Elsewhere")
+    page.reload()
+    assert "2 of 2 needed" in page.content() and "Eve Elsewhere" not in page.content()
+    page.goto(f"{live_server.url}/r/acme/letters/i/{circulating.token}/")
+    assert "Dana Doe" not in page.content() and "Eve Elsewhere" not in page.content()
+    page.goto(f"{live_server.url}/r/acme/letters/mine/")
     page.click("form[action$='/withdraw/'] button[type=submit]")
     assert "withdrawn" in page.content()
-    assert Signature.objects.filter(letter=circulating.letter).count() == 0
+    assert Signature.objects.filter(letter=circulating.letter).count() == 1

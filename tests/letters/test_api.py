@@ -239,3 +239,12 @@ def test_an_excluded_handler_gets_404_after_declaring_a_conflict(api, circulatin
     assert api.post(url + "/conflict", **headers).status_code == 204
     assert api.get(url, **headers).status_code == 404
     assert api.post(url + "/release", {"confirm_verified": True}, content_type=JSON, **headers).status_code == 404
+
+
+def test_the_api_turns_fingerprints_off_only_when_asked(api, org, boss):
+    on = api.post("/api/orgs/acme/letters", draft_payload(boss, threshold=1), content_type=JSON)
+    off = api.post("/api/orgs/acme/letters", draft_payload(boss, threshold=1, fingerprinted=False), content_type=JSON)
+    assert on.status_code == off.status_code == 201
+    assert sorted(Letter.objects.values_list("fingerprinted", flat=True)) == [False, True]
+    mine = api.get("/api/letters/mine", **receipt_header(off.json()["receipt"])).json()
+    assert mine["fingerprinted"] is False

@@ -49,6 +49,7 @@ def test_nothing_a_letters_participants_write_is_readable_at_rest(org, handler, 
             "WHEN",
             "MESSAGE",
             "AGENT",
+            "QUESTION",
         ]
     }
     emails = [f"{canary('mail').lower()}@acme.org", f"{canary('mail').lower()}@acme.org"]
@@ -68,6 +69,9 @@ def test_nothing_a_letters_participants_write_is_readable_at_rest(org, handler, 
     )
     assert created.status_code == 201
     token = created.json()["invitation_token"]
+    organizer = receipt_header(created.json()["receipt"])
+    asked = client.post("/api/letters/mine/messages", {"body": marks["QUESTION"]}, content_type=JSON, **organizer)
+    assert asked.status_code == 201
     staff = staff_headers(client, handler)
     letter_id = client.get("/api/staff/letters", **staff).json()[0]["id"]
     client.post(
@@ -119,7 +123,8 @@ def test_nothing_a_letters_participants_write_is_readable_at_rest(org, handler, 
 
     # Everything went in and can be read by those holding keys: it is only unreadable at rest.
     mine = client.get("/api/letters/mine", **receipt_header(receipts[0])).json()
-    assert marks["ANSWER"] in str(mine) and marks["WHEN"] in str(mine)
+    assert marks["ANSWER"] in str(mine) and marks["WHEN"] in str(mine) and marks["QUESTION"] in str(mine)
+    assert mine["signature"]["name"] == marks["SIGNERNAME"] and mine["signature"]["cohort"] == marks["COHORT"]
     client.get(f"/r/acme/letters/i/{token}/")
     client.get("/api/letters/mine", HTTP_AUTHORIZATION="Receipt wrong words")
 

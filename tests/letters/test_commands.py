@@ -41,3 +41,10 @@ def test_the_reminder_job_runs_and_schedules_its_next_run():
     assert letter_reminder_job.call() == 0
     path = f"{letter_reminder_job.func.__module__}.{letter_reminder_job.func.__qualname__}"
     assert DBTaskResult.objects.filter(task_path=path, status="READY").count() == 1
+
+
+def test_schedule_jobs_also_schedules_the_letter_reminders():
+    assert "Letter reminders job scheduled." in run("schedule_jobs")
+    path = f"{letter_reminder_job.func.__module__}.{letter_reminder_job.func.__qualname__}"
+    assert DBTaskResult.objects.filter(task_path=path, status="READY").count() == 1
+    assert "Letter reminders job already scheduled." in run("schedule_jobs")

@@ -232,7 +232,7 @@ def test_third_party_pages_are_404_for_everyone_else(released_letter, persona, r
     assert client.get(f"/staff/letters/{letter.pk}/").status_code == 404
     page = client.get("/staff/letters/")
     assert page.status_code == 200
-    for action in ("review", "release", "message", "vouch"):
+    for action in ("review", "release", "message", "vouch", "grant", "conflict"):
         response = client.post(f"/staff/letters/{letter.pk}/{action}/", {"csrfmiddlewaretoken": csrf_from(page)})
         assert response.status_code == 404
 

@@ -151,7 +151,10 @@ def test_overdue_answers_are_reminded_without_content(released, boss, chief, han
     for user, address in ((boss, "boss@acme.org"), (chief, "chief@acme.org"), (handler, "hana@third.org")):
         user.email = address
         user.save()
+    assert letter_reminders_send() == 2  # each recipient is told once that a letter awaits
+    assert {m.to[0] for m in mail.outbox} == {"boss@acme.org", "chief@acme.org"}
     assert letter_reminders_send() == 0
+    mail.outbox.clear()
     time_machine.move_to(drafted.letter.answer_due.isoformat() + "T12:00:00Z")
     time_machine.shift(86400 * 2)
     assert letter_reminders_send() == 3
@@ -226,15 +229,17 @@ def test_recipients_read_the_thread_from_delivery_on_only(signed, handler, boss,
     drafted, signers = signed
     third_party_message(access=third_party(handler, drafted.letter), body="Before delivery: for signers only.")
     letter_release(access=third_party(handler, drafted.letter), confirm_verified=True)
-    third_party_message(access=third_party(handler, drafted.letter), body="After delivery: for everyone.")
+    access = third_party(handler, drafted.letter)
+    third_party_message(access=access, body="After delivery: for everyone.", to_recipients=True)
+    third_party_message(access=access, body="After delivery: for signers only.")
     seen = " ".join(u.body for u in copy_thread(access=copy_of(boss, drafted.letter)).updates)
-    assert "After delivery" in seen and "delivered to 2 recipients" in seen
-    assert "Before delivery" not in seen and "Draft received" not in seen
+    assert "After delivery: for everyone" in seen and "delivered to 2 recipients" in seen
+    assert "Before delivery" not in seen and "Draft received" not in seen and "for signers only" not in seen
     reader = participant(signers[0].receipt, org)
     everything = " ".join(
         u.body for u in letter_overview(letter=reader.letter, participant_key=reader.participant_key).updates
     )
-    assert "Before delivery" in everything and "After delivery" in everything
+    assert "Before delivery" in everything and "for everyone" in everything and "for signers only" in everything
 
 
 def test_the_third_party_is_reminded_of_drafts_and_letters_ready_to_release(circulating, org, handler, boss):
@@ -249,3 +254,74 @@ def test_the_third_party_is_reminded_of_drafts_and_letters_ready_to_release(circ
     sign(circulating.token, org, "ben@acme.org")  # the threshold is reached: waits for release
     assert letter_reminders_send() == 1
     assert "2 letter(s)" in mail.outbox[-1].body
+
+
+def test_without_fingerprints_copies_are_unmarked_and_untraceable(org, handler, boss, chief):
+    from django.test import Client
+
+    from confide.letters.services import letter_review
+    from tests.letters.conftest import LETTER_TEXT, draft
+
+    drafted = draft(org, [boss, chief], fingerprinted=False)
+    letter_review(access=third_party(handler, drafted.letter), approve=True)
+    invitation = Client().get(f"/r/acme/letters/i/{drafted.token}/").content.decode()
+    assert "copies are not marked" in invitation  # signers know before they sign
+    sign(drafted.token, org, "ann@acme.org")
+    sign(drafted.token, org, "ben@acme.org")
+    letter_release(access=third_party(handler, drafted.letter), confirm_verified=True)
+    texts = [copy_read(access=copy_of(user, drafted.letter))["text"] for user in (boss, chief)]
+    assert texts == [LETTER_TEXT, LETTER_TEXT]
+    assert not LetterCopy.objects.filter(letter=drafted.letter, fingerprint__isnull=False).exists()
+    unlocked = staff_unlock(username=handler.username, password=PASSWORD)
+    assert leak_trace(user=unlocked.user, secret_key=unlocked.secret_key, text=texts[0]) == []
+
+
+def test_fingerprints_are_on_unless_the_organizer_turns_them_off(org, handler, boss):
+    from django.test import Client
+
+    from tests.conftest import csrf_from
+    from tests.letters.conftest import LETTER_TEXT, draft
+
+    assert draft(org, [boss]).letter.fingerprinted is True
+    client = Client(enforce_csrf_checks=True)
+    page = client.get("/r/acme/letters/new/")
+    assert 'name="fingerprinted"' in page.content.decode() and "checked" in page.content.decode()
+    data = {"title": "T", "text": LETTER_TEXT, "recipients": [str(boss.pk)], "threshold": "1"}
+    response = client.post("/r/acme/letters/new/", {**data, "csrfmiddlewaretoken": csrf_from(page)})
+    assert response.status_code == 200
+    assert Letter.objects.order_by("created_on", "pk").filter(fingerprinted=False).count() == 1
+
+
+def test_the_third_party_is_reminded_at_the_deadline_when_delivery_at_the_deadline_was_chosen(
+    org, handler, boss, time_machine
+):
+    from datetime import timedelta
+
+    from confide.letters.services import letter_review
+    from confide.reports.clock import today
+    from tests.letters.conftest import draft
+
+    handler.email = "hana@third.org"
+    handler.save()
+    deadline = today() + timedelta(days=3)
+    drafted = draft(org, [boss], threshold=5, deadline=deadline, release_at_deadline=True)
+    letter_review(access=third_party(handler, drafted.letter), approve=True)
+    sign(drafted.token, org, "ann@acme.org")
+    assert letter_reminders_send() == 0  # below the threshold, before the deadline
+    time_machine.move_to(deadline.isoformat() + "T12:00:00Z")
+    assert letter_reminders_send() == 1 and "1 letter(s)" in mail.outbox[-1].body
+
+
+def test_a_handler_who_stepped_away_is_not_reminded(released, boss, handler, teammate, time_machine):
+    from confide.letters.keyring import letter_conflict_declare
+
+    drafted, _signers = released
+    handler.email, teammate.email = "hana@third.org", "tom@third.org"
+    handler.save()
+    teammate.save()
+    letter_conflict_declare(access=third_party(teammate, drafted.letter))
+    time_machine.move_to(drafted.letter.answer_due.isoformat() + "T12:00:00Z")
+    time_machine.shift(86400 * 2)
+    letter_reminders_send()
+    assert "hana@third.org" in {m.to[0] for m in mail.outbox}
+    assert "tom@third.org" not in {m.to[0] for m in mail.outbox}

@@ -48,7 +48,9 @@ def test_nobody_is_emailed_when_nothing_is_due(handler):
 def test_the_job_reschedules_itself_once_without_arguments(org, handler):
     assert call_command("schedule_jobs") is None
     assert digest_schedule() is False, "scheduling twice must not duplicate the job"
-    assert DBTaskResult.objects.filter(status="READY").count() == 3  # digest, retention, escrow matching
+    assert (
+        DBTaskResult.objects.filter(status="READY").count() == 4
+    )  # digest, retention, escrow matching, letter reminders
     staff_digest_job.call()
     waiting = DBTaskResult.objects.filter(status="READY", task_path__endswith="staff_digest_job")
     assert waiting.count() == 1
