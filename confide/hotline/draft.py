@@ -1,9 +1,11 @@
 """The call's draft. It lives only in the form fields of the call-taker's screen between steps (never in the
 session or the database), and a MAC made at read-back proves that what is filed is exactly what was read."""
 
+import hashlib
 import hmac
 import json
 import re
+import secrets
 
 from django import forms
 from django.conf import settings
@@ -94,10 +96,19 @@ class DraftForm(forms.Form):
         return [(name, str(self.cleaned_data.get(name, ""))) for name in DRAFT_FIELDS]
 
 
-def draft_mac(*, user_id: int, organization_slug: str, language: str, values: dict[str, str]) -> str:
-    """Binds the read-back to this call-taker, organization, language and exact text."""
+def read_back_nonce() -> str:
+    """Drawn once per read-back: what makes the signed read-back single-use."""
+    return secrets.token_urlsafe(24)
+
+
+def read_back_token_hash(nonce: str) -> str:
+    return hashlib.sha256(nonce.encode()).hexdigest()
+
+
+def draft_mac(*, user_id: int, organization_slug: str, language: str, nonce: str, values: dict[str, str]) -> str:
+    """Binds the read-back to this call-taker, organization, language, exact text and its one-time nonce."""
     canonical = json.dumps(
-        [user_id, organization_slug, language, [values.get(name, "") for name in DRAFT_FIELDS]],
+        [user_id, organization_slug, language, nonce, [values.get(name, "") for name in DRAFT_FIELDS]],
         ensure_ascii=False,
     )
     return salted_hmac("confide.hotline.read_back", canonical, algorithm="sha256").hexdigest()

@@ -128,3 +128,13 @@ def test_strangers_get_nothing_from_the_hotline_api(api, token_for, org, other_o
 def test_the_hotline_api_needs_a_token(api, org):
     assert api.get("/api/hotline/lines").status_code == 401
     assert _post(api, "/api/hotline/orgs/acme/callback", {"receipt": "x"}, {}).status_code == 401
+
+
+def test_a_retried_filing_with_the_same_read_back_id_files_once(api, token_for, org, handler, call_taker):
+    auth = token_for(call_taker)
+    data = {**PHONE_REPORT, "read_back_id": "a-random-value-drawn-by-the-client"}
+    assert _post(api, "/api/hotline/orgs/acme/reports", data, auth).status_code == 201
+    again = _post(api, "/api/hotline/orgs/acme/reports", data, auth)
+    assert again.status_code == 409
+    assert "already filed" in again.json()["detail"]
+    assert Report.objects.count() == 1
