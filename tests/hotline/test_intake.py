@@ -1,6 +1,7 @@
 """Filing by phone: script, account, read-back with consent, receipt read back; the call-taker forgets."""
 
 import pytest
+from django.test import Client
 
 from confide import crypto
 from confide.audit.models import AuditEntry
@@ -277,3 +278,26 @@ def test_filing_with_a_tampered_category_is_a_clear_400(org, call_taker, login):
     assert response.status_code == 400
     assert not Report.objects.exists()
     assert csrf_from(response)
+
+
+def test_the_caller_online_sees_their_words_marked_not_brackets(org, handler, call_taker, login):
+    receipt = receipt_of(file_call(login(call_taker)))
+    reporter = Client()
+    form = reporter.get("/r/acme/return/")
+    opened = reporter.post("/r/acme/return/", {"receipt": receipt, "csrfmiddlewaretoken": csrf_from(form)})
+    assert opened.status_code in (200, 302, 303)
+    page = reporter.get("/r/acme/report/").content.decode()
+    assert '<mark class="callers-words"><q>you owe me for this job</q></mark>' in page
+    assert "[[" not in page
+
+
+def test_a_web_reporter_still_sees_brackets_as_typed(org, handler):
+    from tests.conftest import submit_report
+
+    submitted = submit_report(org, what_happened="Typed online [[not a quote]] <b>bold</b>")
+    reporter = Client()
+    form = reporter.get("/r/acme/return/")
+    reporter.post("/r/acme/return/", {"receipt": submitted.receipt, "csrfmiddlewaretoken": csrf_from(form)})
+    page = reporter.get("/r/acme/report/").content.decode()
+    assert "[[not a quote]] &lt;b&gt;bold" in page
+    assert "callers-words" not in page
