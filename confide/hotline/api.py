@@ -15,7 +15,7 @@ from pydantic import Field
 from confide.api_auth import ApiRequest, StaffTokenAuth
 from confide.api_schemas import FieldProblem, MessageIn, MessageOut, Problem, ReportDetail, ReportIn, new_message_out
 from confide.api_schemas import report_detail as report_detail_out
-from confide.hotline.draft import spelled
+from confide.hotline.draft import sounds_like, spelled
 from confide.hotline.selectors import Line, LineNotFound, callback_throttled, is_call_taker, line_get, line_list_for
 from confide.hotline.services import (
     AlreadyFiled,
@@ -61,6 +61,7 @@ class PhoneReportIn(ReportIn):
 class SpelledWord(Schema):
     word: str
     letters: list[str]
+    sounds_like: str = Field("", description="A word this one may be heard as: spell it letter by letter.")
 
 
 class PhoneSubmitted(Schema):
@@ -151,7 +152,9 @@ def submit(request: ApiRequest, org_slug: str, payload: PhoneReportIn):
         201,
         {
             "receipt": submitted.receipt,
-            "spelling": [{"word": w, "letters": spelled(w)} for w in submitted.receipt.split()],
+            "spelling": [
+                {"word": w, "letters": spelled(w), "sounds_like": sounds_like(w)} for w in submitted.receipt.split()
+            ],
             "reference": submitted.report.reference,
             "submitted_on": submitted.report.submitted_on,
         },

@@ -21,6 +21,7 @@ from confide.hotline.draft import (
     draft_mac_valid,
     language_codes,
     read_back_nonce,
+    sounds_like,
     spelled,
 )
 from confide.hotline.selectors import Line, LineNotFound, callback_throttled, is_call_taker, line_get, line_list_for
@@ -215,7 +216,7 @@ def file(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 def _receipt_page(request, line: Line, *, receipt: str, reference: str, problem: str = "", status: int = 200):
-    words = [(word, spelled(word)) for word in receipt.split()]
+    words = [(word, spelled(word), sounds_like(word)) for word in receipt.split()]
     return _page(
         request, "receipt.html", line, status=status, receipt=receipt, words=words, reference=reference, problem=problem
     )

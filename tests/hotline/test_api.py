@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from confide.audit.models import AuditEntry
+from confide.hotline.draft import SOUNDS_LIKE
 from confide.reports.models import Author, KeyWrap, Message, Report
 from tests.conftest import PASSWORD, submit_report, totp_code
 
@@ -47,6 +48,7 @@ def test_a_call_taker_files_by_api_and_cannot_read_it_after(api, token_for, org,
     assert len(body["receipt"].split()) == 8
     assert body["spelling"][0]["word"] == body["receipt"].split()[0]
     assert len(body["spelling"][0]["letters"]) == len(body["spelling"][0]["word"])
+    assert body["spelling"][0]["sounds_like"] == SOUNDS_LIKE.get(body["spelling"][0]["word"], "")
     report = Report.objects.get()
     assert not KeyWrap.objects.filter(report=report, user=call_taker).exists()
     assert api.get(f"/api/cases/{report.pk}", **auth).status_code == 404
