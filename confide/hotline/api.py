@@ -15,9 +15,15 @@ from pydantic import Field
 from confide.api_auth import ApiRequest, StaffTokenAuth
 from confide.api_schemas import FieldProblem, MessageIn, MessageOut, Problem, ReportDetail, ReportIn, new_message_out
 from confide.api_schemas import report_detail as report_detail_out
-from confide.hotline.draft import spelled
+from confide.hotline.draft import sounds_like, spelled
 from confide.hotline.selectors import Line, LineNotFound, callback_throttled, is_call_taker, line_get, line_list_for
-from confide.hotline.services import LineClosed, hotline_callback_open, hotline_callback_reply, hotline_report_submit
+from confide.hotline.services import (
+    AlreadyFiled,
+    LineClosed,
+    hotline_callback_open,
+    hotline_callback_reply,
+    hotline_report_submit,
+)
 from confide.reports.content import content_build
 from confide.reports.selectors import report_view
 
@@ -25,6 +31,7 @@ router = Router(tags=["hotline"], auth=StaffTokenAuth())
 
 NOT_A_LINE = gettext_lazy("No line you take calls for is at this address.")
 NO_MATCH = gettext_lazy("No report matches this receipt.")
+ALREADY_FILED = gettext_lazy("This call's report is already filed: nothing was filed a second time.")
 THROTTLED = gettext_lazy("Too many receipts that did not match from this account. Wait 15 minutes before trying again.")
 
 
@@ -43,11 +50,18 @@ class PhoneReportIn(ReportIn):
         description="The account was read back to the caller, who corrected it and consented to the record. "
         "Filing is refused without it."
     )
+    read_back_id: str = Field(
+        "",
+        max_length=100,
+        description="Optional: a random value the client draws once per read-back. Sending it again files nothing "
+        "more and answers 409, so a retried request never files the call twice.",
+    )
 
 
 class SpelledWord(Schema):
     word: str
     letters: list[str]
+    sounds_like: str = Field("", description="A word this one may be heard as: spell it letter by letter.")
 
 
 class PhoneSubmitted(Schema):
@@ -106,7 +120,7 @@ def list_lines(request: ApiRequest):
 @router.post(
     "/hotline/orgs/{org_slug}/reports",
     operation_id="hotline_report_submit",
-    response={201: PhoneSubmitted, 400: FieldProblem, 403: Problem, 404: Problem},
+    response={201: PhoneSubmitted, 400: FieldProblem, 403: Problem, 404: Problem, 409: Problem},
     summary="File a caller's report after read-back and consent; returns the receipt to read to the caller",
 )
 def submit(request: ApiRequest, org_slug: str, payload: PhoneReportIn):
@@ -119,19 +133,28 @@ def submit(request: ApiRequest, org_slug: str, payload: PhoneReportIn):
                 "field": "consent_read_back",
             },
         )
-    fields = payload.dict(exclude={"language", "consent_read_back"})
+    fields = payload.dict(exclude={"language", "consent_read_back", "read_back_id"})
     content = dataclasses.replace(
         content_build(**fields), channel="phone", language=payload.language, consent_read_back=True
     )
     try:
-        submitted = hotline_report_submit(user=request.auth.user, organization=line.organization, content=content)
+        submitted = hotline_report_submit(
+            user=request.auth.user,
+            organization=line.organization,
+            content=content,
+            read_back_nonce=payload.read_back_id,
+        )
     except LineClosed:
         raise HttpError(404, str(NOT_A_LINE)) from None
+    except AlreadyFiled:
+        return Status(409, {"detail": str(ALREADY_FILED)})
     return Status(
         201,
         {
             "receipt": submitted.receipt,
-            "spelling": [{"word": w, "letters": spelled(w)} for w in submitted.receipt.split()],
+            "spelling": [
+                {"word": w, "letters": spelled(w), "sounds_like": sounds_like(w)} for w in submitted.receipt.split()
+            ],
             "reference": submitted.report.reference,
             "submitted_on": submitted.report.submitted_on,
         },

@@ -73,3 +73,10 @@ class CallbackThrottle(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     failures = models.PositiveIntegerField(default=0)
     window_start = models.DateTimeField()
+
+
+class ReadBackUsed(models.Model):
+    """Read-backs already filed, so a second press of "file" never files the call twice. The key is a hash of a
+    random value drawn at read-back: no timestamp, no row number, nothing that links a row to a call or a report."""
+
+    token_hash = models.CharField(max_length=64, primary_key=True)

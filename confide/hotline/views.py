@@ -14,9 +14,24 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from confide import crypto
 from confide.accounts.decorators import staff_required
-from confide.hotline.draft import DraftForm, ScriptForm, draft_mac, draft_mac_valid, language_codes, spelled
+from confide.hotline.draft import (
+    DraftForm,
+    ScriptForm,
+    draft_mac,
+    draft_mac_valid,
+    language_codes,
+    read_back_nonce,
+    sounds_like,
+    spelled,
+)
 from confide.hotline.selectors import Line, LineNotFound, callback_throttled, is_call_taker, line_get, line_list_for
-from confide.hotline.services import LineClosed, hotline_callback_open, hotline_callback_reply, hotline_report_submit
+from confide.hotline.services import (
+    AlreadyFiled,
+    LineClosed,
+    hotline_callback_open,
+    hotline_callback_reply,
+    hotline_report_submit,
+)
 from confide.http import error_response
 from confide.reports.access import ReporterAccess
 from confide.reports.content import ContentError, content_build
@@ -81,11 +96,12 @@ def _account_page(request: HttpRequest, line: Line, form: DraftForm, status: int
     return _page(request, "account.html", line, status=status, form=form)
 
 
-def _mac(request: HttpRequest, line: Line, values: dict[str, str]) -> str:
+def _mac(request: HttpRequest, line: Line, nonce: str, values: dict[str, str]) -> str:
     return draft_mac(
         user_id=int(request.user.pk or 0),
         organization_slug=line.organization.slug,
         language=request.hotline_language,  # type: ignore[attr-defined]
+        nonce=nonce,
         values=values,
     )
 
@@ -135,7 +151,7 @@ def call(request: HttpRequest, org_slug: str) -> HttpResponse:
     except ContentError as error:
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return _account_page(request, line, form, status=400)
-    values = dict(form.hidden_values())
+    values, nonce = dict(form.hidden_values()), read_back_nonce()
     return _page(
         request,
         "read_back.html",
@@ -143,7 +159,8 @@ def call(request: HttpRequest, org_slug: str) -> HttpResponse:
         content=content,
         category_label=Report.Category(content.category).label,
         hidden=form.hidden_values(),
-        mac=_mac(request, line, values),
+        nonce=nonce,
+        mac=_mac(request, line, nonce, values),
     )
 
 
@@ -155,12 +172,13 @@ def file(request: HttpRequest, org_slug: str) -> HttpResponse:
     form = DraftForm(request.POST)
     if not form.is_valid():
         return _account_page(request, line, form, status=400)
-    values = dict(form.hidden_values())
-    read_back = draft_mac_valid(
+    values, nonce = dict(form.hidden_values()), request.POST.get("nonce", "")[:100]
+    read_back = bool(nonce) and draft_mac_valid(
         mac=request.POST.get("mac", "")[:200],
         user_id=int(request.user.pk or 0),
         organization_slug=line.organization.slug,
         language=request.hotline_language,  # type: ignore[attr-defined]
+        nonce=nonce,
         values=values,
     )
     if not read_back:
@@ -181,19 +199,24 @@ def file(request: HttpRequest, org_slug: str) -> HttpResponse:
             content=content,
             category_label=Report.Category(content.category).label,
             hidden=form.hidden_values(),
+            nonce=nonce,
             mac=request.POST["mac"],
             problem=_("The caller's consent to this record is needed before it can be filed."),
         )
     try:
-        submitted = hotline_report_submit(user=request.user, organization=line.organization, content=content)
+        submitted = hotline_report_submit(
+            user=request.user, organization=line.organization, content=content, read_back_nonce=nonce
+        )
     except LineClosed:
         raise Http404 from None
+    except AlreadyFiled:
+        return _page(request, "already_filed.html", line, status=409)
     # Rendered in this POST's response only: the receipt is never in a URL, and shown only for this call.
     return _receipt_page(request, line, receipt=submitted.receipt, reference=submitted.report.reference)
 
 
 def _receipt_page(request, line: Line, *, receipt: str, reference: str, problem: str = "", status: int = 200):
-    words = [(word, spelled(word)) for word in receipt.split()]
+    words = [(word, spelled(word), sounds_like(word)) for word in receipt.split()]
     return _page(
         request, "receipt.html", line, status=status, receipt=receipt, words=words, reference=reference, problem=problem
     )

@@ -3,7 +3,9 @@ receipt read word by word and confirmed; the handler then reads the caller's wor
 
 import pytest
 
-from tests.conftest import PASSWORD, make_staff, totp_code
+from confide.reports.selectors import case_access_get
+from confide.reports.services import message_create_by_handler
+from tests.conftest import PASSWORD, make_staff, submit_report, totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -54,3 +56,35 @@ def test_a_call_taker_files_a_call_and_confirms_the_receipt(live_server, no_js_p
     assert "smile more or you are off the team" in staff.inner_text("mark.callers-words")
     assert "Phone, in English" in staff.content()
     staff.context.close()
+
+
+def test_a_callback_shows_the_thread_until_the_call_ends(live_server, no_js_page, org, handler, unlock, tmp_path):
+    call_taker = make_staff("carla", [org], role="call_taker")
+    submitted = submit_report(org, what_happened="Filed earlier by phone")
+    access = case_access_get(user=handler, secret_key=unlock(handler).secret_key, report_id=submitted.report.pk)
+    message_create_by_handler(access=access, body="Could you tell us who else was in the van?")
+    page = no_js_page
+    base = live_server.url
+
+    page.goto(f"{base}/staff/login/")
+    page.fill("input[name=username]", call_taker.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.fill("input[name=code]", totp_code(call_taker))
+    page.click("button[type=submit]")
+    page.goto(f"{base}/staff/hotline/?lang=es")
+    assert "Consola de la línea" in page.content()
+    page.get_by_role("link", name="Nueva llamada", exact=True).click()
+
+    page.fill("input[name=receipt]", "wrong " * 8)
+    page.locator("main form button[type=submit]").click()
+    assert "Could you tell us" not in page.content()
+    page.fill("input[name=receipt]", submitted.receipt.replace(" ", "-").upper())
+    page.locator("main form button[type=submit]").click()
+    assert "Could you tell us who else was in the van?" in page.inner_text("ol.thread")
+    page.fill("textarea[name=body]", "Only the driver, I think.")
+    page.locator("main form button[type=submit]").click()
+    assert "Only the driver, I think." in page.inner_text("ol.thread")
+    page.screenshot(path=str(tmp_path / "callback.png"), full_page=True)
+    page.locator("a.button.secondary").click()
+    assert "Could you tell us" not in page.content()
+    assert "Consola de la línea" in page.content()

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from confide.audit.models import AuditEntry
+from confide.hotline.draft import SOUNDS_LIKE
 from confide.reports.models import Author, KeyWrap, Message, Report
 from tests.conftest import PASSWORD, submit_report, totp_code
 
@@ -47,6 +48,7 @@ def test_a_call_taker_files_by_api_and_cannot_read_it_after(api, token_for, org,
     assert len(body["receipt"].split()) == 8
     assert body["spelling"][0]["word"] == body["receipt"].split()[0]
     assert len(body["spelling"][0]["letters"]) == len(body["spelling"][0]["word"])
+    assert body["spelling"][0]["sounds_like"] == SOUNDS_LIKE.get(body["spelling"][0]["word"], "")
     report = Report.objects.get()
     assert not KeyWrap.objects.filter(report=report, user=call_taker).exists()
     assert api.get(f"/api/cases/{report.pk}", **auth).status_code == 404
@@ -128,3 +130,13 @@ def test_strangers_get_nothing_from_the_hotline_api(api, token_for, org, other_o
 def test_the_hotline_api_needs_a_token(api, org):
     assert api.get("/api/hotline/lines").status_code == 401
     assert _post(api, "/api/hotline/orgs/acme/callback", {"receipt": "x"}, {}).status_code == 401
+
+
+def test_a_retried_filing_with_the_same_read_back_id_files_once(api, token_for, org, handler, call_taker):
+    auth = token_for(call_taker)
+    data = {**PHONE_REPORT, "read_back_id": "a-random-value-drawn-by-the-client"}
+    assert _post(api, "/api/hotline/orgs/acme/reports", data, auth).status_code == 201
+    again = _post(api, "/api/hotline/orgs/acme/reports", data, auth)
+    assert again.status_code == 409
+    assert "already filed" in again.json()["detail"]
+    assert Report.objects.count() == 1

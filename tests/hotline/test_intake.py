@@ -1,9 +1,11 @@
 """Filing by phone: script, account, read-back with consent, receipt read back; the call-taker forgets."""
 
 import pytest
+from django.test import Client
 
 from confide import crypto
 from confide.audit.models import AuditEntry
+from confide.audit.selectors import audit_chain_verify
 from confide.reports import keys
 from confide.reports.content import ReportContent
 from confide.reports.models import KeyWrap, Report
@@ -179,10 +181,58 @@ def test_a_stray_handler_membership_still_gives_the_filing_call_taker_no_key(org
 
 def test_the_audit_log_records_who_filed_it(org, handler, call_taker, login):
     file_call(login(call_taker))
-    report = Report.objects.get()
     entry = AuditEntry.objects.get(action="hotline.report_filed")
     assert entry.actor_id == call_taker.pk
-    assert entry.object_id == str(report.pk)
+    assert (entry.object_type, entry.object_id) == ("organization", str(org.pk))
+    assert audit_chain_verify().ok
+
+
+def test_the_filing_row_does_not_tie_the_report_to_the_time_of_the_call(org, handler, call_taker, login):
+    file_call(login(call_taker))
+    report = Report.objects.get()
+    assert not AuditEntry.objects.filter(object_id=str(report.pk)).exists()
+
+
+def test_a_second_press_of_file_files_nothing_more(org, handler, call_taker, login):
+    client = login(call_taker)
+    page = read_back(client)
+    data = {**hidden_fields(page), "consent": "yes"}
+    first = post(client, "/staff/hotline/acme/file/", page, data)
+    assert first.status_code == 200
+    second = post(client, "/staff/hotline/acme/file/", page, data)
+    assert second.status_code == 409
+    assert "already filed" in second.content.decode()
+    assert "receipt" not in hidden_fields(second)
+    assert Report.objects.count() == 1
+    assert AuditEntry.objects.filter(action="hotline.report_filed").count() == 1
+
+
+def test_a_new_read_back_of_the_same_account_can_be_filed(org, handler, call_taker, login):
+    """Single use is per read-back, not per text: two callers may well say the same words."""
+    client = login(call_taker)
+    assert file_call(client).status_code == 200
+    assert file_call(client).status_code == 200
+    assert Report.objects.count() == 2
+
+
+def test_filing_without_the_read_back_nonce_is_refused(org, handler, call_taker, login):
+    client = login(call_taker)
+    page = read_back(client)
+    data = {**hidden_fields(page), "consent": "yes", "nonce": ""}
+    response = post(client, "/staff/hotline/acme/file/", page, data)
+    assert response.status_code == 400
+    assert not Report.objects.exists()
+
+
+def test_the_used_read_backs_keep_no_time_and_no_link(org, handler, call_taker, login):
+    from confide.hotline.models import ReadBackUsed
+
+    client = login(call_taker)
+    page = read_back(client)
+    post(client, "/staff/hotline/acme/file/", page, {**hidden_fields(page), "consent": "yes"})
+    assert [f.name for f in ReadBackUsed._meta.get_fields()] == ["token_hash"]
+    (row,) = ReadBackUsed.objects.all()
+    assert hidden_fields(page)["nonce"] not in row.token_hash
 
 
 def test_the_handler_sees_the_call_details_and_the_callers_words(org, handler, call_taker, login):
@@ -228,3 +278,26 @@ def test_filing_with_a_tampered_category_is_a_clear_400(org, call_taker, login):
     assert response.status_code == 400
     assert not Report.objects.exists()
     assert csrf_from(response)
+
+
+def test_the_caller_online_sees_their_words_marked_not_brackets(org, handler, call_taker, login):
+    receipt = receipt_of(file_call(login(call_taker)))
+    reporter = Client()
+    form = reporter.get("/r/acme/return/")
+    opened = reporter.post("/r/acme/return/", {"receipt": receipt, "csrfmiddlewaretoken": csrf_from(form)})
+    assert opened.status_code in (200, 302, 303)
+    page = reporter.get("/r/acme/report/").content.decode()
+    assert '<mark class="callers-words"><q>you owe me for this job</q></mark>' in page
+    assert "[[" not in page
+
+
+def test_a_web_reporter_still_sees_brackets_as_typed(org, handler):
+    from tests.conftest import submit_report
+
+    submitted = submit_report(org, what_happened="Typed online [[not a quote]] <b>bold</b>")
+    reporter = Client()
+    form = reporter.get("/r/acme/return/")
+    reporter.post("/r/acme/return/", {"receipt": submitted.receipt, "csrfmiddlewaretoken": csrf_from(form)})
+    page = reporter.get("/r/acme/report/").content.decode()
+    assert "[[not a quote]] &lt;b&gt;bold" in page
+    assert "callers-words" not in page
