@@ -37,6 +37,17 @@ def test_seed_demo_is_idempotent_and_its_login_unlocks():
     assert staff_unlock(username="demo-handler", password="a demo password 123").secret_key
 
 
+def test_seed_demo_lets_any_demo_example_address_ask_for_a_code():
+    from django.core import mail
+
+    from confide.verification.services import verification_start
+
+    run("seed_demo", "--password", "a demo password 123")
+    run("seed_demo", "--password", "a demo password 123")
+    verification_start(organization=Organization.objects.get(slug="demo"), email="someone@demo.example")
+    assert mail.outbox[-1].to == ["someone@demo.example"]
+
+
 def test_org_and_staff_are_created_with_clear_errors():
     run("org_create", "north", "North Campaign")
     with pytest.raises(CommandError, match="already exists"):

@@ -6,6 +6,9 @@ from confide.accounts.provisioning import demo_seed
 from confide.escrow.demo import DEMO_COUNSELOR, demo_counselor_seed
 from confide.hotline.provisioning import DEMO_CALL_TAKER, hotline_demo_seed
 from confide.letters.provisioning import DEMO_CONTACT, demo_contact_seed
+from confide.verification.services import domain_allow
+
+DEMO_DOMAIN = "demo.example"
 
 
 class Command(BaseCommand):
@@ -26,6 +29,9 @@ class Command(BaseCommand):
                 "(its key is wrapped under it; change it from the staff pages, not here)."
             )
         self.stdout.write("  Reporter intake: http://127.0.0.1:8000/r/demo/")
+        # Any demo.example address can prove membership; the code is printed on the server's console.
+        domain_allow(organization=result.organization, domain=DEMO_DOMAIN)
+        self.stdout.write(f"  Staff addresses for one-time codes: anything@{DEMO_DOMAIN} (codes print on the console)")
         call_taker_password = hotline_demo_seed(
             organization=result.organization, password=password or secrets.token_urlsafe(12)
         )
