@@ -137,13 +137,15 @@ def _honest(message: bytes = b"email:boss@campaign.example"):
 
 def test_random_voprf_blinds_give_the_prf_of_the_input():
     key, scalar, blinded, evaluated, proof = _honest()
-    output = oprf.voprf_finalize(b"email:boss@campaign.example", scalar, evaluated, blinded, oprf.public_key(key), proof)
+    output = oprf.voprf_finalize(
+        b"email:boss@campaign.example", scalar, evaluated, blinded, oprf.public_key(key), proof
+    )
     assert output == oprf.voprf_evaluate(key, b"email:boss@campaign.example")
     assert output != oprf.evaluate(key, b"email:boss@campaign.example")  # the mode is in every hash
 
 
 def test_a_proof_under_another_key_is_refused():
-    key, scalar, blinded, evaluated, proof = _honest()
+    _key, scalar, blinded, evaluated, proof = _honest()
     with pytest.raises(oprf.OprfVerifyError):
         oprf.voprf_finalize(b"x", scalar, evaluated, blinded, oprf.public_key(oprf.random_scalar()), proof)
 
@@ -156,7 +158,7 @@ def test_an_element_evaluated_under_another_key_is_refused_even_with_its_own_val
 
 
 def test_a_wrong_element_with_the_honest_proof_is_refused():
-    key, scalar, blinded, evaluated, proof = _honest()
+    key, scalar, blinded, _evaluated, proof = _honest()
     wrong = oprf.voprf_blind_evaluate(key, oprf.voprf_blind(b"someone else")[1])[0]
     with pytest.raises(oprf.OprfVerifyError):
         oprf.voprf_finalize(b"x", scalar, wrong, blinded, oprf.public_key(key), proof)
