@@ -167,19 +167,25 @@ def evaluate(secret_key: bytes, message: bytes, mode: int = MODE_OPRF) -> bytes:
 # --- Mode 0x01 (VOPRF): the DLEQ proof of RFC 9497 §2.2, with A = G and B = pkS ---------------------------------
 
 
-def _composites(public: bytes, blinded: Sequence[bytes], evaluated: Sequence[bytes]) -> tuple[bytes, bytes]:
-    """ComputeComposites: M = Σ dᵢ·Cᵢ, Z = Σ dᵢ·Dᵢ with dᵢ bound to pkS and the whole batch."""
+def _composites(
+    public: bytes, blinded: Sequence[bytes], evaluated: Sequence[bytes], secret_key: bytes | None = None
+) -> tuple[bytes, bytes]:
+    """ComputeComposites: M = Σ dᵢ·Cᵢ, Z = Σ dᵢ·Dᵢ with dᵢ bound to pkS and the whole batch. Given the secret key
+    (ComputeCompositesFast, the key holder's side), Z = k·M instead: one scalar multiplication per batch."""
     seed = hashlib.sha512(_framed(public) + _framed(b"Seed-" + VOPRF_CONTEXT)).digest()
     m = z = b""
     for i, (c_i, d_i) in enumerate(zip(blinded, evaluated, strict=True)):
         transcript = _framed(seed) + _i2osp(i, 2) + _framed(c_i) + _framed(d_i) + b"Composite"
         d = hash_to_scalar(transcript, b"HashToScalar-" + VOPRF_CONTEXT)
-        m_i, z_i = _scalarmult(d, c_i), _scalarmult(d, d_i)
         # Starting from the first term rather than the identity: libsodium's scalarmult refuses the identity.
-        m, z = (_add(m, m_i), _add(z, z_i)) if m else (m_i, z_i)
+        m_i = _scalarmult(d, c_i)
+        m = _add(m, m_i) if m else m_i
+        if secret_key is None:
+            z_i = _scalarmult(d, d_i)
+            z = _add(z, z_i) if z else z_i
     if not m:
         raise OprfError("nothing to prove")
-    return m, z
+    return m, (_scalarmult(secret_key, m) if secret_key is not None else z)
 
 
 def _challenge(public: bytes, m: bytes, z: bytes, t2: bytes, t3: bytes) -> bytes:
@@ -190,8 +196,7 @@ def _challenge(public: bytes, m: bytes, z: bytes, t2: bytes, t3: bytes) -> bytes
 def _generate_proof(
     secret_key: bytes, public: bytes, blinded: Sequence[bytes], evaluated: Sequence[bytes], r: bytes
 ) -> bytes:
-    m, _ = _composites(public, blinded, evaluated)
-    z = _scalarmult(secret_key, m)  # ComputeCompositesFast: the holder knows k, so Z = k·M
+    m, z = _composites(public, blinded, evaluated, secret_key)
     c = _challenge(public, m, z, _scalarmult_base(r), _scalarmult(r, m))
     s = rbcl.crypto_core_ristretto255_scalar_sub(r, rbcl.crypto_core_ristretto255_scalar_mul(c, secret_key))
     return c + s
