@@ -133,3 +133,14 @@ def test_a_refused_proof_answers_503_keeps_what_the_reporter_typed_and_saves_not
     assert "unavailable" in page
     assert "What he said at the fundraiser." in page and "proofcanary-7f3a@campaign.example" in page
     assert not Entry.objects.exists()
+
+
+def test_through_the_api_a_refused_proof_is_a_503_with_a_detail(api, org, counselor, monkeypatch):
+    from tests.escrow.test_api import _vault
+
+    monkeypatch.setattr(keyholder, "oprf_blinded_evaluate", _wrong_element)
+    auth = _vault(api, org)
+    body = {"person": {"email": "boss@campaign.example"}, "text": "It happened."}
+    response = api.post("/api/vault/entries", body, content_type="application/json", **auth)
+    assert response.status_code == 503 and "unavailable" in response.json()["detail"]
+    assert not Entry.objects.exists()
