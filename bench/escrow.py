@@ -2,8 +2,10 @@
 
 Times, in-process (the same services as production):
 - the match check: distinct accounts at one index (half the lookups hit a stored index, half miss);
-- entry sealing: escrow_entry_create end to end (OPRF blind/evaluate/finalize in-process, shares, AEAD, sealed
-  box, insert of the entry and its pending index);
+- the VOPRF (RFC 9497 mode 0x01) alone: the key holder's evaluation with its DLEQ proof, and the web tier's
+  blind + proof check + finalize;
+- entry sealing: escrow_entry_create end to end (VOPRF blind/evaluate+proof/verify+finalize in-process, shares,
+  AEAD, sealed box, insert of the entry and its pending index);
 - the matching job: once over the indices the sealing run left pending, once as a full recount (--all).
 Filler rows are random bytes where indices and ciphertexts would be (generate_series, so seeding stays fast).
 Target (issue 4): flat, <= 2 ms p99 per check. Usage: python bench/escrow.py [--sizes 1000,100000,1000000]
@@ -95,6 +97,26 @@ def time_sealing(organization, repeat: int, rng: random.Random) -> list[float]:
     return samples
 
 
+def time_oprf(repeat: int) -> tuple[list[float], list[float]]:
+    from confide import crypto
+
+    key = crypto.oprf_key_generate()
+    public_key = crypto.oprf_public_key(key)
+    holder, client = [], []
+    for n in range(repeat):
+        message = f"email:p{n}@campaign.example".encode()
+        started = time.perf_counter()
+        blind, blinded = crypto.oprf_blind(message)
+        client_started = time.perf_counter()
+        evaluated, proof = crypto.oprf_blind_evaluate(key, blinded)
+        holder_done = time.perf_counter()
+        crypto.oprf_finalize(message, blind, evaluated, blinded, public_key, proof)
+        done = time.perf_counter()
+        holder.append(holder_done - client_started)
+        client.append((client_started - started) + (done - holder_done))
+    return holder, client
+
+
 def time_job() -> tuple[int, float, float]:
     """The matching job over what the sealing run left pending, then a full recount of the table (--all)."""
     from confide.escrow.matching import matches_detect, matches_detect_all
@@ -151,6 +173,9 @@ def main() -> None:
         rng = random.Random(4)
 
         print("escrow benchmark: PostgreSQL, in-process key holder")
+        holder, client = time_oprf(args.seals)
+        report("VOPRF holder", holder, ", evaluate + DLEQ proof")
+        report("VOPRF client", client, ", blind + verify proof + finalize")
         for size in sizes:
             started = time.perf_counter()
             fill(size - stored_count())

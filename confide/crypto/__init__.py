@@ -7,11 +7,12 @@ from confide.crypto.errors import (
     ReceiptFormatError,
     WrongPasswordError,
 )
-from confide.crypto.oprf import OprfError
-from confide.crypto.oprf import blind as oprf_blind
-from confide.crypto.oprf import blind_evaluate as oprf_blind_evaluate
-from confide.crypto.oprf import finalize as oprf_finalize
+from confide.crypto.oprf import OprfError, OprfVerifyError
+from confide.crypto.oprf import public_key as oprf_public_key
 from confide.crypto.oprf import random_scalar as oprf_key_generate
+from confide.crypto.oprf import voprf_blind as oprf_blind
+from confide.crypto.oprf import voprf_blind_evaluate as oprf_blind_evaluate
+from confide.crypto.oprf import voprf_finalize as oprf_finalize
 from confide.crypto.passwords import (
     PRODUCTION_COST,
     TEST_COST,
@@ -75,6 +76,7 @@ __all__ = [
     "KeyFormatError",
     "KeyPair",
     "OprfError",
+    "OprfVerifyError",
     "PasswordCost",
     "ReceiptFormatError",
     "SealedEntry",
@@ -94,6 +96,7 @@ __all__ = [
     "oprf_blind_evaluate",
     "oprf_finalize",
     "oprf_key_generate",
+    "oprf_public_key",
     "padded_size",
     "public_key_from_secret",
     "random_bytes",

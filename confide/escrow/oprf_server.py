@@ -1,6 +1,7 @@
 """The OPRF key holder as a small HTTP service (stdlib only). It evaluates blinded ristretto255 elements and
-nothing else: POST /evaluate {"blinded": b64, "rate_key": b64} -> {"evaluated": b64}. It never sees an
-identifier, and answers 429 once an account's daily allowance is used."""
+nothing else: POST /evaluate {"blinded": b64, "rate_key": b64} -> {"evaluated": b64, "proof": b64} (RFC 9497
+VOPRF: the proof shows the key behind the public key the web tier pins was used). It never sees an identifier,
+and answers 429 once an account's daily allowance is used."""
 
 import base64
 import binascii
@@ -58,7 +59,7 @@ class OprfHandler(BaseHTTPRequestHandler):
             return
         close_old_connections()
         try:
-            evaluated = oprf_blinded_evaluate(blinded=blinded, rate_key=rate_key)
+            evaluated, proof = oprf_blinded_evaluate(blinded=blinded, rate_key=rate_key)
         except OprfRateLimited:
             self._answer(429, {"detail": "Too many evaluations for this account today."})
             return
@@ -67,7 +68,9 @@ class OprfHandler(BaseHTTPRequestHandler):
             return
         finally:
             close_old_connections()
-        self._answer(200, {"evaluated": base64.b64encode(evaluated).decode()})
+        self._answer(
+            200, {"evaluated": base64.b64encode(evaluated).decode(), "proof": base64.b64encode(proof).decode()}
+        )
 
 
 def oprf_server(host: str, port: int) -> ThreadingHTTPServer:

@@ -204,3 +204,8 @@ CONFIDE_WRITE_LIMITS = {
     "verification": (0.5, 10.0),
 }
 CONFIDE_WRITE_LIMITS_DEPLOYMENT = (float(os.environ.get("CONFIDE_WRITES_PER_SECOND", "50")), 500.0)
+
+# Matching escrow, verifiable OPRF (RFC 9497 mode 0x01): with CONFIDE_OPRF_URL set, the key holder's public key
+# (base64, printed by `manage.py oprf_public_key` next to oprf.key). Every evaluation's proof is checked against
+# it; it is configured rather than fetched so that the service cannot choose the key it is checked against.
+CONFIDE_OPRF_PUBLIC_KEY = os.environ.get("CONFIDE_OPRF_PUBLIC_KEY", "")

@@ -40,5 +40,6 @@ def test_the_wrap_key_opens_entries_at_its_index_and_no_other():
 def test_the_blinded_protocol_through_the_exports_equals_direct_evaluation():
     key = crypto.oprf_key_generate()
     blind, blinded = crypto.oprf_blind(b"handle:x:someone")
-    output = crypto.oprf_finalize(b"handle:x:someone", blind, crypto.oprf_blind_evaluate(key, blinded))
-    assert output == oprf.evaluate(key, b"handle:x:someone")
+    evaluated, proof = crypto.oprf_blind_evaluate(key, blinded)
+    output = crypto.oprf_finalize(b"handle:x:someone", blind, evaluated, blinded, crypto.oprf_public_key(key), proof)
+    assert output == oprf.voprf_evaluate(key, b"handle:x:someone")  # the exports are the verifiable mode 0x01

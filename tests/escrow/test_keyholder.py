@@ -1,5 +1,6 @@
-"""The OPRF key holder: its own secret file, blinded elements only, a daily allowance per account (429), and
-the same answers in-process and as `oprf_serve` over HTTP."""
+"""The OPRF key holder: its own secret file, blinded elements only, a daily allowance per account (429), the
+same answers in-process and as `oprf_serve` over HTTP, and (RFC 9497 VOPRF) a proof with every answer that the
+web tier checks against the pinned public key before using it."""
 
 import base64
 import json
@@ -26,7 +27,7 @@ def test_secrets_init_creates_the_oprf_key_in_its_own_file(tmp_path: Path):
 
 def test_the_output_is_the_prf_of_the_identifier_under_the_holders_key(db):
     output = oprf_output(identifier="email:boss@campaign.example", account=b"a" * 32)
-    assert output == crypto.oprf.evaluate(keyfiles.oprf_key(), b"email:boss@campaign.example")
+    assert output == crypto.oprf.voprf_evaluate(keyfiles.oprf_key(), b"email:boss@campaign.example")
 
 
 def test_a_flood_of_evaluations_hits_the_daily_allowance(db, settings):
@@ -44,6 +45,7 @@ def served(transactional_db, settings):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     settings.CONFIDE_OPRF_URL = f"http://127.0.0.1:{server.server_address[1]}"
+    settings.CONFIDE_OPRF_PUBLIC_KEY = keyfiles.encode_key(crypto.oprf_public_key(keyfiles.oprf_key()))
     yield settings.CONFIDE_OPRF_URL
     server.shutdown()
     server.server_close()
@@ -51,7 +53,7 @@ def served(transactional_db, settings):
 
 def test_the_http_service_gives_the_same_output_as_in_process(served):
     output = oprf_output(identifier="phone:+12025550143", account=b"acct")
-    assert output == crypto.oprf.evaluate(keyfiles.oprf_key(), b"phone:+12025550143")
+    assert output == crypto.oprf.voprf_evaluate(keyfiles.oprf_key(), b"phone:+12025550143")
 
 
 def test_the_http_service_answers_429_past_the_allowance(served, settings):
@@ -96,11 +98,14 @@ def test_the_http_service_evaluates_only_blinded_elements(served):
     body = json.dumps({"blinded": base64.b64encode(blinded).decode(), "rate_key": base64.b64encode(rate_key).decode()})
     status, answer = _post(served, body.encode())
     assert status == 200
-    assert base64.b64decode(answer["evaluated"]) == crypto.oprf_blind_evaluate(keyfiles.oprf_key(), blinded)
+    evaluated, proof = base64.b64decode(answer["evaluated"]), base64.b64decode(answer["proof"])
+    assert evaluated == crypto.oprf_blind_evaluate(keyfiles.oprf_key(), blinded)[0]
+    crypto.oprf.proof_verify(crypto.oprf_public_key(keyfiles.oprf_key()), [blinded], [evaluated], proof)
 
 
 def test_an_unreachable_key_holder_is_a_clear_error(db, settings):
     settings.CONFIDE_OPRF_URL = "http://127.0.0.1:9"
+    settings.CONFIDE_OPRF_PUBLIC_KEY = keyfiles.encode_key(crypto.oprf_public_key(keyfiles.oprf_key()))
     with pytest.raises(OprfUnavailable):
         oprf_output(identifier="email:a@b.example", account=b"acct")
 
@@ -125,4 +130,4 @@ def test_with_a_shared_token_the_service_refuses_callers_without_it(served, sett
     status, answer = _post(served, body)
     assert status == 401 and "token" in answer["detail"]
     output = oprf_output(identifier="email:boss@campaign.example", account=b"acct")  # the web tier sends it
-    assert output == crypto.oprf.evaluate(keyfiles.oprf_key(), b"email:boss@campaign.example")
+    assert output == crypto.oprf.voprf_evaluate(keyfiles.oprf_key(), b"email:boss@campaign.example")

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from confide import keyfiles
+from confide.escrow.keyholder import oprf_public_key_from_file
 from confide.escrow.oprf_server import oprf_server
 
 
@@ -15,9 +16,12 @@ class Command(BaseCommand):
         parser.add_argument("--port", type=int, default=8765)
 
     def handle(self, *args, host, port, **options):
-        keyfiles.oprf_key()  # fail now, not on the first request, when the key file is missing
+        public_key = oprf_public_key_from_file()  # fail now, not on the first request, when the key is missing
         server = oprf_server(host, port)
         self.stdout.write(f"OPRF key holder listening on http://{host}:{server.server_address[1]}/evaluate")
+        self.stdout.write(
+            f"Its public key (CONFIDE_OPRF_PUBLIC_KEY on the web tier): {keyfiles.encode_key(public_key)}"
+        )
         try:
             server.serve_forever()
         except KeyboardInterrupt:
