@@ -204,3 +204,10 @@ CONFIDE_WRITE_LIMITS = {
     "verification": (0.5, 10.0),
 }
 CONFIDE_WRITE_LIMITS_DEPLOYMENT = (float(os.environ.get("CONFIDE_WRITES_PER_SECOND", "50")), 500.0)
+
+# Language switch (reporter pages in English and Spanish). The choice lives only in this cookie, never on the
+# server. It lasts for the browser session, like the reporter cookie: a shared device keeps no trace of it.
+# Lax, not Strict, so a link from an email (a letter invitation) opens in the chosen language.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = None
