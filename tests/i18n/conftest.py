@@ -3,7 +3,6 @@ import re
 import pytest
 from django.test import Client
 
-from tests.browser.conftest import browser, chromium_path, no_js_page  # noqa: F401 - shared fixtures
 from tests.conftest import csrf_from
 from tests.letters.conftest import boss, bystander, chief, circulating, drafted  # noqa: F401 - shared fixtures
 

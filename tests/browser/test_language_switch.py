@@ -1,4 +1,5 @@
-"""The switch in a real browser with JavaScript off, under the real CSP, no-referrer and CSRF setup."""
+"""The language switch in a real browser with JavaScript off, under the real CSP, no-referrer and CSRF setup
+(here, not under tests/i18n, so that it shares the one Playwright instance of this folder)."""
 
 import pytest
 
