@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from confide import pages
 from confide.api import api
@@ -21,4 +22,5 @@ urlpatterns = [
     path("staff/", include("confide.accounts.urls")),
     path("operator/", admin.site.urls),
     path("api/", api.urls),
+    path("language/", set_language, name="set_language"),
 ]

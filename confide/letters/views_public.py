@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from confide.intake.forms import ReceiptForm
@@ -27,7 +28,8 @@ from confide.tenants.models import Organization
 from confide.tenants.selectors import organization_for_intake
 from confide.verification.forms import EmailForm
 
-WRONG_RECEIPT = _("We could not find a letter with this receipt. Check the words and try again.")
+# Lazy: a module-level message must follow the language of each request, not the one at import.
+WRONG_RECEIPT = gettext_lazy("We could not find a letter with this receipt. Check the words and try again.")
 
 
 def _organization(slug: str) -> Organization:

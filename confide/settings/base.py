@@ -209,3 +209,10 @@ CONFIDE_WRITE_LIMITS_DEPLOYMENT = (float(os.environ.get("CONFIDE_WRITES_PER_SECO
 # (base64, printed by `manage.py oprf_public_key` next to oprf.key). Every evaluation's proof is checked against
 # it; it is configured rather than fetched so that the service cannot choose the key it is checked against.
 CONFIDE_OPRF_PUBLIC_KEY = os.environ.get("CONFIDE_OPRF_PUBLIC_KEY", "")
+
+# Language switch (reporter pages in English and Spanish). The choice lives only in this cookie, never on the
+# server. It lasts for the browser session, like the reporter cookie: a shared device keeps no trace of it.
+# Lax, not Strict, so a link from an email (a letter invitation) opens in the chosen language.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = None
