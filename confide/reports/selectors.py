@@ -103,14 +103,18 @@ def reporter_access_get(*, receipt: str, organization: Organization | None = Non
 
 
 def report_list_visible_to(*, user) -> QuerySet[Report]:
-    """Reports of the user's organizations for which the user holds a key wrap (no wrap: excluded, G4)."""
+    """Reports of the organizations the user handles for, for which the user holds a key wrap (no wrap:
+    excluded, G4). The role is checked too: a wrap outlives a handler moved to contact or call-taker, and an
+    organization's leadership must not read its reports."""
     if not user.is_authenticated:
         return Report.objects.none()
     # Semi-joins, not joins: the planner can walk the inbox index in order and stop after one page.
     return (
         Report.objects.filter(
             Exists(KeyWrap.objects.filter(report_id=OuterRef("pk"), user_id=user.pk)),
-            organization_id__in=Membership.objects.filter(user_id=user.pk).values("organization_id"),
+            organization_id__in=Membership.objects.filter(user_id=user.pk, role=Membership.Role.HANDLER).values(
+                "organization_id"
+            ),
         )
         .select_related("organization")
         .order_by(*INBOX_ORDER)
