@@ -6,6 +6,7 @@ always gets the same reference, so duplicates can be refused, and the address it
 """
 
 import secrets
+import smtplib
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -119,17 +120,24 @@ def verification_start(*, organization: Organization, email: str) -> uuid.UUID:
         expires_at=now + timedelta(minutes=settings.CONFIDE_VERIFICATION_MINUTES),
     )
     if eligible:
-        send_mail(
-            subject=_("Your Confide code"),
-            message=_(
-                "Your code is %(code)s. It works for %(minutes)d minutes. If you did not ask for it, ignore this "
-                "message: nothing else happens."
+        try:
+            send_mail(
+                subject=_("Your Confide code"),
+                message=_(
+                    "Your code is %(code)s. It works for %(minutes)d minutes. If you did not ask for it, ignore "
+                    "this message: nothing else happens."
+                )
+                % {"code": code, "minutes": settings.CONFIDE_VERIFICATION_MINUTES},
+                from_email=None,
+                recipient_list=[email.strip()],
+                fail_silently=False,
             )
-            % {"code": code, "minutes": settings.CONFIDE_VERIFICATION_MINUTES},
-            from_email=None,
-            recipient_list=[email.strip()],
-            fail_silently=False,
-        )
+        except (smtplib.SMTPException, OSError):
+            # Not re-raised: a 500 would log the exception, and SMTP errors name the recipient's address.
+            Challenge.objects.filter(pk=challenge_id).delete()
+            raise VerificationError(
+                _("We could not send the code just now. Please try again in a few minutes.")
+            ) from None
     return challenge_id
 
 
