@@ -4,7 +4,7 @@ import pytest
 
 from confide.reports.selectors import ReportNotFound, case_access_get, report_list_visible_to
 from confide.tenants.models import Membership
-from tests.api.conftest import api, token_for  # noqa: F401 - fixtures shared with the API tests
+from tests.conftest import api_token
 
 
 def _demote(user, role):
@@ -22,9 +22,9 @@ def test_it_hides_reports_from_a_former_handler_now_in_another_role(submitted, h
         case_access_get(user=handler, secret_key=secret_key, report_id=submitted.report.pk)
 
 
-def test_it_answers_404_to_a_former_handler_now_a_contact_on_pages_and_api(submitted, handler, login, token_for):
+def test_it_answers_404_to_a_former_handler_now_a_contact_on_pages_and_api(submitted, handler, login):
     client = login(handler)
-    headers = token_for(handler)
+    headers = api_token(handler)
     assert client.get(f"/staff/cases/{submitted.report.pk}/").status_code == 200
     _demote(handler, Membership.Role.CONTACT)
     assert client.get(f"/staff/cases/{submitted.report.pk}/").status_code == 404

@@ -6,11 +6,13 @@ import smtplib
 
 import pytest
 from django.core.mail.backends.base import BaseEmailBackend
+from django.test import Client
 
 from confide.verification.models import Challenge
 from confide.verification.services import VerificationError, domain_allow, verification_start
-from tests.escrow.conftest import api, new_vault  # noqa: F401 - fixtures shared with the API tests
+from tests.escrow.conftest import new_vault
 
+api = Client()
 pytestmark = pytest.mark.django_db
 ADDRESS = "dana.canary-7f3a@campaign.example"
 
@@ -37,7 +39,7 @@ def test_a_mail_failure_is_a_verification_error_and_leaves_no_challenge(org, fai
     assert not Challenge.objects.exists()
 
 
-def test_a_mail_failure_answers_the_vault_api_with_a_4xx_and_logs_no_address(org, failing_mail, api, caplog):
+def test_a_mail_failure_answers_the_vault_api_with_a_4xx_and_logs_no_address(org, failing_mail, caplog):
     domain_allow(organization=org, domain="campaign.example")
     receipt, _access = new_vault(org)
     caplog.set_level(logging.DEBUG)
