@@ -24,7 +24,8 @@ from confide.tenants.models import Organization
 from confide.throttle import write_allow
 from confide.verification.models import AllowedDomain, Challenge, RosterEntry
 
-CODE_DIGITS = 6
+# Eight: the pending cap lets anyone try ~48,000 challenges a day per organization, 5 guesses each.
+CODE_DIGITS = 8
 MAX_ATTEMPTS = 5
 
 
