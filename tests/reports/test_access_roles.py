@@ -32,3 +32,15 @@ def test_it_answers_404_to_a_former_handler_now_a_contact_on_pages_and_api(submi
     response = client.get(f"/api/cases/{submitted.report.pk}", **headers)
     assert response.status_code == 404
     assert client.get("/api/cases", **headers).json()["items"] == []
+
+
+@pytest.mark.parametrize("role", ["operator", "counselor"])
+def test_a_non_handler_given_an_organization_receives_no_report_key(org, handler, role, unlock):
+    """membership_add gives every role without a membership role of its own a handler membership: the role
+    itself must still keep report keys away from the operator ("reads no report") and the counselor."""
+    from tests.conftest import make_staff, submit_report
+
+    other = make_staff(f"not-a-handler-{role}", [org], role=role)
+    report = submit_report(org).report
+    assert not report.key_wraps.filter(user=other).exists()
+    assert not report_list_visible_to(user=other).exists()
