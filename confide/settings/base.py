@@ -205,3 +205,6 @@ CONFIDE_WRITE_LIMITS = {
     "verification": (0.5, 10.0),
 }
 CONFIDE_WRITE_LIMITS_DEPLOYMENT = (float(os.environ.get("CONFIDE_WRITES_PER_SECOND", "50")), 500.0)
+# Writes per receipt (a report's replies, a vault's records and entries, a letter participant's messages):
+# (per second, burst). A reporter writes a few messages a week; a burst of 30 leaves room for a busy day.
+CONFIDE_RECEIPT_WRITE_LIMIT = (0.05, 30.0)
