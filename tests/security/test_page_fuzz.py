@@ -113,3 +113,18 @@ def test_no_page_answers_any_persona_with_a_server_error(org, handler):
                     if response.status_code >= 500:
                         errors.append((name, response.request["REQUEST_METHOD"], url, odd[:10], response.status_code))
     assert not errors
+
+
+@pytest.mark.django_db
+def test_every_page_refuses_a_post_without_a_csrf_token(org, handler):
+    drafted = draft(org, [make_staff("csrfcontact", [org], role="contact")])
+    ids = {"report_id": uuid.uuid4(), "letter_id": drafted.letter.pk, "org_slug": org.slug, "token": drafted.token}
+    client = staff_login(Client(enforce_csrf_checks=True), handler)
+    accepted = []
+    for pattern in _patterns(get_resolver().url_patterns):
+        if pattern.startswith(("^", "api")):
+            continue
+        url = "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(ids.get(m.group(1), uuid.uuid4())), pattern)
+        if client.post(url, {"body": "x"}).status_code != 403:
+            accepted.append(url)
+    assert not accepted
