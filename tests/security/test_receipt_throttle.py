@@ -66,3 +66,27 @@ def test_a_letter_organizer_past_the_burst_gets_a_429(org, handler):
             "/api/letters/mine/messages", {"body": "a question"}, content_type=JSON, **auth
         ).status_code in (200, 201)
     assert api.post("/api/letters/mine/messages", {"body": "a question"}, content_type=JSON, **auth).status_code == 429
+
+
+def test_the_vault_pages_keep_what_was_typed_when_throttled(org):
+    client = Client()
+    receipt, _access = new_vault(org)
+    client.post(f"/r/{org.slug}/vault/open/", {"receipt": receipt})
+    for _ in range(2):
+        assert client.post(f"/r/{org.slug}/vault/records/", {"text": "a note"}).status_code == 303
+    record = client.post(f"/r/{org.slug}/vault/records/", {"text": "my record words"})
+    assert record.status_code == 429 and "my record words" in record.content.decode()
+    entry = client.post(f"/r/{org.slug}/vault/entries/", {"email": "boss@example.org", "text": "my entry words"})
+    assert entry.status_code == 429 and "my entry words" in entry.content.decode()
+    # The thread form shows only once a counselor wrote; the refusal is still a page, not an error.
+    assert client.post(f"/r/{org.slug}/vault/messages/", {"body": "my message words"}).status_code == 429
+
+
+def test_the_organizer_page_keeps_what_was_typed_when_throttled(org, handler):
+    client = Client()
+    drafted = draft(org, [make_staff("boss", [org], role="contact")])
+    client.post(f"/r/{org.slug}/letters/return/", {"receipt": drafted.receipt})
+    for _ in range(2):
+        assert client.post(f"/r/{org.slug}/letters/mine/message/", {"body": "a question"}).status_code == 303
+    response = client.post(f"/r/{org.slug}/letters/mine/message/", {"body": "my question words"})
+    assert response.status_code == 429 and "my question words" in response.content.decode()
