@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 class Throttled(Exception):
     """Too many writes just now; `retry_after` is in whole seconds."""
 
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(_("Many reports are arriving right now. Please wait a minute and send it again."))
+    def __init__(self, retry_after: int, message: str = "") -> None:
+        super().__init__(message or _("Many reports are arriving right now. Please wait a minute and send it again."))
         self.retry_after = retry_after
         self.message = str(self.args[0])
 
@@ -52,13 +52,27 @@ _lock = threading.Lock()
 _buckets: dict[tuple, TokenBucket] = {}
 
 
+MAX_BUCKETS = 20_000
+
+
 def _bucket(key: tuple, limits: tuple[float, float]) -> TokenBucket:
     # The limits are part of the key, so changed settings take effect without a restart.
     full_key = (*key, *limits)
     bucket = _buckets.get(full_key)
     if bucket is None:
+        if len(_buckets) >= MAX_BUCKETS:
+            _prune()
         bucket = _buckets[full_key] = TokenBucket(rate=limits[0], burst=limits[1])
     return bucket
+
+
+def _prune() -> None:
+    """Forget buckets that have refilled: a fresh bucket would be identical. Receipt buckets are one per
+    report, vault or letter participant, so without this the dictionary would only grow."""
+    now = time.monotonic()
+    for key, bucket in list(_buckets.items()):
+        if bucket.tokens + (now - bucket.updated) * bucket.rate >= bucket.burst:
+            del _buckets[key]
 
 
 def write_allow(*, scope: str, organization_id: object) -> None:
@@ -81,3 +95,23 @@ def write_allow(*, scope: str, organization_id: object) -> None:
 def buckets_reset() -> None:
     with _lock:
         _buckets.clear()
+
+
+def receipt_write_allow(*, holder_id: object) -> None:
+    """One token of the bucket of whoever holds one receipt (a report, a vault, a letter participant), and one
+    of the deployment's: "rate limits by receipt" (threat model A6), so that one receipt cannot flood a case
+    with messages and files. Kept in memory like the organization buckets, for the same reason (G2)."""
+    limits = settings.CONFIDE_RECEIPT_WRITE_LIMIT
+    with _lock:
+        mine = _bucket(("receipt", str(holder_id)), limits)
+        everyone = _bucket(("*",), settings.CONFIDE_WRITE_LIMITS_DEPLOYMENT)
+        wait = mine.wait_for()
+        if wait == 0:
+            wait = everyone.wait_for()
+            if wait:
+                mine.tokens += 1
+    if wait:
+        raise Throttled(
+            retry_after=max(1, math.ceil(min(wait, 3600))),
+            message=_("You have sent many messages in a short time. Please wait a minute and send it again."),
+        )

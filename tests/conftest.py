@@ -183,3 +183,14 @@ def login():
         return staff_login(Client(enforce_csrf_checks=True), user)
 
     return _login
+
+
+def api_token(user) -> dict:
+    """Authorization header of a fresh staff API token (for tests outside tests/api)."""
+    response = Client().post(
+        "/api/staff/login",
+        {"username": user.username, "password": PASSWORD, "totp": totp_code(user)},
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.content
+    return {"HTTP_AUTHORIZATION": f"Bearer {response.json()['token']}"}

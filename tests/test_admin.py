@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-from tests.conftest import PASSWORD, make_staff
+from tests.conftest import make_staff, staff_login
 
 pytestmark = pytest.mark.django_db
 
@@ -10,8 +10,7 @@ pytestmark = pytest.mark.django_db
 def operator_client(db):
     operator = make_staff("otto", role="operator")
     client = Client()
-    client.login(username=operator.username, password=PASSWORD)
-    return client
+    return staff_login(client, operator)  # the operator site needs the second factor too
 
 
 def test_the_operator_manages_organizations_and_sees_only_report_metadata(operator_client, submitted):
@@ -29,5 +28,5 @@ def test_the_operator_manages_organizations_and_sees_only_report_metadata(operat
 
 def test_handlers_cannot_use_the_admin(handler):
     client = Client()
-    client.login(username=handler.username, password=PASSWORD)
+    staff_login(client, handler)
     assert client.get("/operator/").status_code == 302

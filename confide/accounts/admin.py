@@ -1,6 +1,9 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.views import redirect_to_login
+from django.urls import reverse
 
+from confide.accounts.decorators import MFA_OK, MFA_SESSION_KEY
 from confide.accounts.invitations import invitation_prepare
 from confide.accounts.models import Invitation, User
 
@@ -43,3 +46,19 @@ class InvitationAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         link = request.build_absolute_uri(f"/staff/join/{token}/")
         messages.success(request, f"Send this link privately; it is shown only now and works once: {link}")
+
+
+def _operator_with_second_factor(request) -> bool:
+    """The stock admin needs a password only. Its pages can invite staff and assign organizations, so a
+    password alone would make anyone a handler of every organization: the staff sign-in, with TOTP, is the
+    only way in."""
+    user = request.user
+    return bool(user.is_active and user.is_staff and request.session.get(MFA_SESSION_KEY) == MFA_OK)
+
+
+def _operator_login(request, extra_context=None):
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"), login_url=reverse("staff_login"))
+
+
+admin.site.has_permission = _operator_with_second_factor  # type: ignore[method-assign]
+admin.site.login = _operator_login  # type: ignore[method-assign]

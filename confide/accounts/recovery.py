@@ -7,7 +7,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
 from confide import crypto, keyfiles
-from confide.accounts.models import User
+from confide.accounts.models import ApiToken, User
 from confide.accounts.services import password_cost, wrapped_key_of, wrapped_key_store
 from confide.audit.services import Action, audit_record
 from confide.reports.models import KeyWrap, Report
@@ -30,6 +30,8 @@ def staff_password_change(*, user: User, old_password: str, new_password: str) -
         wrapped_key_store(user, rewrapped)
         user.set_password(new_password)
         user.save()
+        # A new password is how staff shut out whoever learnt the old one: tokens issued under it go too.
+        ApiToken.objects.filter(user=user).delete()
         audit_record(actor=user, action=Action.STAFF_PASSWORD_CHANGED, subject=user)
 
 
@@ -70,5 +72,6 @@ def staff_recover(*, username: str, recovery_secret_key: bytes, new_password: st
             user.totp_sealed, user.totp_last_step = None, None
         user.save()
         KeyWrap.objects.bulk_update(wraps, ["sealed_key"], batch_size=500)
+        ApiToken.objects.filter(user=user).delete()
         audit_record(actor=None, action=Action.STAFF_RECOVERED, subject=user)
     return Recovered(cases=len(wraps))

@@ -30,6 +30,7 @@ from confide.escrow.vault_cookie import vault_cookie_clear, vault_cookie_read, v
 from confide.intake.forms import ReceiptForm
 from confide.tenants.models import Organization
 from confide.tenants.selectors import organization_for_intake
+from confide.throttle import Throttled
 
 WRONG_RECEIPT = _("We could not find a vault with this receipt. Check the words and try again.")
 RATE_LIMITED = _("Too many people named from this account today. Please try again tomorrow; nothing was saved.")
@@ -126,6 +127,8 @@ def record_new(request: HttpRequest, organization: Organization, access: VaultAc
     except EscrowRefused as error:
         form.add_error("text", error.message)
         return _home(request, organization, access, record_form=form, status=400)
+    except Throttled as throttled:  # the text stays in the form
+        return _home(request, organization, access, record_form=form, status=429, problem=throttled.message)
     return _see_other("vault:home", organization, "#records")
 
 
@@ -177,6 +180,8 @@ def entry_new(request: HttpRequest, organization: Organization, access: VaultAcc
         return _entry_page(request, organization, form, status=400)
     except OprfRateLimited:
         return _entry_page(request, organization, form, status=429, problem=RATE_LIMITED)
+    except Throttled as throttled:
+        return _entry_page(request, organization, form, status=429, problem=throttled.message)
     except OprfUnavailable:
         return _entry_page(request, organization, form, status=503, problem=UNAVAILABLE)
     return _see_other("vault:home", organization, "#entries")
@@ -288,6 +293,8 @@ def message_new(request: HttpRequest, organization: Organization, access: VaultA
     except EscrowRefused as error:
         form.add_error("body", error.message)
         return _home(request, organization, access, message_form=form, status=400)
+    except Throttled as throttled:
+        return _home(request, organization, access, message_form=form, status=429, problem=throttled.message)
     return _see_other("vault:home", organization, "#thread")
 
 

@@ -26,7 +26,7 @@ from confide.escrow.models import Entry, PendingIndex, Record, Vault
 from confide.escrow.team import counselor_team_public_key
 from confide.reports.clock import today
 from confide.tenants.models import Organization
-from confide.throttle import write_allow
+from confide.throttle import receipt_write_allow, write_allow
 
 TEXT_MAX_CHARS = 20_000
 
@@ -135,6 +135,7 @@ def vault_account_set(*, access: VaultAccess, account_ref: bytes, organization_i
 
 def record_create(*, access: VaultAccess, text: str) -> Record:
     text = text_clean(text)
+    receipt_write_allow(holder_id=access.vault.pk)
     record_id = uuid.uuid4()
     body = json.dumps({"text": text, "became": ""}, ensure_ascii=False).encode()
     return Record.objects.create(
@@ -244,6 +245,7 @@ def _rows_insert(entries: list[Entry]) -> None:
 def escrow_entry_create(*, access: VaultAccess, identifiers: list[str], text: str) -> EntryGroup:
     """One row per identifier (crypto.md §4). Raises EscrowRefused, OprfRateLimited or OprfUnavailable."""
     text = text_clean(text)
+    receipt_write_allow(holder_id=access.vault.pk)
     identifiers = list(dict.fromkeys(identifiers))
     if not identifiers:
         raise EscrowRefused(_("Name the person by at least one identifier."))

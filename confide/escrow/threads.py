@@ -12,6 +12,7 @@ from confide.escrow.access import ad_thread
 from confide.escrow.models import ThreadMessage, Vault
 from confide.escrow.services import EscrowRefused, text_clean
 from confide.reports.clock import today
+from confide.throttle import receipt_write_allow
 
 MESSAGE_MAX_CHARS = 10_000
 
@@ -26,6 +27,8 @@ def _clean(body: str) -> str:
 
 def thread_message_create(*, vault_id: uuid.UUID, thread_key: bytes, body: str, author_kind: str, author=None):
     body = _clean(body)
+    if author_kind == ThreadMessage.Author.REPORTER:
+        receipt_write_allow(holder_id=vault_id)
     message_id = uuid.uuid4()
     with transaction.atomic():
         Vault.objects.select_for_update().filter(pk=vault_id).first()

@@ -193,6 +193,12 @@ def reply(request: HttpRequest, org_slug: str) -> HttpResponse:
     except ContentError as error:
         uploads_discard(_uploads(request))
         return _report_page(request, organization, access, form=form, problem=error.message, status=400)
+    except Throttled as throttled:
+        uploads_discard(_uploads(request))
+        # The form comes back with the text typed, as on the report form.
+        response = _report_page(request, organization, access, form=form, problem=throttled.message, status=429)
+        response["Retry-After"] = str(throttled.retry_after)
+        return response
     response = redirect(reverse("intake:show_report", kwargs={"org_slug": organization.slug}) + "#latest")
     response.status_code = 303
     return response

@@ -24,6 +24,7 @@ def letter_grant_candidates(*, access: ThirdPartyAccess) -> QuerySet:
         .objects.filter(
             memberships__organization_id=letter.organization_id,
             memberships__role=Membership.Role.HANDLER,
+            role=Membership.Role.HANDLER,  # the user's role as well: an operator or counselor member gets no L
             is_active=True,
             public_key__isnull=False,
         )

@@ -6,6 +6,7 @@ from confide.letters.access import ParticipantAccess
 from confide.letters.content import MAX_ANSWER, LetterError, clean_text
 from confide.letters.models import Update
 from confide.letters.services import update_append
+from confide.throttle import receipt_write_allow
 
 
 def organizer_message(*, access: ParticipantAccess, body) -> Update:
@@ -14,6 +15,7 @@ def organizer_message(*, access: ParticipantAccess, body) -> Update:
     if not access.is_organizer:
         raise LetterError(_("Only the organizer can write to the third party here."), status=403)
     body = clean_text(body, label=_("Message"), limit=MAX_ANSWER, required=True, field_name="body")
+    receipt_write_allow(holder_id=access.letter.pk)
     return update_append(
         letter=access.letter,
         participant_key=access.participant_key,

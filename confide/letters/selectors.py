@@ -110,7 +110,7 @@ def invitation_access_get(*, token: str, organization: Organization | None = Non
 
 def letters_for_third_party(*, user) -> QuerySet[Letter]:
     """Letters of organizations the user handles for, whose key is sealed to the user."""
-    if not user.is_authenticated:
+    if not user.is_authenticated or user.role != Membership.Role.HANDLER:
         return Letter.objects.none()
     return (
         Letter.objects.filter(

@@ -140,6 +140,7 @@ def letter_draft_create(
         Membership.objects.filter(
             organization=organization,
             role=Membership.Role.HANDLER,
+            user__role=Membership.Role.HANDLER,  # an operator or counselor member must not receive L
             user__is_active=True,
             user__public_key__isnull=False,
         )

@@ -26,6 +26,7 @@ from confide.letters.selectors import (
 from confide.letters.services import letter_draft_create, signature_create, signature_withdraw, vouch_account_ref
 from confide.tenants.models import Organization
 from confide.tenants.selectors import organization_for_intake
+from confide.throttle import Throttled
 from confide.verification.forms import EmailForm
 
 # Lazy: a module-level message must follow the language of each request, not the one at import.
@@ -188,6 +189,8 @@ def message(request: HttpRequest, org_slug: str) -> HttpResponse:
     except LetterError as error:
         form.add_error("body", error.message)
         return _mine_page(request, organization, access, status=error.status, message_form=form)
+    except Throttled as throttled:  # the text stays in the form
+        return _mine_page(request, organization, access, status=429, message_form=form, problem=throttled.message)
     return _see_other("letters_public:mine", org_slug=organization.slug)
 
 

@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 
 from confide.notifications.services import digest_slot_after, now, staff_digests_send
 from confide.reports.retention import retention_purge_expired
+from confide.verification.services import verification_challenges_purge
 
 
 def daily_slot_after(moment: datetime) -> datetime:
@@ -30,6 +31,8 @@ def _schedule(job: Task, slot_after: Callable[[datetime], datetime]) -> bool:
 
 @task()
 def staff_digest_job() -> int:
+    # Riding on the digest's slots: an expired code's timestamp lives at most one slot after the code.
+    verification_challenges_purge()
     sent = staff_digests_send()
     digest_schedule()
     return sent

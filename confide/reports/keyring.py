@@ -26,6 +26,7 @@ def case_grant_candidates(*, access: CaseAccess):
         .objects.filter(
             memberships__organization_id=report.organization_id,
             memberships__role=Membership.Role.HANDLER,
+            role=Membership.Role.HANDLER,  # the user's role as well (see intake_target_get)
             is_active=True,
             public_key__isnull=False,
         )

@@ -10,6 +10,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
 from confide import crypto, keyfiles
+from confide.accounts.models import User
 from confide.reports import keys
 from confide.reports.access import CaseAccess, IntakeTarget, ReporterAccess
 from confide.reports.content import ReportContent
@@ -31,6 +32,9 @@ def _intake_target_sql(vendor: str) -> tuple[str, tuple]:
         organization__slug=_SLUG_PARAM,
         organization__intake_open=True,
         role=Membership.Role.HANDLER,
+        # The user's role too: membership_add makes any role without a membership role of its own (operator,
+        # counselor) a handler member, and neither may receive a report key.
+        user__role=User.Role.HANDLER,
         user__is_active=True,
         user__public_key__isnull=False,
     ).values_list(
@@ -103,14 +107,18 @@ def reporter_access_get(*, receipt: str, organization: Organization | None = Non
 
 
 def report_list_visible_to(*, user) -> QuerySet[Report]:
-    """Reports of the user's organizations for which the user holds a key wrap (no wrap: excluded, G4)."""
-    if not user.is_authenticated:
+    """Reports of the organizations the user handles for, for which the user holds a key wrap (no wrap:
+    excluded, G4). The role is checked too: a wrap outlives a handler moved to contact or call-taker, and an
+    organization's leadership must not read its reports."""
+    if not user.is_authenticated or user.role != User.Role.HANDLER:
         return Report.objects.none()
     # Semi-joins, not joins: the planner can walk the inbox index in order and stop after one page.
     return (
         Report.objects.filter(
             Exists(KeyWrap.objects.filter(report_id=OuterRef("pk"), user_id=user.pk)),
-            organization_id__in=Membership.objects.filter(user_id=user.pk).values("organization_id"),
+            organization_id__in=Membership.objects.filter(user_id=user.pk, role=Membership.Role.HANDLER).values(
+                "organization_id"
+            ),
         )
         .select_related("organization")
         .order_by(*INBOX_ORDER)

@@ -19,6 +19,7 @@ from confide.reports.models import Author, CaseExclusion, KeyWrap, Message, Repo
 from confide.reports.naming import handlers_named
 from confide.reports.uploads import EncryptedUpload
 from confide.reports.workflow import acknowledge_deadline
+from confide.throttle import receipt_write_allow
 
 REFERENCE_ATTEMPTS = 5
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud and typed by hand
@@ -126,6 +127,8 @@ def _message_append(
 
 
 def message_create_by_reporter(*, access: ReporterAccess, body: str, uploads=()) -> Message:
+    """Raises Throttled when this receipt wrote too much just now (pages, API and hotline callbacks alike)."""
+    receipt_write_allow(holder_id=access.report.pk)
     return _message_append(
         report=access.report,
         report_key=access.report_key,

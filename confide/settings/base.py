@@ -49,6 +49,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "confide.http.SecurityHeadersMiddleware",
     "confide.http.ExplainedErrorsMiddleware",
+    "confide.http.NulCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -216,3 +217,7 @@ CONFIDE_OPRF_PUBLIC_KEY = os.environ.get("CONFIDE_OPRF_PUBLIC_KEY", "")
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_AGE = None
+
+# Writes per receipt (a report's replies, a vault's records and entries, a letter participant's messages):
+# (per second, burst). A reporter writes a few messages a week; a burst of 30 leaves room for a busy day.
+CONFIDE_RECEIPT_WRITE_LIMIT = (0.05, 30.0)

@@ -6,6 +6,7 @@ always gets the same reference, so duplicates can be refused, and the address it
 """
 
 import secrets
+import smtplib
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,7 +24,8 @@ from confide.tenants.models import Organization
 from confide.throttle import write_allow
 from confide.verification.models import AllowedDomain, Challenge, RosterEntry
 
-CODE_DIGITS = 6
+# Eight: the pending cap lets anyone try ~48,000 challenges a day per organization, 5 guesses each.
+CODE_DIGITS = 8
 MAX_ATTEMPTS = 5
 
 
@@ -90,13 +92,20 @@ def _code_key(challenge_id: uuid.UUID, code: str) -> bytes:
     return crypto.keyed_hash("verification-code", keyfiles.pepper() + challenge_id.bytes + code.encode())
 
 
+def verification_challenges_purge() -> int:
+    """Delete expired challenges. Each holds, to the second, when a reporter asked for a code (G2): it must go
+    with its code even when no later request comes along to sweep it."""
+    deleted, _by_model = Challenge.objects.filter(expires_at__lte=timezone.now()).delete()
+    return deleted
+
+
 def verification_start(*, organization: Organization, email: str) -> uuid.UUID:
     """Email a one-time code if the address belongs to the organization's staff. The answer is the same
     either way, so the form does not tell who is on the roster."""
     write_allow(scope="verification", organization_id=organization.pk)
     canonical = _canonical(email)
     now = timezone.now()
-    Challenge.objects.filter(expires_at__lte=now).delete()
+    verification_challenges_purge()
     if Challenge.objects.filter(organization=organization).count() >= settings.CONFIDE_VERIFICATION_MAX_PENDING:
         raise VerificationError(_("Too many codes are waiting to be used. Please try again in a few minutes."))
     challenge_id = uuid.uuid4()
@@ -112,17 +121,24 @@ def verification_start(*, organization: Organization, email: str) -> uuid.UUID:
         expires_at=now + timedelta(minutes=settings.CONFIDE_VERIFICATION_MINUTES),
     )
     if eligible:
-        send_mail(
-            subject=_("Your Confide code"),
-            message=_(
-                "Your code is %(code)s. It works for %(minutes)d minutes. If you did not ask for it, ignore this "
-                "message: nothing else happens."
+        try:
+            send_mail(
+                subject=_("Your Confide code"),
+                message=_(
+                    "Your code is %(code)s. It works for %(minutes)d minutes. If you did not ask for it, ignore "
+                    "this message: nothing else happens."
+                )
+                % {"code": code, "minutes": settings.CONFIDE_VERIFICATION_MINUTES},
+                from_email=None,
+                recipient_list=[email.strip()],
+                fail_silently=False,
             )
-            % {"code": code, "minutes": settings.CONFIDE_VERIFICATION_MINUTES},
-            from_email=None,
-            recipient_list=[email.strip()],
-            fail_silently=False,
-        )
+        except (smtplib.SMTPException, OSError):
+            # Not re-raised: a 500 would log the exception, and SMTP errors name the recipient's address.
+            Challenge.objects.filter(pk=challenge_id).delete()
+            raise VerificationError(
+                _("We could not send the code just now. Please try again in a few minutes.")
+            ) from None
     return challenge_id
 
 

@@ -7,7 +7,7 @@ from django.test import Client
 
 from confide.accounts.models import Invitation, User
 from confide.accounts.services import staff_unlock
-from tests.conftest import PASSWORD, csrf_from, make_staff
+from tests.conftest import csrf_from, make_staff, staff_login
 
 pytestmark = pytest.mark.django_db
 NEW = {"username": "nadia", "password": "a long new passphrase", "password_again": "a long new passphrase"}
@@ -48,8 +48,7 @@ def test_bad_links_and_bad_input_are_refused(org):
 
 def test_the_operator_invites_from_the_admin(org):
     operator = make_staff("otto", role="operator")
-    client = Client()
-    client.login(username=operator.username, password=PASSWORD)
+    client = staff_login(Client(), operator)
     response = client.post(
         "/operator/accounts/invitation/add/", {"role": "handler", "organizations": [str(org.pk)]}, follow=True
     )

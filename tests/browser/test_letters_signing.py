@@ -21,7 +21,7 @@ def test_a_colleague_signs_and_withdraws_without_javascript(live_server, no_js_p
     page.fill("input[name=email]", "dana@acme.org")
     page.click("form[action$='/verify/'] button[type=submit]")
 
-    code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)
+    code = re.search(r"\b(\d{8})\b", mail.outbox[-1].body).group(1)
     page.fill("input[name=code]", code)
     page.fill("input[name=name]", "Dana Doe")
     page.fill("input[name=role]", "Field organizer")

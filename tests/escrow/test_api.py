@@ -193,7 +193,7 @@ def test_an_address_is_verified_through_the_api(api, org, counselor):
         "/api/vault/verification", {"email": "ana@acme.example"}, content_type="application/json", **auth
     )
     assert started.status_code == 202
-    code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)
+    code = re.search(r"\b(\d{8})\b", mail.outbox[-1].body).group(1)
     wrong = api.post(
         "/api/vault/verification/confirm",
         {"challenge": started.json()["challenge"], "code": "000000" if code != "000000" else "111111"},

@@ -18,7 +18,7 @@ def _verify(client: Client, org, email: str):
     response = client.post(f"/r/{org.slug}/vault/verify/", {"email": email, "csrfmiddlewaretoken": csrf_from(page)})
     assert response.status_code == 200, response.content.decode()[:1000]
     challenge = re.search(r'name="challenge" value="([^"]+)"', response.content.decode()).group(1)
-    code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1) if mail.outbox else "000000"
+    code = re.search(r"\b(\d{8})\b", mail.outbox[-1].body).group(1) if mail.outbox else "00000000"
     return client.post(
         f"/r/{org.slug}/vault/verify/code/",
         {"challenge": challenge, "code": code, "csrfmiddlewaretoken": csrf_from(response)},

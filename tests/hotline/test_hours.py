@@ -83,10 +83,10 @@ def test_the_console_shows_open_lines(org, call_taker, login):
 
 
 def test_the_operator_edits_hours_in_the_admin(org, client):
-    from tests.conftest import make_staff
+    from tests.conftest import make_staff, staff_login
 
     operator = make_staff("oper", role="operator")
-    client.force_login(operator)
+    staff_login(client, operator)
     assert client.get("/operator/hotline/hotlinesettings/add/").status_code == 200
     response = client.post(
         "/operator/hotline/hotlinesettings/add/",

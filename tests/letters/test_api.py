@@ -48,7 +48,7 @@ def test_the_whole_life_of_a_letter_through_the_api(api, org, handler, boss, chi
     receipts = []
     for email, visibility in (("ann@acme.org", "name"), ("ben@acme.org", "verified")):
         start = api.post(f"/api/letters/invitations/{token}/verification", {"email": email}, content_type=JSON)
-        code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)
+        code = re.search(r"\b(\d{8})\b", mail.outbox[-1].body).group(1)
         signed = api.post(
             f"/api/letters/invitations/{token}/signatures",
             {
@@ -210,7 +210,7 @@ def test_a_bad_meeting_update_is_a_4xx(api, released, boss, token_for):
 def test_unknown_tokens_and_ids_are_404(api, org, handler, token_for):
     client = Client()
     assert client.get("/api/letters/invitations/nope").status_code == 404
-    assert client.get("/api/letters/invitations/%00").status_code == 404
+    assert client.get("/api/letters/invitations/%00").status_code in (400, 404)  # 400: NUL refused before routing
     assert client.get("/api/orgs/nowhere/letters/contacts").status_code == 404
     assert client.get("/api/staff/letters/not-a-uuid", **token_for(handler)).status_code == 404
 

@@ -86,7 +86,7 @@ def test_nothing_a_letters_participants_write_is_readable_at_rest(org, handler, 
         (emails[1], marks["HIDDENNAME"], "verified"),
     ):
         start = client.post(f"/api/letters/invitations/{token}/verification", {"email": email}, content_type=JSON)
-        code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)
+        code = re.search(r"\b(\d{8})\b", mail.outbox[-1].body).group(1)
         signed = client.post(
             f"/api/letters/invitations/{token}/signatures",
             {

@@ -77,7 +77,7 @@ def test_a_signer_verifies_by_email_signs_and_sees_only_the_count(reporter, circ
     assert page.status_code == 200 and "harassment" in page.content.decode()
     step2 = post(reporter, invitation, invitation + "verify/", {"email": "ann@acme.org"})
     assert step2.status_code == 200
-    code = re.search(r"\b(\d{6})\b", mail.outbox[-1].body).group(1)
+    code = re.search(r"\b(\d{8})\b", mail.outbox[-1].body).group(1)
     challenge = re.search(r'name="challenge" value="([^"]+)"', step2.content.decode()).group(1)
     signed = reporter.post(
         invitation + "sign/",

@@ -3,17 +3,14 @@ from django.test import Client
 
 from confide.verification.models import AllowedDomain
 from confide.verification.selectors import roster_size
-from tests.conftest import PASSWORD, make_staff
+from tests.conftest import make_staff, staff_login
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def operator_client(db):
-    make_staff("otto", role="operator")
-    client = Client()
-    client.login(username="otto", password=PASSWORD)
-    return client
+    return staff_login(Client(), make_staff("otto", role="operator"))
 
 
 def test_the_operator_uploads_a_roster_that_cannot_be_read_back(operator_client, org):
@@ -46,7 +43,5 @@ def test_an_allowed_domain_is_stored_canonical(operator_client, org):
 
 
 def test_handlers_cannot_upload_rosters(org):
-    make_staff("hana", [org])
-    client = Client()
-    client.login(username="hana", password=PASSWORD)
+    client = staff_login(Client(), make_staff("hana", [org]))
     assert client.get("/operator/verification/rosterentry/upload/").status_code == 302

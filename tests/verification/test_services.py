@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _code() -> str:
-    match = re.search(r"\b(\d{6})\b", mail.outbox[-1].body)
+    match = re.search(r"\b(\d{8})\b", mail.outbox[-1].body)
     assert match, mail.outbox[-1].body
     return match.group(1)
 
