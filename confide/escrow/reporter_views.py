@@ -26,8 +26,8 @@ from confide.escrow.services import (
     vault_create,
 )
 from confide.escrow.threads import thread_message_create
-from confide.escrow.vault_cookie import vault_cookie_clear, vault_cookie_read, vault_cookie_set
 from confide.intake.forms import ReceiptForm
+from confide.receipt_cookie import VAULT_COOKIE
 from confide.tenants.models import Organization
 from confide.tenants.selectors import organization_for_intake
 from confide.throttle import Throttled
@@ -57,14 +57,14 @@ def with_vault(view: View) -> View:
 
     def wrapper(request: HttpRequest, org_slug: str, **kwargs) -> HttpResponse:
         organization = _organization(org_slug)
-        receipt = vault_cookie_read(request, slug=organization.slug)
+        receipt = VAULT_COOKIE.read(request, slug=organization.slug)
         access = vault_access_get(receipt=receipt, organization=organization) if receipt else None
         if access is None:
             response = _see_other("vault:open", organization)
-            vault_cookie_clear(response, slug=organization.slug)
+            VAULT_COOKIE.clear(response, slug=organization.slug)
             return response
         response = view(request, organization, access, **kwargs)
-        vault_cookie_set(response, slug=organization.slug, receipt=receipt or "")  # sliding expiry
+        VAULT_COOKIE.set(response, slug=organization.slug, receipt=receipt or "")  # sliding expiry
         return response
 
     wrapper.__name__ = view.__name__
@@ -81,7 +81,7 @@ def start(request: HttpRequest, org_slug: str) -> HttpResponse:
     response = render(
         request, "reporter/escrow/receipt.html", {"organization": organization, "receipt": created.receipt}
     )
-    vault_cookie_set(response, slug=organization.slug, receipt=created.receipt)
+    VAULT_COOKIE.set(response, slug=organization.slug, receipt=created.receipt)
     return response
 
 
@@ -95,7 +95,7 @@ def open_vault(request: HttpRequest, org_slug: str) -> HttpResponse:
         context = {"organization": organization, "form": ReceiptForm(), "problem": WRONG_RECEIPT}
         return render(request, "reporter/escrow/open.html", context, status=400)
     response = _see_other("vault:home", organization)
-    vault_cookie_set(response, slug=organization.slug, receipt=receipt)
+    VAULT_COOKIE.set(response, slug=organization.slug, receipt=receipt)
     return response
 
 
@@ -302,5 +302,5 @@ def message_new(request: HttpRequest, organization: Organization, access: VaultA
 def leave(request: HttpRequest, org_slug: str) -> HttpResponse:
     organization = _organization(org_slug)
     response = render(request, "reporter/left.html", {"organization": organization})
-    vault_cookie_clear(response, slug=organization.slug)
+    VAULT_COOKIE.clear(response, slug=organization.slug)
     return response

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from confide.intake.forms import ReceiptForm, ReplyForm, ReportForm, attachment_limit_mb
-from confide.intake.reporter_cookie import reporter_cookie_clear, reporter_cookie_read, reporter_cookie_set
+from confide.receipt_cookie import REPORT_COOKIE
 from confide.reports.access import ReporterAccess
 from confide.reports.content import ContentError, content_build
 from confide.reports.downloads import attachment_download
@@ -122,7 +122,7 @@ def enter_receipt(request: HttpRequest, org_slug: str) -> HttpResponse:
         if access is not None:
             response = redirect("intake:show_report", org_slug=organization.slug)
             response.status_code = 303
-            reporter_cookie_set(response, slug=organization.slug, receipt=request.POST["receipt"])
+            REPORT_COOKIE.set(response, slug=organization.slug, receipt=request.POST["receipt"])
             return response
         # Malformed and wrong receipts get the same page (no oracle), and lose nothing typed but the receipt.
         form = ReceiptForm()
@@ -136,7 +136,7 @@ def enter_receipt(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 def _access(request: HttpRequest, organization: Organization) -> ReporterAccess | None:
-    receipt = reporter_cookie_read(request, slug=organization.slug)
+    receipt = REPORT_COOKIE.read(request, slug=organization.slug)
     if receipt is None:
         return None
     return reporter_access_get(receipt=receipt, organization=organization)
@@ -145,7 +145,7 @@ def _access(request: HttpRequest, organization: Organization) -> ReporterAccess 
 def _to_return_page(organization: Organization) -> HttpResponse:
     response = redirect("intake:enter_receipt", org_slug=organization.slug)
     response.status_code = 303
-    reporter_cookie_clear(response, slug=organization.slug)
+    REPORT_COOKIE.clear(response, slug=organization.slug)
     return response
 
 
@@ -158,9 +158,9 @@ def _report_page(request, organization, access, *, form=None, problem=None, stat
         "limit_mb": attachment_limit_mb(),
     }
     response = render(request, "reporter/report.html", context, status=status)
-    receipt = reporter_cookie_read(request, slug=organization.slug)
+    receipt = REPORT_COOKIE.read(request, slug=organization.slug)
     if receipt:
-        reporter_cookie_set(response, slug=organization.slug, receipt=receipt)  # sliding expiry
+        REPORT_COOKIE.set(response, slug=organization.slug, receipt=receipt)  # sliding expiry
     return response
 
 
@@ -217,5 +217,5 @@ def download_attachment(request: HttpRequest, org_slug: str, attachment_id: uuid
 def leave(request: HttpRequest, org_slug: str) -> HttpResponse:
     organization = _organization(org_slug)
     response = render(request, "reporter/left.html", {"organization": organization})
-    reporter_cookie_clear(response, slug=organization.slug)
+    REPORT_COOKIE.clear(response, slug=organization.slug)
     return response

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from confide.intake.forms import ReceiptForm
 from confide.letters.access import InvitationAccess, ParticipantAccess
 from confide.letters.content import LetterError, signature_build
-from confide.letters.cookie import participant_cookie_clear, participant_cookie_read, participant_cookie_set
 from confide.letters.forms import DraftForm, MessageForm, SignForm
 from confide.letters.membership import VerificationError, verification_confirm, verification_start
 from confide.letters.participants import organizer_message
@@ -24,6 +23,7 @@ from confide.letters.selectors import (
     signature_own_read,
 )
 from confide.letters.services import letter_draft_create, signature_create, signature_withdraw, vouch_account_ref
+from confide.receipt_cookie import LETTER_COOKIE
 from confide.tenants.models import Organization
 from confide.tenants.selectors import organization_for_intake
 from confide.throttle import Throttled
@@ -111,18 +111,18 @@ def enter_receipt(request: HttpRequest, org_slug: str) -> HttpResponse:
         context = {"organization": organization, "form": ReceiptForm(), "problem": WRONG_RECEIPT}
         return render(request, "reporter/letters/start.html", context, status=400)
     response = _see_other("letters_public:mine", org_slug=organization.slug)
-    participant_cookie_set(response, slug=organization.slug, receipt=receipt)
+    LETTER_COOKIE.set(response, slug=organization.slug, receipt=receipt)
     return response
 
 
 def _participant(request: HttpRequest, organization: Organization) -> ParticipantAccess | None:
-    receipt = participant_cookie_read(request, slug=organization.slug)
+    receipt = LETTER_COOKIE.read(request, slug=organization.slug)
     return participant_access_get(receipt=receipt, organization=organization) if receipt else None
 
 
 def _to_start(organization: Organization) -> HttpResponse:
     response = _see_other("letters_public:start", org_slug=organization.slug)
-    participant_cookie_clear(response, slug=organization.slug)
+    LETTER_COOKIE.clear(response, slug=organization.slug)
     return response
 
 
@@ -144,9 +144,9 @@ def _mine_page(
         "message_form": message_form or MessageForm(),
     }
     response = render(request, "reporter/letters/mine.html", context, status=status)
-    receipt = participant_cookie_read(request, slug=organization.slug)
+    receipt = LETTER_COOKIE.read(request, slug=organization.slug)
     if receipt:
-        participant_cookie_set(response, slug=organization.slug, receipt=receipt)  # sliding expiry
+        LETTER_COOKIE.set(response, slug=organization.slug, receipt=receipt)  # sliding expiry
     return response
 
 
@@ -170,7 +170,7 @@ def withdraw(request: HttpRequest, org_slug: str) -> HttpResponse:
     except LetterError as error:
         return _mine_page(request, organization, access, problem=error.message, status=error.status)
     response = render(request, "reporter/letters/withdrawn.html", {"organization": organization})
-    participant_cookie_clear(response, slug=organization.slug)
+    LETTER_COOKIE.clear(response, slug=organization.slug)
     return response
 
 
@@ -198,7 +198,7 @@ def message(request: HttpRequest, org_slug: str) -> HttpResponse:
 def leave(request: HttpRequest, org_slug: str) -> HttpResponse:
     organization = _organization(org_slug)
     response = render(request, "reporter/letters/left.html", {"organization": organization})
-    participant_cookie_clear(response, slug=organization.slug)
+    LETTER_COOKIE.clear(response, slug=organization.slug)
     return response
 
 

@@ -133,7 +133,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 CONFIDE_ARGON2_OPSLIMIT = 3
 CONFIDE_ARGON2_MEMLIMIT = 64 * 1024 * 1024
 
-# Sessions: staff only (reporters never get a server-side session, see intake.reporter_cookie).
+# Sessions: staff only (reporters never get a server-side session, see confide.receipt_cookie).
 SESSION_COOKIE_AGE = 8 * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
