@@ -194,3 +194,14 @@ def api_token(user) -> dict:
     )
     assert response.status_code == 200, response.content
     return {"HTTP_AUTHORIZATION": f"Bearer {response.json()['token']}"}
+
+
+@pytest.fixture
+def api() -> Client:
+    """An API client: no CSRF, as the API authenticates by header only."""
+    return Client()
+
+
+@pytest.fixture
+def token_for():
+    return api_token

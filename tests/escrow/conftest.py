@@ -6,7 +6,6 @@ from confide.escrow.selectors import vault_access_get
 from confide.escrow.services import escrow_entry_create, vault_account_set, vault_create
 from confide.escrow.team import counselor_enrol
 from confide.verification.services import account_ref_for
-from tests.api.conftest import api, token_for  # noqa: F401 - fixtures shared with the API tests
 from tests.conftest import PASSWORD, make_staff
 
 

@@ -1,12 +1,11 @@
 """The hotline API: same rules as the console; every persona that does not take the line's calls gets 404/403."""
 
 import pytest
-from django.test import Client
 
 from confide.audit.models import AuditEntry
 from confide.hotline.draft import SOUNDS_LIKE
 from confide.reports.models import Author, KeyWrap, Message, Report
-from tests.conftest import PASSWORD, submit_report, totp_code
+from tests.conftest import submit_report
 
 PHONE_REPORT = {
     "what_happened": "He said [[you owe me]] in the van.",
@@ -15,25 +14,6 @@ PHONE_REPORT = {
     "language": "es",
     "consent_read_back": True,
 }
-
-
-@pytest.fixture
-def api() -> Client:
-    return Client()
-
-
-@pytest.fixture
-def token_for(api):
-    def _token(user) -> dict:
-        response = api.post(
-            "/api/staff/login",
-            {"username": user.username, "password": PASSWORD, "totp": totp_code(user)},
-            content_type="application/json",
-        )
-        assert response.status_code == 200, response.content
-        return {"HTTP_AUTHORIZATION": f"Bearer {response.json()['token']}"}
-
-    return _token
 
 
 def _post(api, url: str, data: dict, auth: dict):

@@ -10,7 +10,6 @@ from confide.letters.content import signature_build
 from confide.letters.selectors import invitation_access_get, participant_access_get, third_party_access_get
 from confide.letters.services import letter_draft_create, letter_review, signature_create
 from confide.verification.services import account_ref_for
-from tests.api.conftest import api, token_for  # noqa: F401 - fixtures shared with the API tests
 from tests.conftest import PASSWORD, make_staff
 
 LETTER_TEXT = (
