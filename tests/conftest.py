@@ -1,6 +1,8 @@
 """Shared fixtures. Personas follow DEVELOPERS.md: owner (the handler), teammate, outsider, other tenant,
 excluded handler."""
 
+import io
+import logging
 import re
 import time
 from dataclasses import dataclass
@@ -205,3 +207,22 @@ def api() -> Client:
 @pytest.fixture
 def token_for():
     return api_token
+
+
+@pytest.fixture
+def log_buffer():
+    """Everything logged during the test, at DEBUG, from the loggers that could carry a request's content."""
+    buffer = io.StringIO()
+    handler = logging.StreamHandler(buffer)
+    handler.setLevel(logging.DEBUG)
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    for name in ["django", "django.request", "django.db.backends", "confide"]:
+        logging.getLogger(name).addHandler(handler)
+    yield buffer
+    root.removeHandler(handler)
+    root.setLevel(old_level)
+    for name in ["django", "django.request", "django.db.backends", "confide"]:
+        logging.getLogger(name).removeHandler(handler)

@@ -13,7 +13,6 @@ from confide.escrow.models import Match
 from confide.verification.services import roster_upload
 from tests.conftest import PASSWORD, totp_code
 from tests.security.canary import at_rest_sources, hits
-from tests.security.test_canary import log_buffer  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,7 +21,7 @@ def mark(label: str) -> str:
     return f"canary{label}{secrets.token_hex(5)}".lower()
 
 
-def test_nothing_named_or_written_in_escrow_is_readable_at_rest(org, other_org, counselor, log_buffer, capfd):  # noqa: F811
+def test_nothing_named_or_written_in_escrow_is_readable_at_rest(org, other_org, counselor, log_buffer, capfd):
     digits = f"{secrets.randbelow(90) + 10}"
     phone_e164 = f"+120255501{digits}"
     marks = {k: mark(k) for k in ["email", "handle", "first", "text", "record", "reply", "counsel", "address"]}

@@ -1,43 +1,16 @@
 """G1 for the phone line: canaries typed by a call-taker (intake, read-back, receipt check, callback answer)
 are nowhere at rest: not in the database rows or files, the sessions, the secrets folder, or the logs."""
 
-import io
-import logging
-import secrets
-
 import pytest
 
 from confide.reports.models import Report
 from tests.hotline.conftest import file_call, hidden_fields, post, read_back, receipt_of
-from tests.security.canary import at_rest_sources, hits
+from tests.security.canary import at_rest_sources, canary, hits
 
 pytestmark = pytest.mark.django_db(transaction=True)
-LOGGERS = ["django", "django.request", "django.db.backends", "confide"]
 
 
-def canary(label: str) -> str:
-    return f"CANARY{label}{secrets.token_hex(6).upper()}"
-
-
-@pytest.fixture
-def captured_logs():
-    buffer = io.StringIO()
-    handler = logging.StreamHandler(buffer)
-    handler.setLevel(logging.DEBUG)
-    root = logging.getLogger()
-    old_level = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    for name in LOGGERS:
-        logging.getLogger(name).addHandler(handler)
-    yield buffer
-    root.removeHandler(handler)
-    root.setLevel(old_level)
-    for name in LOGGERS:
-        logging.getLogger(name).removeHandler(handler)
-
-
-def test_nothing_a_caller_says_is_readable_at_rest(org, handler, call_taker, login, captured_logs, capfd):
+def test_nothing_a_caller_says_is_readable_at_rest(org, handler, call_taker, login, log_buffer, capfd):
     marks = {k: canary(k) for k in ["TEXT", "QUOTE", "WHEN", "WHERE", "PEOPLE", "NAME", "CONTACT", "AVOID", "ANSWER"]}
     account = {
         "what_happened": f"It began with {marks['TEXT']} and he said [[{marks['QUOTE']}]].",
@@ -75,6 +48,6 @@ def test_nothing_a_caller_says_is_readable_at_rest(org, handler, call_taker, log
     assert marks["QUOTE"] in case and marks["NAME"] in case and marks["ANSWER"] in case
 
     out, err = capfd.readouterr()
-    sources = at_rest_sources(extra_text=captured_logs.getvalue() + out + err)
+    sources = at_rest_sources(extra_text=log_buffer.getvalue() + out + err)
     assert hits([*marks.values(), receipt], sources) == []
     assert hits([" ".join(receipt.split()[:3])], sources) == []

@@ -2,7 +2,6 @@
 its WAL), the media and secrets folders and the logs are searched. Zero hits."""
 
 import re
-import secrets
 
 import pytest
 from django.core import mail
@@ -10,28 +9,14 @@ from django.test import Client
 
 from confide.verification.services import roster_upload
 from tests.api.conftest import receipt_header
-from tests.conftest import PASSWORD, totp_code
-from tests.security.canary import at_rest_sources, hits
-from tests.security.test_canary import log_buffer  # noqa: F401 - the shared log capture fixture
+from tests.conftest import api_token
+from tests.security.canary import at_rest_sources, canary, hits
 
 pytestmark = pytest.mark.django_db(transaction=True)
 JSON = "application/json"
 
 
-def canary(label: str) -> str:
-    return f"CANARY{label}{secrets.token_hex(6).upper()}"
-
-
-def staff_headers(client: Client, user) -> dict:
-    response = client.post(
-        "/api/staff/login",
-        {"username": user.username, "password": PASSWORD, "totp": totp_code(user)},
-        content_type=JSON,
-    )
-    return {"HTTP_AUTHORIZATION": f"Bearer {response.json()['token']}"}
-
-
-def test_nothing_a_letters_participants_write_is_readable_at_rest(org, handler, boss, log_buffer, capfd):  # noqa: F811
+def test_nothing_a_letters_participants_write_is_readable_at_rest(org, handler, boss, log_buffer, capfd):
     marks = {
         k: canary(k)
         for k in [
@@ -72,7 +57,7 @@ def test_nothing_a_letters_participants_write_is_readable_at_rest(org, handler, 
     organizer = receipt_header(created.json()["receipt"])
     asked = client.post("/api/letters/mine/messages", {"body": marks["QUESTION"]}, content_type=JSON, **organizer)
     assert asked.status_code == 201
-    staff = staff_headers(client, handler)
+    staff = api_token(handler)
     letter_id = client.get("/api/staff/letters", **staff).json()[0]["id"]
     client.post(
         f"/api/staff/letters/{letter_id}/review",
@@ -108,7 +93,7 @@ def test_nothing_a_letters_participants_write_is_readable_at_rest(org, handler, 
         == "released"
     )
 
-    contact = staff_headers(client, boss)
+    contact = api_token(boss)
     copy_id = client.get("/api/staff/letters/received", **contact).json()[0]["id"]
     base = f"/api/staff/letters/received/{copy_id}"
     client.post(base + "/acknowledge", **contact)

@@ -2,6 +2,7 @@
 
 import base64
 import os
+import secrets
 from pathlib import Path
 
 from django.conf import settings
@@ -66,3 +67,8 @@ def hits(canaries: list[str], sources: dict[str, bytes]) -> list[tuple[str, str]
                 if variant in blob:
                     found.append((canary, where))
     return found
+
+
+def canary(label: str) -> str:
+    """A unique string to plant and then search for."""
+    return f"CANARY{label}{secrets.token_hex(6).upper()}"

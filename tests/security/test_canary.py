@@ -1,8 +1,6 @@
 """G1: submit unique strings everywhere a reporter can write, then search the database (and its WAL), the
 media folder, the secrets folder and the logs. Zero hits."""
 
-import io
-import logging
 import secrets
 
 import pytest
@@ -10,31 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from tests.conftest import PASSWORD, totp_code
-from tests.security.canary import at_rest_sources, hits
+from tests.security.canary import at_rest_sources, canary, hits
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def canary(label: str) -> str:
-    return f"CANARY{label}{secrets.token_hex(6).upper()}"
-
-
-@pytest.fixture
-def log_buffer():
-    buffer = io.StringIO()
-    handler = logging.StreamHandler(buffer)
-    handler.setLevel(logging.DEBUG)
-    root = logging.getLogger()
-    old_level = root.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    for name in ["django", "django.request", "django.db.backends", "confide"]:
-        logging.getLogger(name).addHandler(handler)
-    yield buffer
-    root.removeHandler(handler)
-    root.setLevel(old_level)
-    for name in ["django", "django.request", "django.db.backends", "confide"]:
-        logging.getLogger(name).removeHandler(handler)
 
 
 def test_nothing_a_reporter_writes_is_readable_at_rest(org, handler, log_buffer, capfd):
