@@ -2,6 +2,7 @@
 (contacts holding their copy). Every lookup goes through one selector: not visible means 404."""
 
 from collections.abc import Callable
+from functools import partial
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -94,17 +95,23 @@ def show_letter(request: HttpRequest, letter_id) -> HttpResponse:
     return _letter_page(request, access)
 
 
+def _form_action(request, access, form_class, action: Callable, *, page: Callable, done: Callable[[], HttpResponse]):
+    """Validate the form, run the service, and show the same page again with the problem if either refuses."""
+    form = form_class(request.POST) if form_class else None
+    if form is not None and not form.is_valid():
+        problem = "; ".join(str(e) for errors in form.errors.values() for e in errors)
+        return page(request, access, problem=problem, status=400)
+    try:
+        action(access, form.cleaned_data if form is not None else {})
+    except LetterError as error:
+        return page(request, access, problem=error.message, status=error.status)
+    return done()
+
+
 def _third_party_action(request, letter_id, form_class, action: Callable[[ThirdPartyAccess, dict], object]):
     access = _third_party(request, letter_id)
-    form = form_class(request.POST)
-    if not form.is_valid():
-        problem = "; ".join(str(e) for errors in form.errors.values() for e in errors)
-        return _letter_page(request, access, problem=problem, status=400)
-    try:
-        action(access, form.cleaned_data)
-    except LetterError as error:
-        return _letter_page(request, access, problem=error.message, status=error.status)
-    return _see_other("letters:show_letter", letter_id=access.letter.pk)
+    done = partial(_see_other, "letters:show_letter", letter_id=access.letter.pk)
+    return _form_action(request, access, form_class, action, page=_letter_page, done=done)
 
 
 @require_POST
@@ -216,15 +223,8 @@ def show_copy(request: HttpRequest, copy_id) -> HttpResponse:
 
 def _copy_action(request, copy_id, form_class, action: Callable[[CopyAccess, dict], object]):
     access = _copy(request, copy_id)
-    form = form_class(request.POST) if form_class else None
-    if form is not None and not form.is_valid():
-        problem = "; ".join(str(e) for errors in form.errors.values() for e in errors)
-        return _copy_page(request, access, problem=problem, status=400)
-    try:
-        action(access, form.cleaned_data if form is not None else {})
-    except LetterError as error:
-        return _copy_page(request, access, problem=error.message, status=error.status)
-    return _see_other("letters:show_copy", copy_id=access.copy.pk)
+    done = partial(_see_other, "letters:show_copy", copy_id=access.copy.pk)
+    return _form_action(request, access, form_class, action, page=_copy_page, done=done)
 
 
 @require_POST
