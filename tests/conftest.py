@@ -11,6 +11,7 @@ from pathlib import Path
 import pyotp
 import pytest
 from django.conf import settings
+from django.db import DataError, connection
 from django.test import Client
 
 from confide import keyfiles
@@ -226,3 +227,19 @@ def log_buffer():
     root.setLevel(old_level)
     for name in ["django", "django.request", "django.db.backends", "confide"]:
         logging.getLogger(name).removeHandler(handler)
+
+
+def _refuse_nul_like_postgresql(execute, sql, params, many, context):
+    rows = params if many else [params]
+    for row in rows or ():
+        for value in (row.values() if isinstance(row, dict) else row) or ():
+            if isinstance(value, str) and "\x00" in value:
+                raise DataError("PostgreSQL text fields cannot contain NUL (0x00) bytes")
+    return execute(sql, params, many, context)
+
+
+@pytest.fixture
+def nul_refusing_db(db):
+    """The database refuses NUL in text parameters, as PostgreSQL does, even when the suite runs on SQLite."""
+    with connection.execute_wrapper(_refuse_nul_like_postgresql):
+        yield

@@ -119,6 +119,11 @@ def reply(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
 def _case_action(request: HttpRequest, report_id: uuid.UUID, action: Callable[[CaseAccess], object]) -> HttpResponse:
     """Run one change on a case; a refusal re-renders the case with its message and changes nothing."""
     access = _access(request, report_id)
+    # These forms are read field by field, not through Django forms (which refuse NUL themselves), and
+    # PostgreSQL refuses NUL in any text it is asked to look up.
+    if any("\x00" in value for _name, values in request.POST.lists() for value in values):
+        problem = _("The form contains a character that cannot be stored.")
+        return _case_page(request, access, problem=problem, status=400)
     try:
         action(access)
     except (IllegalTransition, AssignmentRefused, GrantRefused, DeletionRefused) as error:

@@ -79,7 +79,7 @@ def _patterns(patterns, prefix=""):
 
 
 @pytest.mark.django_db
-def test_no_page_answers_any_persona_with_a_server_error(org, handler):
+def test_no_page_answers_any_persona_with_a_server_error(nul_refusing_db, org, handler):
     counselor = make_staff("fuzzcounselor", role="counselor")
     counselor_enrol(user=counselor)
     call_taker = make_staff("fuzzcalltaker", [org], role="call_taker")
