@@ -58,6 +58,12 @@ class ReceiptCookie:
             return None
         return receipt
 
+    def refresh(self, request: HttpRequest, response: HttpResponse, *, slug: str) -> None:
+        """Sliding expiry: a visit with a valid cookie renews it, so it expires after inactivity, not use."""
+        receipt = self.read(request, slug=slug)
+        if receipt:
+            self.set(response, slug=slug, receipt=receipt)
+
     def clear(self, response: HttpResponse, *, slug: str) -> None:
         response.delete_cookie(self.name, path=self._path(slug), samesite="Strict")
 

@@ -36,3 +36,14 @@ def test_garbage_and_oversized_cookies_read_as_absent():
     for value in ["", "not base64!", "A" * 3000]:
         request.COOKIES[REPORT_COOKIE.name] = value
         assert REPORT_COOKIE.read(request, slug="acme") is None
+
+
+def test_a_visit_renews_a_valid_cookie_and_leaves_no_cookie_alone():
+    first = HttpResponse()
+    LETTER_COOKIE.set(first, slug="acme", receipt=RECEIPT)
+    renewed = HttpResponse()
+    LETTER_COOKIE.refresh(_request_with(first, LETTER_COOKIE.name), renewed, slug="acme")
+    assert LETTER_COOKIE.read(_request_with(renewed, LETTER_COOKIE.name), slug="acme") == RECEIPT
+    untouched = HttpResponse()
+    LETTER_COOKIE.refresh(RequestFactory().get("/"), untouched, slug="acme")
+    assert LETTER_COOKIE.name not in untouched.cookies

@@ -158,9 +158,7 @@ def _report_page(request, organization, access, *, form=None, problem=None, stat
         "limit_mb": attachment_limit_mb(),
     }
     response = render(request, "reporter/report.html", context, status=status)
-    receipt = REPORT_COOKIE.read(request, slug=organization.slug)
-    if receipt:
-        REPORT_COOKIE.set(response, slug=organization.slug, receipt=receipt)  # sliding expiry
+    REPORT_COOKIE.refresh(request, response, slug=organization.slug)
     return response
 
 

@@ -144,9 +144,7 @@ def _mine_page(
         "message_form": message_form or MessageForm(),
     }
     response = render(request, "reporter/letters/mine.html", context, status=status)
-    receipt = LETTER_COOKIE.read(request, slug=organization.slug)
-    if receipt:
-        LETTER_COOKIE.set(response, slug=organization.slug, receipt=receipt)  # sliding expiry
+    LETTER_COOKIE.refresh(request, response, slug=organization.slug)
     return response
 
 
