@@ -75,21 +75,29 @@ def _prune() -> None:
             del _buckets[key]
 
 
-def write_allow(*, scope: str, organization_id: object) -> None:
-    """Spend one token of the organization's and one of the deployment's bucket for `scope`, or raise Throttled
-    without spending any."""
-    per_organization = settings.CONFIDE_WRITE_LIMITS[scope]
-    deployment = settings.CONFIDE_WRITE_LIMITS_DEPLOYMENT
+def _spend(key: tuple, limits: tuple[float, float]) -> float:
+    """One token from this bucket and one from the deployment's, or none from either: the seconds to wait."""
     with _lock:
-        mine = _bucket((scope, str(organization_id)), per_organization)
-        everyone = _bucket(("*",), deployment)
+        mine = _bucket(key, limits)
+        everyone = _bucket(("*",), settings.CONFIDE_WRITE_LIMITS_DEPLOYMENT)
         wait = mine.wait_for()
         if wait == 0:
             wait = everyone.wait_for()
             if wait:
                 mine.tokens += 1  # refund: this write did not happen
+    return wait
+
+
+def _retry_after(wait: float) -> int:
+    return max(1, math.ceil(min(wait, 3600)))
+
+
+def write_allow(*, scope: str, organization_id: object) -> None:
+    """Spend one token of the organization's and one of the deployment's bucket for `scope`, or raise Throttled
+    without spending any."""
+    wait = _spend((scope, str(organization_id)), settings.CONFIDE_WRITE_LIMITS[scope])
     if wait:
-        raise Throttled(retry_after=max(1, math.ceil(min(wait, 3600))))
+        raise Throttled(retry_after=_retry_after(wait))
 
 
 def buckets_reset() -> None:
@@ -101,17 +109,9 @@ def receipt_write_allow(*, holder_id: object) -> None:
     """One token of the bucket of whoever holds one receipt (a report, a vault, a letter participant), and one
     of the deployment's: "rate limits by receipt" (threat model A6), so that one receipt cannot flood a case
     with messages and files. Kept in memory like the organization buckets, for the same reason (G2)."""
-    limits = settings.CONFIDE_RECEIPT_WRITE_LIMIT
-    with _lock:
-        mine = _bucket(("receipt", str(holder_id)), limits)
-        everyone = _bucket(("*",), settings.CONFIDE_WRITE_LIMITS_DEPLOYMENT)
-        wait = mine.wait_for()
-        if wait == 0:
-            wait = everyone.wait_for()
-            if wait:
-                mine.tokens += 1
+    wait = _spend(("receipt", str(holder_id)), settings.CONFIDE_RECEIPT_WRITE_LIMIT)
     if wait:
         raise Throttled(
-            retry_after=max(1, math.ceil(min(wait, 3600))),
+            retry_after=_retry_after(wait),
             message=_("You have sent many messages in a short time. Please wait a minute and send it again."),
         )
