@@ -34,7 +34,7 @@ from confide.hotline.services import (
 )
 from confide.http import error_response
 from confide.reports.access import ReporterAccess
-from confide.reports.content import ContentError, content_build
+from confide.reports.content import ContentError, content_from_form
 from confide.reports.models import Report
 from confide.reports.selectors import report_view
 
@@ -108,17 +108,7 @@ def _mac(request: HttpRequest, line: Line, nonce: str, values: dict[str, str]) -
 
 def _content_from(request: HttpRequest, form: DraftForm, *, consent: bool):
     data = form.cleaned_data
-    content = content_build(
-        what_happened=data["what_happened"],
-        category=data["category"],
-        when=data["when"],
-        where=data["where"],
-        people_involved=data["people_involved"],
-        anonymous=form.anonymous,
-        name=data["name"],
-        contact=data["contact"],
-        avoid_handlers=data["avoid_handlers"],
-    )
+    content = content_from_form(data, anonymous=form.anonymous)
     return dataclasses.replace(
         content,
         channel="phone",

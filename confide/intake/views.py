@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from confide.intake.forms import ReceiptForm, ReplyForm, ReportForm, attachment_limit_mb
 from confide.receipt_cookie import REPORT_COOKIE
 from confide.reports.access import ReporterAccess
-from confide.reports.content import ContentError, content_build
+from confide.reports.content import ContentError, content_from_form
 from confide.reports.downloads import attachment_download
 from confide.reports.selectors import (
     intake_target_get,
@@ -64,17 +64,7 @@ def submit(request: HttpRequest, org_slug: str) -> HttpResponse:
         return render(request, "reporter/form.html", {**context, "form": form}, status=400)
     data = form.cleaned_data
     try:
-        content = content_build(
-            what_happened=data["what_happened"],
-            category=data["category"],
-            when=data["when"],
-            where=data["where"],
-            people_involved=data["people_involved"],
-            anonymous=form.anonymous,
-            name=data["name"],
-            contact=data["contact"],
-            avoid_handlers=data["avoid_handlers"],
-        )
+        content = content_from_form(data, anonymous=form.anonymous)
     except ContentError as error:
         uploads_discard(_uploads(request))
         form.add_error(error.field if error.field in form.fields else None, error.message)

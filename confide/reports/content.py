@@ -92,6 +92,21 @@ def content_build(
     return ReportContent(category=category, anonymous=anonymous, **values)
 
 
+def content_from_form(data: dict, *, anonymous: bool) -> ReportContent:
+    """The report a web form or the hotline console collected (both use the same field names)."""
+    return content_build(
+        what_happened=data["what_happened"],
+        category=data["category"],
+        when=data["when"],
+        where=data["where"],
+        people_involved=data["people_involved"],
+        anonymous=anonymous,
+        name=data["name"],
+        contact=data["contact"],
+        avoid_handlers=data["avoid_handlers"],
+    )
+
+
 def message_clean(body: str, *, allow_empty: bool = False) -> str:
     body = body.strip()
     if not body and not allow_empty:
