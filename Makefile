@@ -19,7 +19,7 @@ $(STAMP): $(BIN)/python requirements/dev.txt
 install: $(STAMP)
 
 migrate: install
-	$(BIN)/python -m confide.keyfiles
+	$(BIN)/python -m confide.core.keyfiles
 	$(LOCAL) $(BIN)/python manage.py migrate --noinput -v 0
 	$(LOCAL) $(BIN)/python manage.py collectstatic --noinput -v 0
 
@@ -43,6 +43,7 @@ lint: install
 	$(BIN)/ruff check confide tests bench
 	$(BIN)/ruff format --check confide tests bench
 	$(BIN)/mypy confide
+	$(BIN)/lint-imports --no-cache
 
 bench: install
 	$(BIN)/python bench/intake.py

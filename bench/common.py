@@ -75,7 +75,7 @@ def confide_server(database_url: str, *, workers: int | None = None):
     }
     if workers:
         env["CONFIDE_WORKERS"] = str(workers)
-    subprocess.run([PYTHON, "-m", "confide.keyfiles"], env=env, cwd=ROOT, check=True, capture_output=True)
+    subprocess.run([PYTHON, "-m", "confide.core.keyfiles"], env=env, cwd=ROOT, check=True, capture_output=True)
     manage(env, "flush", "--noinput")
     manage(env, "migrate", "--noinput")
     server = subprocess.Popen([PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "confide.wsgi"], env=env, cwd=ROOT)

@@ -154,7 +154,7 @@ def main() -> None:
             DJANGO_SETTINGS_MODULE="confide.settings.local",
             CONFIDE_OPRF_EVALUATIONS_PER_DAY="100000000",
         )
-        from confide.keyfiles import secrets_init
+        from confide.core.keyfiles import secrets_init
 
         secrets_init(Path(var) / "secrets")
         import django

@@ -136,7 +136,7 @@ def main() -> None:
             DJANGO_SETTINGS_MODULE="confide.settings.local",
             CONFIDE_ALLOWED_HOSTS="testserver",
         )
-        from confide.keyfiles import secrets_init
+        from confide.core.keyfiles import secrets_init
 
         secrets_init(Path(var) / "secrets")
         import django

@@ -1,25 +1,25 @@
+"""The two doors: /r/ for reporters, /staff/ (and the operator site) for staff, and the API that serves both."""
+
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from confide import pages
-from confide.api import api
+from confide.reporter.api import router as reporter_api
+from confide.staff.api import router as staff_api
+from confide.web import pages
+from confide.web.api import api_create
 
-handler400 = "confide.http.bad_request"
-handler403 = "confide.http.permission_denied"
-handler404 = "confide.http.not_found"
-handler500 = "confide.http.server_error"
+handler400 = "confide.web.errors.bad_request"
+handler403 = "confide.web.errors.permission_denied"
+handler404 = "confide.web.errors.not_found"
+handler500 = "confide.web.errors.server_error"
+
+api = api_create(reporter_api, staff_api)
 
 urlpatterns = [
     path("", pages.home, name="home"),
-    path("r/<slug:org_slug>/vault/", include("confide.escrow.reporter_urls")),
-    path("r/<slug:org_slug>/letters/", include("confide.letters.reporter_urls")),
-    path("r/<slug:org_slug>/", include("confide.intake.urls")),
-    path("staff/escrow/", include("confide.escrow.staff_urls")),
-    path("staff/letters/", include("confide.letters.staff_urls")),
-    path("staff/hotline/", include("confide.hotline.staff_urls")),
-    path("staff/", include("confide.cases.urls")),
-    path("staff/", include("confide.accounts.urls")),
+    path("r/<slug:org_slug>/", include("confide.reporter.urls")),
+    path("staff/", include("confide.staff.urls")),
     path("operator/", admin.site.urls),
     path("api/", api.urls),
     path("language/", set_language, name="set_language"),

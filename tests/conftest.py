@@ -14,8 +14,8 @@ from django.conf import settings
 from django.db import DataError, connection
 from django.test import Client
 
-from confide import keyfiles
 from confide.accounts.services import Unlocked, staff_unlock
+from confide.core import keyfiles
 from confide.reports.content import content_build
 from confide.reports.models import KeyWrap
 from confide.reports.selectors import intake_target_get

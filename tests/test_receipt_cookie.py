@@ -1,7 +1,7 @@
 from django.http import HttpResponse
 from django.test import RequestFactory
 
-from confide.receipt_cookie import LETTER_COOKIE, REPORT_COOKIE, VAULT_COOKIE
+from confide.web.receipt_cookie import LETTER_COOKIE, REPORT_COOKIE, VAULT_COOKIE
 
 RECEIPT = "abacus abdomen abdominal abide abiding ability ablaze able"
 

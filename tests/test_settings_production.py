@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from confide.keyfiles import secrets_init
+from confide.core.keyfiles import secrets_init
 
 
 def load(env: dict) -> subprocess.CompletedProcess:

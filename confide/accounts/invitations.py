@@ -8,9 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from confide import crypto, keyfiles
+from confide import crypto
 from confide.accounts.models import Invitation, User
 from confide.accounts.services import staff_create
+from confide.core import keyfiles
 
 INVITATION_DAYS = 7
 

@@ -7,8 +7,9 @@ import pyotp
 from django.db import transaction
 from django.utils import timezone
 
-from confide import crypto, keyfiles
+from confide import crypto
 from confide.accounts.models import SignInThrottle, User
+from confide.core import keyfiles
 
 MAX_FAILURES = 5
 THROTTLE_WINDOW = timedelta(minutes=15)

@@ -5,7 +5,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
-from confide import crypto, keyfiles
+from confide import crypto
+from confide.core import keyfiles
 from confide.escrow.models import Vault
 
 CONTENT_VERSION = 1

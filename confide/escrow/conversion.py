@@ -4,8 +4,8 @@ import uuid
 
 from django.utils.translation import gettext as _
 
+from confide.core.identifiers import identifier_display
 from confide.escrow.access import VaultAccess
-from confide.escrow.identifiers import identifier_display
 from confide.escrow.selectors import entry_group_get, record_get
 from confide.escrow.services import EscrowRefused, escrow_entry_mark_reported, record_mark
 from confide.reports.content import content_build

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 
 from confide import crypto
 from confide.audit.services import Action, audit_record
-from confide.escrow.identifiers import identifier_display, identifier_kind
+from confide.core.identifiers import identifier_display, identifier_kind
 from confide.escrow.models import Entry, Match
 from confide.escrow.team import counselor_team_secret
 

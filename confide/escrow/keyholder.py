@@ -20,9 +20,10 @@ from django.core import checks
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from confide import crypto, keyfiles
+from confide import crypto
+from confide.core import keyfiles
+from confide.core.clock import today
 from confide.escrow.models import OprfAllowance
-from confide.reports.clock import today
 
 TIMEOUT_SECONDS = 5
 logger = logging.getLogger(__name__)

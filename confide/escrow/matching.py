@@ -8,8 +8,8 @@ from django.db import transaction
 from django.db.models import Count, F, QuerySet
 from django.utils.translation import gettext as _
 
+from confide.core.clock import today
 from confide.escrow.models import Entry, Match, PendingIndex
-from confide.reports.clock import today
 
 
 def index_account_count(*, index: bytes) -> int:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from confide import crypto
+from confide.core.identifiers import identifier_display, identifier_kind
 from confide.escrow.access import (
     EntryGroup,
     EntryRow,
@@ -15,7 +16,6 @@ from confide.escrow.access import (
     ad_vault,
     ad_vault_copy,
 )
-from confide.escrow.identifiers import identifier_display, identifier_kind
 from confide.escrow.models import Entry, Record, Vault
 from confide.escrow.services import vault_receipt_key, vault_receipt_lookup
 from confide.escrow.threads import thread_messages_read

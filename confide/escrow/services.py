@@ -9,7 +9,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from confide import crypto, keyfiles
+from confide import crypto
+from confide.core import keyfiles
+from confide.core.clock import today
+from confide.core.throttle import receipt_write_allow, write_allow
 from confide.escrow.access import (
     EntryGroup,
     EntryRow,
@@ -24,9 +27,7 @@ from confide.escrow.access import (
 from confide.escrow.keyholder import oprf_output
 from confide.escrow.models import Entry, PendingIndex, Record, Vault
 from confide.escrow.team import counselor_team_public_key
-from confide.reports.clock import today
 from confide.tenants.models import Organization
-from confide.throttle import receipt_write_allow, write_allow
 
 TEXT_MAX_CHARS = 20_000
 

@@ -4,10 +4,9 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django_tasks import task
-from django_tasks_db.models import DBTaskResult
 
+from confide.core.schedule import job_schedule
 from confide.escrow.matching import match_notifications_send, matches_detect
-from confide.notifications.services import now
 
 
 def match_slot_after(moment: datetime) -> datetime:
@@ -28,8 +27,4 @@ def escrow_match_job() -> int:
 
 
 def escrow_match_schedule() -> bool:
-    path = f"{escrow_match_job.func.__module__}.{escrow_match_job.func.__qualname__}"
-    if DBTaskResult.objects.filter(task_path=path, status="READY").exists():
-        return False
-    escrow_match_job.using(run_after=match_slot_after(now())).enqueue()
-    return True
+    return job_schedule(escrow_match_job, match_slot_after)

@@ -4,8 +4,9 @@ several counselors can open a match: its secret half is sealed to each counselor
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from confide import crypto, keyfiles
+from confide import crypto
 from confide.accounts.models import User
+from confide.core import keyfiles
 from confide.escrow.models import CounselorKeyWrap, CounselorTeam
 
 

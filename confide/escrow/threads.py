@@ -8,11 +8,11 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from confide import crypto
+from confide.core.clock import today
+from confide.core.throttle import receipt_write_allow
 from confide.escrow.access import ad_thread
 from confide.escrow.models import ThreadMessage, Vault
 from confide.escrow.services import EscrowRefused, text_clean
-from confide.reports.clock import today
-from confide.throttle import receipt_write_allow
 
 MESSAGE_MAX_CHARS = 10_000
 

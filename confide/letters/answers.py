@@ -8,13 +8,13 @@ from django.utils.translation import gettext as _
 
 from confide import crypto
 from confide.audit.services import Action, audit_record
+from confide.core.clock import today
 from confide.letters import keys
 from confide.letters.access import CopyAccess
 from confide.letters.content import MAX_ANSWER, MAX_SHORT, LetterError, clean_text
 from confide.letters.models import Letter, LetterCopy, Update
 from confide.letters.selectors import contact_name, copy_read, meeting_read
 from confide.letters.services import update_append
-from confide.reports.clock import today
 
 MEETING_ORDER = [choice for choice, _label in Letter.Meeting.choices]
 MAX_TIMES = 10

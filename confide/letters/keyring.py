@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 
 from confide import crypto
 from confide.audit.services import Action, audit_record
+from confide.core.clock import today
 from confide.letters.access import ThirdPartyAccess
 from confide.letters.content import LetterError
 from confide.letters.models import LetterExclusion, LetterKeyWrap
-from confide.reports.clock import today
 from confide.tenants.models import Membership
 
 

@@ -3,7 +3,8 @@ writer and reader binds a ciphertext to the same row."""
 
 import uuid
 
-from confide import crypto, keyfiles
+from confide import crypto
+from confide.core import keyfiles
 
 
 def ad_letter(letter_id: uuid.UUID, part: str) -> bytes:

@@ -2,11 +2,11 @@
 
 from django.utils.translation import gettext as _
 
+from confide.core.throttle import receipt_write_allow
 from confide.letters.access import ParticipantAccess
 from confide.letters.content import MAX_ANSWER, LetterError, clean_text
 from confide.letters.models import Update
 from confide.letters.services import update_append
-from confide.throttle import receipt_write_allow
 
 
 def organizer_message(*, access: ParticipantAccess, body) -> Update:

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from confide import crypto
 from confide.audit.services import Action, audit_record
+from confide.core.clock import today
 from confide.letters import fingerprint, keys
 from confide.letters.access import ThirdPartyAccess
 from confide.letters.content import LetterError, clean_text
@@ -27,7 +28,6 @@ from confide.letters.selectors import (
     threshold_met,
 )
 from confide.letters.services import update_append
-from confide.reports.clock import today
 
 
 def _copy_document(*, access: ThirdPartyAccess, code: int | None, signatures: list[str], released_on) -> bytes:

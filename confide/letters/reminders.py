@@ -10,8 +10,8 @@ from django.core.mail import send_mail
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
+from confide.core.clock import today
 from confide.letters.models import Letter, LetterCopy, LetterKeyWrap
-from confide.reports.clock import today
 
 REMIND_EVERY_DAYS = 7
 

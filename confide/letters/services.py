@@ -12,8 +12,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from confide import crypto, keyfiles
+from confide import crypto
 from confide.audit.services import Action, audit_record
+from confide.core import keyfiles
+from confide.core.clock import today
+from confide.core.throttle import write_allow
 from confide.letters import keys
 from confide.letters.access import InvitationAccess, ParticipantAccess, ThirdPartyAccess
 from confide.letters.content import (
@@ -30,9 +33,7 @@ from confide.letters.content import (
 from confide.letters.membership import roster_size
 from confide.letters.models import Letter, LetterKeyWrap, Signature, Update, Vouch
 from confide.letters.selectors import contact_name, contacts_of, thread_key_current
-from confide.reports.clock import today
 from confide.tenants.models import Membership, Organization
-from confide.throttle import write_allow
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 from django_tasks import task
 
+from confide.core.schedule import daily_slot_after, job_schedule
 from confide.letters.reminders import letter_reminders_send
-from confide.notifications.tasks import _schedule, daily_slot_after
 
 
 @task()
@@ -15,4 +15,4 @@ def letter_reminder_job() -> int:
 
 def letter_reminder_schedule() -> bool:
     """True when a run was enqueued now, False when one was already waiting."""
-    return _schedule(letter_reminder_job, daily_slot_after)
+    return job_schedule(letter_reminder_job, daily_slot_after)

@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from confide.reports.dashboard import cases_needing_attention
@@ -42,7 +41,3 @@ def staff_digests_send() -> int:
         )
         sent += 1
     return sent
-
-
-def now() -> datetime:
-    return timezone.now()

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from django.db import transaction
 
 from confide import crypto
+from confide.core.clock import today
 from confide.reports import keys
-from confide.reports.clock import today
 from confide.reports.models import Attachment, Message, Report
 from confide.reports.uploads import EncryptedUpload, attachments_dir
 

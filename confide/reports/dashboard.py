@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from django.db.models import Q, QuerySet
 
-from confide.reports.clock import today
+from confide.core.clock import today
 from confide.reports.models import Report
 from confide.reports.selectors import report_list_visible_to
 

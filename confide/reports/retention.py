@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from confide import crypto
 from confide.audit.services import Action, audit_record
+from confide.core.clock import today
 from confide.reports.access import CaseAccess
-from confide.reports.clock import today
 from confide.reports.models import DeletionRequest, Report
 from confide.reports.uploads import attachments_dir
 from confide.tenants.models import Organization

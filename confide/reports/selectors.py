@@ -9,8 +9,9 @@ from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
-from confide import crypto, keyfiles
+from confide import crypto
 from confide.accounts.models import User
+from confide.core import keyfiles
 from confide.reports import keys
 from confide.reports.access import CaseAccess, IntakeTarget, ReporterAccess
 from confide.reports.content import ReportContent

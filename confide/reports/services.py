@@ -8,18 +8,19 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from confide import crypto, keyfiles
+from confide import crypto
 from confide.audit.services import Action, audit_record
+from confide.core import keyfiles
+from confide.core.clock import today
+from confide.core.throttle import receipt_write_allow
 from confide.reports import keys
 from confide.reports.access import CaseAccess, IntakeTarget, ReporterAccess
 from confide.reports.attachments import attachments_add
-from confide.reports.clock import today
 from confide.reports.content import ReportContent, message_clean
 from confide.reports.models import Author, CaseExclusion, KeyWrap, Message, Report
 from confide.reports.naming import handlers_named
 from confide.reports.uploads import EncryptedUpload
 from confide.reports.workflow import acknowledge_deadline
-from confide.throttle import receipt_write_allow
 
 REFERENCE_ATTEMPTS = 5
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud and typed by hand

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from confide.audit.services import Action, audit_record
+from confide.core.clock import today
 from confide.reports.access import CaseAccess
-from confide.reports.clock import today
 from confide.reports.models import CaseExclusion, KeyWrap, Report
 
 S = Report.Status

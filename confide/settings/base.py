@@ -1,4 +1,4 @@
-"""Settings shared by every environment. Secrets never live here: see confide.keyfiles."""
+"""Settings shared by every environment. Secrets never live here: see confide.core.keyfiles."""
 
 import os
 from pathlib import Path
@@ -7,7 +7,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-from confide.keyfiles import default_secrets_dir
+from confide.core.keyfiles import default_secrets_dir
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 VAR_DIR = Path(os.environ.get("CONFIDE_VAR_DIR", BASE_DIR / "var"))
@@ -28,8 +28,9 @@ INSTALLED_APPS = [
     "confide.tenants",
     "confide.accounts",
     "confide.reports",
-    "confide.intake",
-    "confide.cases",
+    "confide.reporter",
+    "confide.staff",
+    "confide.demo",
     "confide.audit",
     "confide.notifications",
     "confide.verification",
@@ -47,14 +48,14 @@ DEFAULT_FROM_EMAIL = "confide@localhost"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "confide.http.SecurityHeadersMiddleware",
-    "confide.http.ExplainedErrorsMiddleware",
-    "confide.http.NulCharactersMiddleware",
+    "confide.web.middleware.SecurityHeadersMiddleware",
+    "confide.web.middleware.ExplainedErrorsMiddleware",
+    "confide.web.middleware.NulCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "confide.http.CsrfMiddleware",
+    "confide.web.middleware.CsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -133,14 +134,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 CONFIDE_ARGON2_OPSLIMIT = 3
 CONFIDE_ARGON2_MEMLIMIT = 64 * 1024 * 1024
 
-# Sessions: staff only (reporters never get a server-side session, see confide.receipt_cookie).
+# Sessions: staff only (reporters never get a server-side session, see confide.web.receipt_cookie).
 SESSION_COOKIE_AGE = 8 * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_HTTPONLY = True
-CSRF_FAILURE_VIEW = "confide.http.csrf_failure"
+CSRF_FAILURE_VIEW = "confide.web.errors.csrf_failure"
 CONFIDE_REPORTER_COOKIE_AGE = 30 * 60
 CONFIDE_REPORTER_COOKIE_SECURE = False
 CONFIDE_API_TOKEN_AGE = 8 * 3600
@@ -167,7 +168,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-from confide.logging_config import LOGGING  # noqa: E402,F401
+from confide.settings.logging import LOGGING  # noqa: E402,F401
 
 # Verified accounts (confide.verification): how long a one-time code works, and how many may wait at once per
 # organization (a cap on email floods, since nothing about the requester is kept to limit by).

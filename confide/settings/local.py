@@ -1,6 +1,6 @@
 """`make run`: production-like (no DEBUG tracebacks) but over plain HTTP on 127.0.0.1."""
 
-from confide.keyfiles import django_secret_key
+from confide.core.keyfiles import django_secret_key
 
 from .base import *  # noqa: F403
 

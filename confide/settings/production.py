@@ -4,7 +4,7 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
-from confide.keyfiles import django_secret_key
+from confide.core.keyfiles import django_secret_key
 
 from .base import *  # noqa: F403
 
@@ -14,7 +14,7 @@ DEBUG = False
 
 SECRET_KEY = django_secret_key(CONFIDE_SECRETS_DIR)  # noqa: F405
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("django-insecure", "test-", "change-me")):
-    raise ImproperlyConfigured("SECRET_KEY is missing or a default value; run `python -m confide.keyfiles`.")
+    raise ImproperlyConfigured("SECRET_KEY is missing or a default value; run `python -m confide.core.keyfiles`.")
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("CONFIDE_EMAIL_HOST", "localhost")

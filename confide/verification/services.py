@@ -18,10 +18,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from confide import crypto, keyfiles
-from confide.escrow.identifiers import IdentifierError, email_canonical
+from confide import crypto
+from confide.core import keyfiles
+from confide.core.identifiers import IdentifierError, email_canonical
+from confide.core.throttle import write_allow
 from confide.tenants.models import Organization
-from confide.throttle import write_allow
 from confide.verification.models import AllowedDomain, Challenge, RosterEntry
 
 # Eight: the pending cap lets anyone try ~48,000 challenges a day per organization, 5 guesses each.

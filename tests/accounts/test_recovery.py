@@ -5,10 +5,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from confide import crypto
-from confide.accounts.recovery import staff_password_change
-from confide.accounts.services import LoginFailed, staff_unlock
+from confide.accounts.services import LoginFailed, staff_password_change, staff_unlock
 from confide.audit.models import AuditEntry
-from confide.keyfiles import encode_key
+from confide.core.keyfiles import encode_key
 from confide.reports.keyring import case_conflict_declare
 from confide.reports.selectors import ReportNotFound, case_access_get, report_view
 from tests.conftest import PASSWORD, csrf_from, submit_report

@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from confide.accounts.models import User
 from confide.accounts.services import staff_unlock
-from confide.keyfiles import main as keyfiles_main
+from confide.core.keyfiles import main as keyfiles_main
 from confide.tenants.models import Membership, Organization
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +78,6 @@ def test_the_recovery_key_is_shown_once_and_never_written(tmp_path, capsys):
 
 def test_secrets_can_be_created_before_django_is_configured(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "confide.keyfiles", str(tmp_path / "s")], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "confide.core.keyfiles", str(tmp_path / "s")], capture_output=True, text=True, check=True
     )
     assert "RECOVERY KEY" in result.stdout

@@ -2,13 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from confide.escrow.identifiers import (
-    IdentifierError,
-    email_canonical,
-    handle_canonical,
-    name_canonical,
-    phone_canonical,
-)
+from confide.core.identifiers import IdentifierError, email_canonical, handle_canonical, name_canonical, phone_canonical
 
 
 @pytest.mark.parametrize(

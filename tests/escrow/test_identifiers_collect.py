@@ -4,12 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from confide.escrow.identifiers import (
-    IdentifierError,
-    identifier_display,
-    identifier_kind,
-    identifiers_collect,
-)
+from confide.core.identifiers import IdentifierError, identifier_display, identifier_kind, identifiers_collect
 
 LOCAL = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789._", min_size=1, max_size=20).filter(
     lambda s: not s.startswith(".")

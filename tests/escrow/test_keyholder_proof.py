@@ -10,7 +10,8 @@ import threading
 import pytest
 from django.core.management import call_command
 
-from confide import crypto, keyfiles
+from confide import crypto
+from confide.core import keyfiles
 from confide.escrow import keyholder, oprf_server
 from confide.escrow.keyholder import OprfProofRefused, OprfUnavailable, oprf_output, oprf_settings_check
 from confide.escrow.models import Entry

@@ -8,9 +8,18 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-import confide.hotline
+import confide
 
-HOTLINE = Path(confide.hotline.__file__).parent
+ROOT = Path(confide.__file__).parent
+TEMPLATES = ROOT / "staff" / "templates" / "staff" / "hotline"
+# The console's pages, forms, API and operator settings, and the hotline domain's own messages.
+MODULES = [
+    ROOT / "staff" / "hotline.py",
+    ROOT / "staff" / "forms" / "hotline.py",
+    ROOT / "staff" / "api" / "hotline.py",
+    ROOT / "staff" / "admin" / "hotline.py",
+    *sorted((ROOT / "hotline").glob("*.py")),
+]
 # Strings outside the hotline app that a call-taker sees on every console page, or that show a phone report.
 SHARED = [
     "Case handling",
@@ -33,7 +42,7 @@ GETTEXT_NAMES = {"_", "gettext", "gettext_lazy", "pgettext"}
 
 def _template_strings() -> list[tuple[str, str, str | None]]:
     found = []
-    for path in sorted((HOTLINE / "templates").rglob("*.html")):
+    for path in sorted(TEMPLATES.rglob("*.html")):
         text = path.read_text()
         found += [(path.name, match.group(2), None) for match in TRANSLATE.finditer(text)]
         for match in BLOCK.finditer(text):
@@ -45,7 +54,7 @@ def _template_strings() -> list[tuple[str, str, str | None]]:
 
 def _python_strings() -> list[tuple[str, str, str | None]]:
     found = []
-    for path in sorted(HOTLINE.glob("*.py")):
+    for path in MODULES:
         for node in ast.walk(ast.parse(path.read_text())):
             if (
                 isinstance(node, ast.Call)

@@ -8,38 +8,28 @@ from pathlib import Path
 import confide
 
 ROOT = Path(confide.__file__).parent
-TEMPLATE_DIRS = [
-    ROOT / "intake" / "templates" / "reporter",
-    ROOT / "escrow" / "templates" / "reporter",
-    ROOT / "letters" / "templates" / "reporter",
-    ROOT / "verification" / "templates" / "reporter",
-    ROOT / "templates",
-]
+TEMPLATE_DIRS = [ROOT / "reporter" / "templates" / "reporter", ROOT / "templates"]
+# The reporter door's pages and forms (the API answers in English), and the domain modules whose messages
+# reach its pages.
 MODULES = [
-    "http.py",
-    "throttle.py",
-    "intake/forms.py",
-    "intake/views.py",
+    *sorted(str(path.relative_to(ROOT)) for path in (ROOT / "reporter").rglob("*.py") if "api" not in path.parts),
+    "web/errors.py",
+    "web/middleware.py",
+    "core/throttle.py",
+    "core/identifiers.py",
     "reports/content.py",
     "reports/uploads.py",
     "reports/models.py",  # category and status labels shown on the report page
     "reports/selectors.py",  # "Case handler" / "Reporter" in the reporter's thread
-    "escrow/forms.py",
-    "escrow/identifiers.py",
-    "escrow/reporter_views.py",
-    "escrow/verify_views.py",
     "escrow/services.py",
     "escrow/threads.py",
     "escrow/conversion.py",
     "escrow/models.py",
-    "letters/forms.py",
-    "letters/views_public.py",
     "letters/content.py",
     "letters/participants.py",
     "letters/services.py",
     "letters/selectors.py",
     "letters/models.py",  # letter and meeting status shown to the organizer
-    "verification/forms.py",
     "verification/services.py",  # its errors and the code email go to reporters and signers
 ]
 # Strings from elsewhere that every reporter page shows.

@@ -33,7 +33,7 @@ def test_the_sources_were_read():
     assert "An email address looks like name@example.org." in messages  # escrow identifiers
     assert "We could not find a letter with this receipt. Check the words and try again." in messages
     assert "This form expired or was sent from another site. Go back, reload the page and send it again." in messages
-    assert {where.split("/")[0] for where, _m, _p in STRINGS} >= {"intake", "escrow", "letters", "verification"}
+    assert {where.split("/")[0] for where, _m, _p in STRINGS} >= {"reporter", "escrow", "letters", "verification"}
     assert len(STRINGS) > 400
 
 

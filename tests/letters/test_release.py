@@ -208,8 +208,8 @@ def test_an_excerpt_long_enough_still_points_at_its_copy():
 def test_at_the_deadline_the_organizer_may_have_it_delivered_below_the_threshold(org, handler, boss, time_machine):
     from datetime import timedelta
 
+    from confide.core.clock import today
     from confide.letters.services import letter_review
-    from confide.reports.clock import today
     from tests.letters.conftest import draft
 
     deadline = today() + timedelta(days=3)
@@ -297,8 +297,8 @@ def test_the_third_party_is_reminded_at_the_deadline_when_delivery_at_the_deadli
 ):
     from datetime import timedelta
 
+    from confide.core.clock import today
     from confide.letters.services import letter_review
-    from confide.reports.clock import today
     from tests.letters.conftest import draft
 
     handler.email = "hana@third.org"

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 
+from confide.core.clock import today
 from confide.letters.content import LetterError, signature_build
 from confide.letters.models import Letter, LetterKeyWrap, Signature
 from confide.letters.selectors import (
@@ -14,7 +15,6 @@ from confide.letters.selectors import (
     signatures_read,
 )
 from confide.letters.services import letter_review, signature_create, signature_withdraw
-from confide.reports.clock import today
 from confide.verification.services import account_ref_for, roster_upload
 from tests.letters.conftest import LETTER_TEXT, draft, participant, sign, third_party
 

@@ -3,8 +3,8 @@
 import pytest
 from django.test import Client
 
+from confide.core.throttle import buckets_reset
 from confide.reports.models import Message
-from confide.throttle import buckets_reset
 from tests.api.conftest import receipt_header
 from tests.conftest import make_staff, submit_report
 from tests.escrow.conftest import new_vault

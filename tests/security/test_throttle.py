@@ -5,8 +5,8 @@ import time
 import pytest
 from django.test import Client
 
+from confide.core.throttle import Throttled, TokenBucket, buckets_reset, write_allow
 from confide.reports.models import Report
-from confide.throttle import Throttled, TokenBucket, buckets_reset, write_allow
 from tests.conftest import csrf_from
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from confide import keyfiles
+from confide.core import keyfiles
 from confide.escrow.keyholder import oprf_public_key_from_file
 
 

@@ -1,0 +1,97 @@
+"""Reporter operations of the JSON API: the same rules and services as the reporter pages."""
+
+import uuid
+from datetime import date
+
+from django.utils.translation import gettext as _
+from ninja import File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from confide.core.throttle import write_allow
+from confide.reports.content import content_build
+from confide.reports.selectors import intake_target_get, report_view
+from confide.reports.services import message_create_by_reporter, report_submit
+from confide.web.api_auth import ApiRequest, ReceiptAuth
+from confide.web.downloads import attachment_download
+from confide.web.schemas import (
+    FieldProblem,
+    MessageIn,
+    MessageOut,
+    Problem,
+    ReportDetail,
+    ReportIn,
+    new_message_out,
+    report_detail,
+)
+from confide.web.uploads import checked_uploads
+
+router = Router(tags=["reporter"])
+receipt_auth = ReceiptAuth()
+
+
+class Submitted(Schema):
+    receipt: str
+    reference: str
+    submitted_on: date
+
+
+@router.post(
+    "/orgs/{org_slug}/reports",
+    operation_id="report_submit",
+    response={201: Submitted, 400: FieldProblem, 404: Problem},
+    summary="File a report; returns the receipt once the report is committed",
+)
+def submit(request: ApiRequest, org_slug: str, payload: ReportIn):
+    target = intake_target_get(slug=org_slug)
+    if target is None:
+        return Status(404, {"detail": _("No organization takes reports at this address.")})
+    content = content_build(**payload.dict())
+    write_allow(scope="intake", organization_id=target.organization_id)
+    submitted = report_submit(target=target, content=content)
+    return Status(
+        201,
+        {
+            "receipt": submitted.receipt,
+            "reference": submitted.report.reference,
+            "submitted_on": submitted.report.submitted_on,
+        },
+    )
+
+
+@router.get("/reporter/report", auth=receipt_auth, operation_id="reporter_report_get", response=ReportDetail)
+def get_report(request: ApiRequest):
+    return report_detail(report_view(access=request.auth, for_staff=False))
+
+
+@router.post(
+    "/reporter/messages",
+    auth=receipt_auth,
+    operation_id="reporter_message_create",
+    response={201: MessageOut, 400: FieldProblem},
+)
+def create_message(request: ApiRequest, payload: MessageIn):
+    message = message_create_by_reporter(access=request.auth, body=payload.body)
+    return Status(201, new_message_out(message=message, body=payload.body, uploads=[], author_name=_("Reporter")))
+
+
+@router.post(
+    "/reporter/attachments",
+    auth=receipt_auth,
+    operation_id="reporter_attachment_create",
+    response={201: MessageOut, 400: FieldProblem, 413: Problem},
+    summary="Send files (multipart field `files`), with an optional message `body`",
+)
+def create_attachments(request: ApiRequest, files: File[list[UploadedFile]] | None = None, body: Form[str] = ""):
+    uploads = checked_uploads(request, "files")
+    message = message_create_by_reporter(access=request.auth, body=body, uploads=uploads)
+    return Status(201, new_message_out(message=message, body=body, uploads=uploads, author_name=_("Reporter")))
+
+
+@router.get(
+    "/reporter/attachments/{attachment_id}",
+    auth=receipt_auth,
+    operation_id="reporter_attachment_get",
+    response={200: None, 404: Problem},
+)
+def get_attachment(request: ApiRequest, attachment_id: uuid.UUID):
+    return attachment_download(access=request.auth, attachment_id=attachment_id)

@@ -1,0 +1,260 @@
+"""The reporter's vault in the JSON API (`Authorization: Vault <receipt words>`): records, sealed entries,
+the counselor's thread, turning either into a report. Verifying an address: api_vault_verify."""
+
+import uuid
+from datetime import date
+
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+from pydantic import Field
+
+from confide.core.identifiers import IdentifierError, identifiers_collect
+from confide.escrow.access import VaultAccess
+from confide.escrow.conversion import entry_to_report, record_to_report
+from confide.escrow.keyholder import OprfRateLimited, OprfUnavailable
+from confide.escrow.models import ThreadMessage
+from confide.escrow.selectors import entry_group_get, entry_group_summary, vault_view
+from confide.escrow.services import (
+    EscrowRefused,
+    escrow_entry_create,
+    escrow_entry_update,
+    escrow_entry_withdraw,
+    record_create,
+    record_delete,
+    vault_create,
+)
+from confide.escrow.threads import thread_message_create
+from confide.reports.content import ContentError
+from confide.tenants.selectors import organization_for_intake
+from confide.web.api_auth import ApiRequest
+from confide.web.schemas import Problem
+from confide.web.schemas_escrow import FieldProblem, MessageIn, ThreadMessageOut, message_out, refused, vault_auth
+
+router = Router()
+
+
+class VaultCreated(Schema):
+    receipt: str
+    created_on: date
+
+
+class RecordIn(Schema):
+    text: str = Field(max_length=20_000)
+
+
+class RecordOut(Schema):
+    id: str
+    created_on: date
+    text: str
+    became: str
+
+
+class IdentifiersIn(Schema):
+    email: str = Field("", max_length=200)
+    phone: str = Field("", max_length=200)
+    handle: str = Field("", max_length=200)
+    platform: str = Field("", max_length=40)
+    name: str = Field("", max_length=200)
+
+
+class EntryIn(Schema):
+    person: IdentifiersIn
+    text: str = Field(max_length=20_000)
+
+
+class EntryTextIn(Schema):
+    text: str = Field(max_length=20_000)
+
+
+class IdentifierOut(Schema):
+    kind: str
+    value: str
+    verified: bool
+
+
+class EntryOut(Schema):
+    id: str
+    written_on: date
+    text: str
+    reported: bool
+    identifiers: list[IdentifierOut]
+
+
+class VaultOut(Schema):
+    verified: bool
+    created_on: date
+    records: list[RecordOut]
+    entries: list[EntryOut]
+    messages: list[ThreadMessageOut]
+
+
+@router.post(
+    "/orgs/{org_slug}/vaults",
+    operation_id="vault_create",
+    response={201: VaultCreated, 404: Problem},
+    summary="Open a vault; returns its receipt, once",
+)
+def create_vault(request: ApiRequest, org_slug: str):
+    organization = organization_for_intake(slug=org_slug)
+    if organization is None:
+        return Status(404, {"detail": _("No organization takes reports at this address.")})
+    created = vault_create(organization=organization)
+    return Status(201, {"receipt": created.receipt, "created_on": created.vault.created_on})
+
+
+@router.get("/vault", auth=vault_auth, operation_id="vault_get", response={200: VaultOut, 401: Problem})
+def get_vault(request: ApiRequest):
+    view = vault_view(access=request.auth)
+    view["records"] = [vars(r) for r in view["records"]]
+    return view
+
+
+@router.post(
+    "/vault/records", auth=vault_auth, operation_id="record_create", response={201: RecordOut, 400: FieldProblem}
+)
+def create_record(request: ApiRequest, payload: RecordIn):
+    try:
+        record = record_create(access=request.auth, text=payload.text)
+    except EscrowRefused as error:
+        return refused(error)
+    return Status(
+        201, {"id": str(record.pk), "created_on": record.created_on, "text": payload.text.strip(), "became": ""}
+    )
+
+
+@router.delete(
+    "/vault/records/{record_id}",
+    auth=vault_auth,
+    operation_id="record_delete",
+    response={204: None, 404: Problem},
+)
+def delete_record(request: ApiRequest, record_id: uuid.UUID):
+    if not record_delete(access=request.auth, record_id=record_id):
+        return Status(404, {"detail": _("Not found.")})
+    return Status(204, None)
+
+
+@router.post(
+    "/vault/entries",
+    auth=vault_auth,
+    operation_id="escrow_entry_create",
+    response={201: EntryOut, 400: FieldProblem, 429: Problem, 503: Problem},
+    summary="Name a person by one or more identifiers; one sealed entry per identifier",
+)
+def create_entry(request: ApiRequest, payload: EntryIn):
+    access: VaultAccess = request.auth
+    try:
+        identifiers = identifiers_collect(**payload.person.dict(), tenant=access.vault.organization.slug)
+        group = escrow_entry_create(access=access, identifiers=identifiers, text=payload.text)
+    except (IdentifierError, EscrowRefused) as error:
+        return refused(error)
+    except OprfRateLimited:
+        return Status(429, {"detail": _("Too many people named from this account today. Try again tomorrow.")})
+    except OprfUnavailable:
+        return Status(503, {"detail": _("Matching is unavailable right now. Please try again later.")})
+    return Status(201, entry_group_summary(group))
+
+
+@router.put(
+    "/vault/entries/{entry_id}",
+    auth=vault_auth,
+    operation_id="escrow_entry_update",
+    response={200: EntryOut, 400: FieldProblem, 404: Problem},
+)
+def update_entry(request: ApiRequest, entry_id: uuid.UUID, payload: EntryTextIn):
+    group = entry_group_get(access=request.auth, group_id=entry_id)
+    if group is None:
+        return Status(404, {"detail": _("Not found.")})
+    try:
+        escrow_entry_update(access=request.auth, group=group, text=payload.text)
+    except EscrowRefused as error:
+        return refused(error)
+    return entry_group_summary(group)
+
+
+@router.delete(
+    "/vault/entries/{entry_id}",
+    auth=vault_auth,
+    operation_id="escrow_entry_withdraw",
+    response={204: None, 404: Problem},
+)
+def withdraw_entry(request: ApiRequest, entry_id: uuid.UUID):
+    group = entry_group_get(access=request.auth, group_id=entry_id)
+    if group is None:
+        return Status(404, {"detail": _("Not found.")})
+    escrow_entry_withdraw(access=request.auth, group=group)
+    return Status(204, None)
+
+
+@router.post(
+    "/vault/messages",
+    auth=vault_auth,
+    operation_id="vault_message_create",
+    response={201: ThreadMessageOut, 400: FieldProblem},
+)
+def create_vault_message(request: ApiRequest, payload: MessageIn):
+    access: VaultAccess = request.auth
+    try:
+        message = thread_message_create(
+            vault_id=access.vault.pk,
+            thread_key=access.thread_key,
+            body=payload.body,
+            author_kind=ThreadMessage.Author.REPORTER,
+        )
+    except EscrowRefused as error:
+        return refused(error)
+    return Status(201, message_out(message, payload.body))
+
+
+# Turning a record or an entry into a report, and verifying an address, from the vault
+
+
+class ToReportIn(Schema):
+    category: str = Field(max_length=40)
+
+
+class ReportMade(Schema):
+    receipt: str
+    reference: str
+    submitted_on: date
+
+
+def _report_made(submitted) -> Status:
+    report = submitted.report
+    return Status(
+        201, {"receipt": submitted.receipt, "reference": report.reference, "submitted_on": report.submitted_on}
+    )
+
+
+@router.post(
+    "/vault/records/{record_id}/report",
+    auth=vault_auth,
+    operation_id="record_to_report",
+    response={201: ReportMade, 400: FieldProblem, 404: Problem},
+    summary="Send a record as a report; returns the report's own receipt, once",
+)
+def record_report(request: ApiRequest, record_id: uuid.UUID, payload: ToReportIn):
+    try:
+        submitted = record_to_report(access=request.auth, record_id=record_id, category=payload.category)
+    except (EscrowRefused, ContentError) as error:
+        return refused(error)
+    if submitted is None:
+        return Status(404, {"detail": _("Not found.")})
+    return _report_made(submitted)
+
+
+@router.post(
+    "/vault/entries/{entry_id}/report",
+    auth=vault_auth,
+    operation_id="escrow_entry_to_report",
+    response={201: ReportMade, 400: FieldProblem, 404: Problem},
+    summary="Send an entry as a report (the reporter's choice); returns the report's own receipt, once",
+)
+def entry_report(request: ApiRequest, entry_id: uuid.UUID, payload: ToReportIn):
+    try:
+        submitted = entry_to_report(access=request.auth, group_id=str(entry_id), category=payload.category)
+    except (EscrowRefused, ContentError) as error:
+        return refused(error)
+    if submitted is None:
+        return Status(404, {"detail": _("Not found.")})
+    return _report_made(submitted)

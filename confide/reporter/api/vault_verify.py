@@ -1,0 +1,64 @@
+"""Verifying an address of the vault's organization from the JSON API (a one-time code by email)."""
+
+import uuid
+
+from ninja import Router, Schema, Status
+from pydantic import Field
+
+from confide.escrow.access import VaultAccess
+from confide.escrow.services import EscrowRefused, vault_account_set
+from confide.verification.services import VerificationError, verification_confirm, verification_start
+from confide.web.api_auth import ApiRequest
+from confide.web.schemas_escrow import FieldProblem, refused, vault_auth
+
+router = Router()
+
+
+class VerificationIn(Schema):
+    email: str = Field(max_length=254)
+
+
+class VerificationStarted(Schema):
+    challenge: uuid.UUID
+
+
+class VerificationCodeIn(Schema):
+    challenge: uuid.UUID
+    code: str = Field(max_length=12)
+
+
+class Verified(Schema):
+    verified: bool
+
+
+@router.post(
+    "/vault/verification",
+    auth=vault_auth,
+    operation_id="vault_verification_start",
+    response={202: VerificationStarted, 400: FieldProblem},
+    summary="Email a one-time code to an address of the vault's organization (same answer whether or not it is)",
+)
+def start_verification(request: ApiRequest, payload: VerificationIn):
+    try:
+        challenge = verification_start(organization=request.auth.vault.organization, email=payload.email)
+    except VerificationError as error:
+        return refused(error, "email")
+    return Status(202, {"challenge": challenge})
+
+
+@router.post(
+    "/vault/verification/confirm",
+    auth=vault_auth,
+    operation_id="vault_verification_confirm",
+    response={200: Verified, 400: FieldProblem},
+)
+def confirm_verification(request: ApiRequest, payload: VerificationCodeIn):
+    access: VaultAccess = request.auth
+    try:
+        account = verification_confirm(
+            organization=access.vault.organization, challenge_id=payload.challenge, code=payload.code
+        )
+        vault_account_set(access=access, account_ref=account.account_ref, organization_id=account.organization_id)
+    except (VerificationError, EscrowRefused) as error:
+        return refused(error, "code")
+    return {"verified": True}

@@ -1,0 +1,93 @@
+"""Page shapes. The rules live in services and content.py; these forms only bound and label the fields."""
+
+from typing import cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from confide.letters.content import MAX_ANSWER, MAX_REQUEST, MAX_SHORT, MAX_TEXT, MAX_TITLE, Visibility
+
+
+class DraftForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=MAX_TITLE)
+    text = forms.CharField(
+        label=_("The letter"),
+        help_text=_("What you want the recipients to read. Signers see it before they sign."),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        max_length=MAX_TEXT,
+    )
+    request = forms.CharField(
+        label=_("Your request"),
+        help_text=_("For example: a meeting with these people, about these topics."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=MAX_REQUEST,
+        required=False,
+    )
+    recipients = forms.MultipleChoiceField(
+        label=_("Recipients"),
+        help_text=_("The organization's leaders who receive the letter once enough colleagues have signed."),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    attendees = forms.CharField(
+        label=_("Who should attend the meeting"),
+        help_text=_("One per line, for example 'The organizer' or 'Two former field organizers'."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=MAX_SHORT * 20,
+        required=False,
+    )
+    threshold = forms.IntegerField(
+        label=_("Signatures needed before the letter is delivered"), min_value=1, max_value=100_000
+    )
+    deadline = forms.DateField(
+        label=_("Deadline"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Optional. Signing closes after this day."),
+    )
+    release_at_deadline = forms.BooleanField(
+        label=_("Deliver at the deadline even if fewer have signed (at least one)"), required=False
+    )
+    fingerprinted = forms.BooleanField(
+        label=_("Mark each recipient's copy invisibly, so that a leaked copy can be traced to its recipient"),
+        required=False,
+        initial=True,
+    )
+
+    def __init__(self, *args, contacts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        recipients = cast(forms.MultipleChoiceField, self.fields["recipients"])
+        recipients.choices = [(str(pk), name) for pk, name in contacts]
+
+
+class SignForm(forms.Form):
+    """Step 2 of signing: the code proving membership (or the third party's vouching code), and the signature."""
+
+    challenge = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    code = forms.CharField(
+        label=_("The code from the email"),
+        max_length=12,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
+    vouch = forms.CharField(label=_("Or: the vouching code the third party gave you"), max_length=200, required=False)
+    name = forms.CharField(label=_("Your name"), max_length=MAX_SHORT)
+    role = forms.CharField(label=_("Your role"), max_length=MAX_SHORT, required=False)
+    cohort = forms.CharField(
+        label=_("When and where you worked"),
+        help_text=_("For example '2016 campaign, field'."),
+        max_length=MAX_SHORT,
+        required=False,
+    )
+    visibility = forms.ChoiceField(
+        label=_("What the recipients see"),
+        choices=[
+            (Visibility.NAME, _("My name, role and cohort")),
+            (Visibility.VERIFIED, _("Only 'a verified current or former staff member'")),
+        ],
+        widget=forms.RadioSelect,
+        help_text=_("Before delivery nobody but the independent third party sees any name, only the count."),
+    )
+
+
+class MessageForm(forms.Form):
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}), max_length=MAX_ANSWER)

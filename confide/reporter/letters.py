@@ -1,0 +1,287 @@
+"""Organizer and signer pages: anonymous, receipt-based, no JavaScript, no server-side session."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from confide.core.throttle import Throttled
+from confide.letters.access import InvitationAccess, ParticipantAccess
+from confide.letters.content import LetterError, signature_build
+from confide.letters.membership import VerificationError, verification_confirm, verification_start
+from confide.letters.participants import organizer_message
+from confide.letters.selectors import (
+    contact_name,
+    contacts_of,
+    invitation_access_get,
+    invitation_token,
+    letter_overview,
+    participant_access_get,
+    signature_own_read,
+)
+from confide.letters.services import letter_draft_create, signature_create, signature_withdraw, vouch_account_ref
+from confide.reporter.forms.letters import DraftForm, MessageForm, SignForm
+from confide.reporter.forms.report import ReceiptForm
+from confide.reporter.forms.verification import EmailForm
+from confide.tenants.models import Organization
+from confide.tenants.selectors import organization_for_intake
+from confide.web.receipt_cookie import LETTER_COOKIE
+
+# Lazy: a module-level message must follow the language of each request, not the one at import.
+WRONG_RECEIPT = gettext_lazy("We could not find a letter with this receipt. Check the words and try again.")
+
+
+def _organization(slug: str) -> Organization:
+    organization = organization_for_intake(slug=slug)
+    if organization is None:
+        raise Http404
+    return organization
+
+
+def _contacts(organization: Organization) -> list[tuple[int, str]]:
+    return [(user.pk, contact_name(user)) for user in contacts_of(organization=organization)]
+
+
+def _see_other(name: str, **kwargs) -> HttpResponse:
+    response = redirect(name, **kwargs)
+    response.status_code = 303
+    return response
+
+
+@require_GET
+def start(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organization = _organization(org_slug)
+    return render(request, "reporter/letters/start.html", {"organization": organization, "form": ReceiptForm()})
+
+
+@require_http_methods(["GET", "POST"])
+def draft(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organization = _organization(org_slug)
+    contacts = _contacts(organization)
+    form = DraftForm(request.POST or None, contacts=contacts)
+    context = {"organization": organization, "form": form, "has_contacts": bool(contacts)}
+    if request.method == "GET":
+        return render(request, "reporter/letters/draft.html", context)
+    if not form.is_valid():
+        return render(request, "reporter/letters/draft.html", context, status=400)
+    data = form.cleaned_data
+    try:
+        drafted = letter_draft_create(
+            organization=organization,
+            title=data["title"],
+            text=data["text"],
+            request=data["request"],
+            recipient_ids=data["recipients"],
+            threshold=data["threshold"],
+            deadline=data["deadline"],
+            release_at_deadline=data["release_at_deadline"],
+            attendees=data["attendees"],
+            fingerprinted=data["fingerprinted"],
+        )
+    except LetterError as error:
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+        return render(request, "reporter/letters/draft.html", context, status=error.status)
+    invitation = request.build_absolute_uri(_invitation_path(organization, drafted.token))
+    return render(
+        request,
+        "reporter/letters/drafted.html",
+        {"organization": organization, "receipt": drafted.receipt, "invitation": invitation},
+    )
+
+
+def _invitation_path(organization: Organization, token: str) -> str:
+    return reverse("letters_public:invitation", kwargs={"org_slug": organization.slug, "token": token})
+
+
+@require_POST
+def receipt_saved(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organization = _organization(org_slug)
+    if request.POST.get("saved") != "yes":
+        return render(request, "reporter/letters/unsaved.html", {"organization": organization}, status=400)
+    return render(request, "reporter/letters/saved.html", {"organization": organization})
+
+
+@require_POST
+def enter_receipt(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organization = _organization(org_slug)
+    receipt = request.POST.get("receipt", "")[:200]
+    if participant_access_get(receipt=receipt, organization=organization) is None:
+        context = {"organization": organization, "form": ReceiptForm(), "problem": WRONG_RECEIPT}
+        return render(request, "reporter/letters/start.html", context, status=400)
+    response = _see_other("letters_public:mine", org_slug=organization.slug)
+    LETTER_COOKIE.set(response, slug=organization.slug, receipt=receipt)
+    return response
+
+
+def _participant(request: HttpRequest, organization: Organization) -> ParticipantAccess | None:
+    receipt = LETTER_COOKIE.read(request, slug=organization.slug)
+    return participant_access_get(receipt=receipt, organization=organization) if receipt else None
+
+
+def _to_start(organization: Organization) -> HttpResponse:
+    response = _see_other("letters_public:start", org_slug=organization.slug)
+    LETTER_COOKIE.clear(response, slug=organization.slug)
+    return response
+
+
+def _mine_page(
+    request, organization, access: ParticipantAccess, *, problem=None, status=200, message_form=None
+) -> HttpResponse:
+    overview = letter_overview(letter=access.letter, participant_key=access.participant_key)
+    invitation = None
+    if access.is_organizer:
+        token = invitation_token(letter=access.letter, participant_key=access.participant_key)
+        invitation = request.build_absolute_uri(_invitation_path(organization, token))
+    context = {
+        "organization": organization,
+        "overview": overview,
+        "access": access,
+        "invitation": invitation,
+        "problem": problem,
+        "own_signature": signature_own_read(access=access),
+        "message_form": message_form or MessageForm(),
+    }
+    response = render(request, "reporter/letters/mine.html", context, status=status)
+    LETTER_COOKIE.refresh(request, response, slug=organization.slug)
+    return response
+
+
+@require_GET
+def mine(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organization = _organization(org_slug)
+    access = _participant(request, organization)
+    if access is None:
+        return _to_start(organization)
+    return _mine_page(request, organization, access)
+
+
+@require_POST
+def withdraw(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organization = _organization(org_slug)
+    access = _participant(request, organization)
+    if access is None:
+        return _to_start(organization)
+    try:
+        signature_withdraw(access=access)
+    except LetterError as error:
+        return _mine_page(request, organization, access, problem=error.message, status=error.status)
+    response = render(request, "reporter/letters/withdrawn.html", {"organization": organization})
+    LETTER_COOKIE.clear(response, slug=organization.slug)
+    return response
+
+
+@require_POST
+def message(request: HttpRequest, org_slug: str) -> HttpResponse:
+    """The organizer writes to the third party, for example about its review."""
+    organization = _organization(org_slug)
+    access = _participant(request, organization)
+    if access is None:
+        return _to_start(organization)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        return _mine_page(request, organization, access, status=400, message_form=form)
+    try:
+        organizer_message(access=access, body=form.cleaned_data["body"])
+    except LetterError as error:
+        form.add_error("body", error.message)
+        return _mine_page(request, organization, access, status=error.status, message_form=form)
+    except Throttled as throttled:  # the text stays in the form
+        return _mine_page(request, organization, access, status=429, message_form=form, problem=throttled.message)
+    return _see_other("letters_public:mine", org_slug=organization.slug)
+
+
+@require_POST
+def leave(request: HttpRequest, org_slug: str) -> HttpResponse:
+    organization = _organization(org_slug)
+    response = render(request, "reporter/letters/left.html", {"organization": organization})
+    LETTER_COOKIE.clear(response, slug=organization.slug)
+    return response
+
+
+def _invitation(organization: Organization, token: str) -> InvitationAccess:
+    access = invitation_access_get(token=token, organization=organization)
+    if access is None:
+        raise Http404
+    return access
+
+
+def _invitation_page(request, organization, access, *, template, status=200, **extra) -> HttpResponse:
+    context = {
+        "organization": organization,
+        "overview": letter_overview(letter=access.letter, participant_key=access.participant_key),
+        "token": access.token,
+        **extra,
+    }
+    return render(request, template, context, status=status)
+
+
+@require_GET
+def invitation(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
+    organization = _organization(org_slug)
+    access = _invitation(organization, token)
+    return _invitation_page(
+        request, organization, access, template="reporter/letters/invitation.html", email_form=EmailForm()
+    )
+
+
+@require_POST
+def verify(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
+    """Step 1: send a code to a staff address. The same answer whether or not the address is on the roster."""
+    organization = _organization(org_slug)
+    access = _invitation(organization, token)
+    email_form = EmailForm(request.POST)
+    template = "reporter/letters/invitation.html"
+    if not email_form.is_valid():
+        return _invitation_page(request, organization, access, template=template, status=400, email_form=email_form)
+    try:
+        challenge = verification_start(organization=organization, email=email_form.cleaned_data["email"])
+    except VerificationError as error:
+        email_form.add_error("email", error.message)
+        return _invitation_page(request, organization, access, template=template, status=400, email_form=email_form)
+    form = SignForm(initial={"challenge": challenge, "visibility": "verified"})
+    return _invitation_page(request, organization, access, template="reporter/letters/sign.html", form=form)
+
+
+@require_http_methods(["GET", "POST"])
+def sign(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
+    """Step 2: the code (or a vouching code) and the signature together, so no state waits on the server."""
+    organization = _organization(org_slug)
+    access = _invitation(organization, token)
+    template = "reporter/letters/sign.html"
+    if request.method == "GET":  # arriving with a vouching code instead of an email address
+        form = SignForm(initial={"visibility": "verified"})
+        return _invitation_page(request, organization, access, template=template, form=form)
+    form = SignForm(request.POST)
+
+    def again(message: str | None = None, status: int = 400) -> HttpResponse:
+        return _invitation_page(
+            request, organization, access, template=template, status=status, form=form, problem=message
+        )
+
+    if not form.is_valid():
+        return again()
+    data = form.cleaned_data
+    try:
+        content = signature_build(
+            name=data["name"], role=data["role"], cohort=data["cohort"], visibility=data["visibility"]
+        )
+        if data["vouch"]:
+            account_ref = vouch_account_ref(letter=access.letter, code=data["vouch"])
+        elif data["challenge"] and data["code"]:
+            account_ref = verification_confirm(
+                organization=organization, challenge_id=data["challenge"], code=data["code"]
+            ).account_ref
+        else:
+            return again(_("Enter the code from the email, or a vouching code from the third party."))
+        signed = signature_create(access=access, account_ref=account_ref, content=content)
+    except VerificationError as error:
+        return again(error.message)
+    except LetterError as error:
+        return again(error.message, error.status)
+    return render(
+        request,
+        "reporter/letters/signed.html",
+        {"organization": organization, "receipt": signed.receipt, "count": access.letter.signatures.count()},
+    )

@@ -1,0 +1,11 @@
+"""Every reporter page lives under /r/<organization>/: reports at the root, the vault and letters beside them."""
+
+from django.urls import include, path
+
+from confide.reporter.urls import letters, report, vault
+
+urlpatterns = [
+    path("vault/", include(vault)),
+    path("letters/", include(letters)),
+    path("", include(report)),
+]

@@ -1,0 +1,12 @@
+"""The staff JSON API: sign-in, cases, counsel, letters and the hotline, each behind a staff token."""
+
+from ninja import Router
+
+from confide.staff.api import account, cases, counsel, hotline, letters
+
+router = Router()
+router.add_router("/", account.router)
+router.add_router("/", cases.router)
+router.add_router("/", counsel.router, tags=["escrow"])
+router.add_router("/", letters.router)
+router.add_router("/", hotline.router)

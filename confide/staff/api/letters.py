@@ -1,0 +1,247 @@
+"""Third-party and recipient operations of the letters API (staff token). Lookups go through the letters
+selectors only: not visible means 404."""
+
+from ninja import Router, Status
+from ninja.errors import HttpError
+
+from confide.audit.services import Action, audit_record
+from confide.letters.access import CopyAccess, ThirdPartyAccess
+from confide.letters.answers import (
+    letter_acknowledge,
+    letter_answer,
+    meeting_attendee_decide,
+    meeting_status_set,
+    meeting_times_propose,
+)
+from confide.letters.content import LetterError
+from confide.letters.keyring import letter_access_grant, letter_conflict_declare
+from confide.letters.models import LetterCopy
+from confide.letters.release import leak_trace, letter_release
+from confide.letters.selectors import (
+    contact_name,
+    copies_for_recipient,
+    copy_access_get,
+    copy_read,
+    copy_thread,
+    letter_overview,
+    letters_for_third_party,
+    signature_count,
+    signatures_read,
+    third_party_access_get,
+)
+from confide.letters.services import letter_review, third_party_message, vouch_create
+from confide.web.api_auth import ApiRequest, StaffTokenAuth
+from confide.web.schemas_letters import (
+    CopyOut,
+    CopySummary,
+    GrantIn,
+    LetterSummary,
+    MeetingIn,
+    MessageIn,
+    ReleaseIn,
+    ReviewIn,
+    ThirdPartyLetterOut,
+    ThirdPartyMessageIn,
+    TraceIn,
+    TraceMatch,
+    VouchOut,
+    letter_out,
+    refuse,
+    updates_out,
+)
+
+router = Router(tags=["letters (staff)"], auth=StaffTokenAuth())
+
+
+def _third_party(request: ApiRequest, letter_id: str) -> ThirdPartyAccess:
+    try:
+        return third_party_access_get(user=request.auth.user, secret_key=request.auth.secret_key, letter_id=letter_id)
+    except LetterError as error:
+        raise refuse(error) from None
+
+
+def _copy(request: ApiRequest, copy_id: str) -> CopyAccess:
+    try:
+        return copy_access_get(user=request.auth.user, secret_key=request.auth.secret_key, copy_id=copy_id)
+    except LetterError as error:
+        raise refuse(error) from None
+
+
+def _detail(access: ThirdPartyAccess) -> dict:
+    letter = access.letter
+    return {
+        **letter_out(letter_overview(letter=letter, participant_key=access.participant_key)),
+        "id": str(letter.pk),
+        "organization": letter.organization.name,
+        "signature_list": [{"id": str(s.id), **s.content.__dict__} for s in signatures_read(access=access)],
+    }
+
+
+def _copy_summary(copy: LetterCopy) -> dict:
+    return {
+        "id": str(copy.pk),
+        "organization": copy.letter.organization.name,
+        "released_on": copy.letter.released_on,
+        "acknowledged_on": copy.acknowledged_on,
+    }
+
+
+def _copy_detail(access: CopyAccess) -> dict:
+    document = copy_read(access=access)
+    thread = copy_thread(access=access)
+    return {
+        **_copy_summary(access.copy),
+        **{key: document[key] for key in ("title", "text", "request", "signatures", "attendees")},
+        "meeting_status": thread.letter.meeting_status,
+        "meeting": thread.meeting,
+        "updates": [updates_out(u) for u in thread.updates],
+    }
+
+
+@router.get("/staff/letters", operation_id="letter_list", response=list[LetterSummary])
+def list_letters(request: ApiRequest):
+    return [
+        {
+            "id": str(letter.pk),
+            "organization": letter.organization.name,
+            "status": letter.status,
+            "threshold": letter.threshold,
+            "signatures": signature_count(letter=letter),
+            "created_on": letter.created_on,
+            "released_on": letter.released_on,
+            "meeting_status": letter.meeting_status,
+        }
+        for letter in letters_for_third_party(user=request.auth.user)[:200]
+    ]
+
+
+@router.post("/staff/letters/trace", operation_id="letter_trace", response=list[TraceMatch])
+def trace(request: ApiRequest, payload: TraceIn):
+    try:
+        found = leak_trace(user=request.auth.user, secret_key=request.auth.secret_key, text=payload.text)
+    except LetterError as error:
+        raise refuse(error) from None
+    return [
+        {"letter_id": str(c.letter_id), "copy_id": str(c.pk), "recipient": contact_name(c.recipient)} for c in found
+    ]
+
+
+@router.get("/staff/letters/received", operation_id="letter_received_list", response=list[CopySummary])
+def list_received(request: ApiRequest):
+    return [_copy_summary(copy) for copy in copies_for_recipient(user=request.auth.user)[:200]]
+
+
+@router.get("/staff/letters/received/{copy_id}", operation_id="letter_copy_get", response=CopyOut)
+def get_copy(request: ApiRequest, copy_id: str):
+    access = _copy(request, copy_id)
+    audit_record(actor=request.auth.user, action=Action.LETTER_COPY_READ, obj=access.letter)
+    return _copy_detail(access)
+
+
+@router.post("/staff/letters/received/{copy_id}/acknowledge", operation_id="letter_acknowledge", response=CopyOut)
+def acknowledge(request: ApiRequest, copy_id: str):
+    access = _copy(request, copy_id)
+    try:
+        letter_acknowledge(access=access)
+    except LetterError as error:
+        raise refuse(error) from None
+    return _copy_detail(_copy(request, copy_id))
+
+
+@router.post("/staff/letters/received/{copy_id}/answers", operation_id="letter_answer", response=CopyOut)
+def answer(request: ApiRequest, copy_id: str, payload: MessageIn):
+    access = _copy(request, copy_id)
+    try:
+        letter_answer(access=access, body=payload.body)
+    except LetterError as error:
+        raise refuse(error) from None
+    return _copy_detail(access)
+
+
+@router.post("/staff/letters/received/{copy_id}/meeting", operation_id="letter_meeting_update", response=CopyOut)
+def update_meeting(request: ApiRequest, copy_id: str, payload: MeetingIn):
+    access = _copy(request, copy_id)
+    try:
+        if payload.times is not None:
+            meeting_times_propose(access=access, times=payload.times)
+        elif payload.attendee is not None and payload.decision is not None:
+            meeting_attendee_decide(access=access, attendee=payload.attendee, accept=payload.decision == "accept")
+        elif payload.status is not None:
+            meeting_status_set(access=access, status=payload.status, note=payload.note)
+        else:
+            raise HttpError(400, "Send `times`, `attendee` with `decision`, or `status`.")
+    except LetterError as error:
+        raise refuse(error) from None
+    return _copy_detail(_copy(request, copy_id))
+
+
+@router.get("/staff/letters/{letter_id}", operation_id="letter_review_get", response=ThirdPartyLetterOut)
+def get_letter(request: ApiRequest, letter_id: str):
+    access = _third_party(request, letter_id)
+    audit_record(actor=request.auth.user, action=Action.LETTER_READ, obj=access.letter)
+    return _detail(access)
+
+
+@router.post("/staff/letters/{letter_id}/review", operation_id="letter_review", response=ThirdPartyLetterOut)
+def review(request: ApiRequest, letter_id: str, payload: ReviewIn):
+    access = _third_party(request, letter_id)
+    try:
+        letter_review(access=access, approve=payload.decision == "approve", note=payload.note)
+    except LetterError as error:
+        raise refuse(error) from None
+    return _detail(_third_party(request, letter_id))
+
+
+@router.post("/staff/letters/{letter_id}/release", operation_id="letter_release", response=ThirdPartyLetterOut)
+def release(request: ApiRequest, letter_id: str, payload: ReleaseIn):
+    access = _third_party(request, letter_id)
+    try:
+        letter_release(access=access, confirm_verified=payload.confirm_verified)
+    except LetterError as error:
+        raise refuse(error) from None
+    return _detail(_third_party(request, letter_id))
+
+
+@router.post("/staff/letters/{letter_id}/vouches", operation_id="letter_vouch_create", response={201: VouchOut})
+def create_vouch(request: ApiRequest, letter_id: str):
+    access = _third_party(request, letter_id)
+    try:
+        return Status(201, {"code": vouch_create(access=access)})
+    except LetterError as error:
+        raise refuse(error) from None
+
+
+@router.post(
+    "/staff/letters/{letter_id}/messages",
+    operation_id="letter_message",
+    response={201: ThirdPartyLetterOut},
+    summary="Write to the organizer and signers (and, after delivery and only if asked, the recipients)",
+)
+def write_message(request: ApiRequest, letter_id: str, payload: ThirdPartyMessageIn):
+    access = _third_party(request, letter_id)
+    try:
+        third_party_message(access=access, body=payload.body, to_recipients=payload.to_recipients)
+    except LetterError as error:
+        raise refuse(error) from None
+    return Status(201, _detail(access))
+
+
+@router.post(
+    "/staff/letters/{letter_id}/grants",
+    operation_id="letter_access_grant",
+    response={204: None},
+    summary="Give a handler of the organization who joined after drafting the letter's key (never an excluded one)",
+)
+def grant_access(request: ApiRequest, letter_id: str, payload: GrantIn):
+    access = _third_party(request, letter_id)
+    try:
+        letter_access_grant(access=access, username=payload.username)
+    except LetterError as error:
+        raise refuse(error) from None
+    return Status(204, None)
+
+
+@router.post("/staff/letters/{letter_id}/conflict", operation_id="letter_conflict_declare", response={204: None})
+def declare_conflict(request: ApiRequest, letter_id: str):
+    letter_conflict_declare(access=_third_party(request, letter_id))
+    return Status(204, None)

@@ -1,0 +1,13 @@
+"""Every staff page lives under /staff/."""
+
+from django.urls import include, path
+
+from confide.staff.urls import account, cases, counsel, hotline, letters
+
+urlpatterns = [
+    path("escrow/", include(counsel)),
+    path("letters/", include(letters)),
+    path("hotline/", include(hotline)),
+    path("", include(cases)),
+    path("", include(account)),
+]

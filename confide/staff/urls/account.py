@@ -1,0 +1,11 @@
+from django.urls import path
+
+from confide.staff import account as views
+
+urlpatterns = [
+    path("login/", views.sign_in, name="staff_login"),
+    path("two-factor/", views.enroll_totp, name="staff_enroll_totp"),
+    path("logout/", views.sign_out, name="staff_logout"),
+    path("password/", views.change_password, name="staff_change_password"),
+    path("join/<str:token>/", views.join, name="staff_join"),
+]

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from confide.staff import hotline as views
+
+app_name = "hotline"
+
+urlpatterns = [
+    path("", views.console, name="console"),
+    path("<slug:org_slug>/", views.script, name="script"),
+    path("<slug:org_slug>/call/", views.call, name="call"),
+    path("<slug:org_slug>/file/", views.file, name="file"),
+    path("<slug:org_slug>/receipt/", views.receipt_check, name="receipt_check"),
+    path("<slug:org_slug>/callback/", views.callback, name="callback"),
+    path("<slug:org_slug>/callback/reply/", views.callback_reply, name="callback_reply"),
+]

@@ -1,0 +1,88 @@
+"""The JSON API: reporter and staff operations, OpenAPI at /api/openapi.json, docs at /api/docs.
+Every error is a JSON body with a `detail` and a 4xx status; nothing leaks a traceback."""
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Router
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from confide.core.throttle import Throttled
+from confide.reports.content import ContentError
+from confide.reports.keyring import GrantRefused
+from confide.reports.selectors import ReportNotFound
+from confide.reports.workflow import AssignmentRefused, IllegalTransition
+from confide.web.api_auth import ReceiptRejected
+from confide.web.errors import throttled_response
+
+
+def _json(request: HttpRequest, data: dict, *, status: int) -> HttpResponse:
+    return JsonResponse(data, status=status)
+
+
+def content_error(request: HttpRequest, exc: ContentError):
+    return _json(request, {"detail": exc.message, "field": exc.field}, status=400)
+
+
+def not_found(request: HttpRequest, exc: ReportNotFound):
+    return _json(request, {"detail": _("Not found.")}, status=404)
+
+
+def illegal_transition(request: HttpRequest, exc: IllegalTransition):
+    return _json(request, {"detail": str(exc)}, status=409)
+
+
+def assignment_refused(request: HttpRequest, exc: AssignmentRefused):
+    return _json(request, {"detail": str(exc)}, status=400)
+
+
+def grant_refused(request: HttpRequest, exc: GrantRefused):
+    return _json(request, {"detail": str(exc)}, status=400)
+
+
+def throttled(request: HttpRequest, exc: Throttled):
+    return throttled_response(request, exc)
+
+
+def unauthenticated(request: HttpRequest, exc: AuthenticationError):
+    if isinstance(exc, ReceiptRejected):
+        message = _("This receipt does not match a report.")
+    else:
+        message = _("Sign in with staff_login and send `Authorization: Bearer <token>`.")
+    return _json(request, {"detail": message}, status=401)
+
+
+def http_error(request: HttpRequest, exc: HttpError):
+    return _json(request, {"detail": str(exc)}, status=exc.status_code)
+
+
+def invalid(request: HttpRequest, exc: ValidationError):
+    problems = []
+    for error in exc.errors:
+        where = ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "payload"))
+        problems.append(f"{where}: {error.get('msg', 'invalid')}" if where else error.get("msg", "invalid"))
+    return _json(request, {"detail": "; ".join(problems) or _("Invalid input."), "errors": exc.errors}, status=422)
+
+
+def api_create(*routers: Router) -> NinjaAPI:
+    """One API for both doors: the routers come from above (confide.urls), the error mapping from here."""
+    api = NinjaAPI(
+        title="Confide API",
+        version="1",
+        description="Confidential reporting to an independent third party. Reporters authenticate with their "
+        "receipt (`Authorization: Receipt <words>`), staff with a token from `staff_login`.",
+        urls_namespace="api",
+        docs_url="/docs",
+        openapi_url="/openapi.json",
+    )
+    for router in routers:
+        api.add_router("/", router)
+    api.exception_handler(ContentError)(content_error)
+    api.exception_handler(ReportNotFound)(not_found)
+    api.exception_handler(IllegalTransition)(illegal_transition)
+    api.exception_handler(AssignmentRefused)(assignment_refused)
+    api.exception_handler(GrantRefused)(grant_refused)
+    api.exception_handler(Throttled)(throttled)
+    api.exception_handler(AuthenticationError)(unauthenticated)
+    api.exception_handler(HttpError)(http_error)
+    api.exception_handler(ValidationError)(invalid)
+    return api
