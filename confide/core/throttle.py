@@ -16,14 +16,19 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from confide.core.errors import Unavailable
 
-class Throttled(Exception):
+
+class Throttled(Unavailable):
     """Too many writes just now; `retry_after` is in whole seconds."""
 
+    status = 429
+
     def __init__(self, retry_after: int, message: str = "") -> None:
-        super().__init__(message or _("Many reports are arriving right now. Please wait a minute and send it again."))
-        self.retry_after = retry_after
-        self.message = str(self.args[0])
+        super().__init__(
+            message or _("Many reports are arriving right now. Please wait a minute and send it again."),
+            retry_after=retry_after,
+        )
 
 
 @dataclass

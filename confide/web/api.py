@@ -6,13 +6,13 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Router
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from confide.core.throttle import Throttled
+from confide.core.errors import Refused
 from confide.reports.content import ContentError
 from confide.reports.keyring import GrantRefused
 from confide.reports.selectors import ReportNotFound
 from confide.reports.workflow import AssignmentRefused, IllegalTransition
-from confide.web.api_auth import ReceiptRejected
-from confide.web.errors import throttled_response
+from confide.web.api_auth import Rejected
+from confide.web.errors import refused_response
 
 
 def _json(request: HttpRequest, data: dict, *, status: int) -> HttpResponse:
@@ -39,13 +39,13 @@ def grant_refused(request: HttpRequest, exc: GrantRefused):
     return _json(request, {"detail": str(exc)}, status=400)
 
 
-def throttled(request: HttpRequest, exc: Throttled):
-    return throttled_response(request, exc)
+def refused(request: HttpRequest, exc: Refused):
+    return refused_response(request, exc)
 
 
 def unauthenticated(request: HttpRequest, exc: AuthenticationError):
-    if isinstance(exc, ReceiptRejected):
-        message = _("This receipt does not match a report.")
+    if isinstance(exc, Rejected):
+        message = exc.message
     else:
         message = _("Sign in with staff_login and send `Authorization: Bearer <token>`.")
     return _json(request, {"detail": message}, status=401)
@@ -81,7 +81,7 @@ def api_create(*routers: Router) -> NinjaAPI:
     api.exception_handler(IllegalTransition)(illegal_transition)
     api.exception_handler(AssignmentRefused)(assignment_refused)
     api.exception_handler(GrantRefused)(grant_refused)
-    api.exception_handler(Throttled)(throttled)
+    api.exception_handler(Refused)(refused)
     api.exception_handler(AuthenticationError)(unauthenticated)
     api.exception_handler(HttpError)(http_error)
     api.exception_handler(ValidationError)(invalid)

@@ -1,12 +1,15 @@
 """Error pages and JSON errors shared by both doors. Errors are always a clear 4xx with a message:
-JSON under /api/, a page elsewhere, never a traceback."""
+JSON under /api/, a page elsewhere, never a traceback.
+
+The domain raises one family (confide.core.errors); this module is the one place that turns it into HTTP,
+for pages (through ExplainedErrorsMiddleware) and for the API (through confide.web.api) alike."""
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from confide.core.throttle import Throttled
+from confide.core.errors import NotFound, Refused, Unavailable
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -19,9 +22,22 @@ def error_response(request: HttpRequest, status: int, message: str) -> HttpRespo
     return render(request, "errors/error.html", {"status": status, "message": message}, status=status)
 
 
-def throttled_response(request: HttpRequest, throttled: Throttled) -> HttpResponse:
-    response = error_response(request, 429, throttled.message)
-    response["Retry-After"] = str(throttled.retry_after)
+def refused_response(request: HttpRequest, error: Refused) -> HttpResponse:
+    """The answer to any domain error: its status, its sentence, the field at fault (API), Retry-After when the
+    caller may try again. A NotFound always says the same words, whatever was missing or forbidden."""
+    if isinstance(error, NotFound):
+        message = _("Not found.") if wants_json(request) else _("There is nothing at this address.")
+    else:
+        message = error.message
+    if wants_json(request):
+        body: dict = {"detail": message}
+        if error.field is not None:
+            body["field"] = error.field
+        response: HttpResponse = JsonResponse(body, status=error.status)
+    else:
+        response = error_response(request, error.status, message)
+    if isinstance(error, Unavailable):
+        response["Retry-After"] = str(error.retry_after)
     return response
 
 

@@ -5,8 +5,8 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.translation import gettext as _
 
-from confide.core.throttle import Throttled
-from confide.web.errors import error_response, throttled_response
+from confide.core.errors import Refused
+from confide.web.errors import error_response, refused_response
 
 
 class SecurityHeadersMiddleware:
@@ -28,7 +28,8 @@ class SecurityHeadersMiddleware:
 
 
 class ExplainedErrorsMiddleware:
-    """Django answers a wrong method with an empty 405; give it the same clear message as every other error."""
+    """Django answers a wrong method with an empty 405; give it the same clear message as every other error.
+    A domain error no view caught becomes its page here (confide.web.errors), never a 500."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -42,8 +43,8 @@ class ExplainedErrorsMiddleware:
         return response
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if isinstance(exception, Throttled):
-            return throttled_response(request, exception)
+        if isinstance(exception, Refused):
+            return refused_response(request, exception)
         return None
 
 

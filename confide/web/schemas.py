@@ -19,7 +19,7 @@ class Problem(Schema):
 
 class FieldProblem(Schema):
     detail: str
-    field: str
+    field: str | None = None
 
 
 class ContentOut(Schema):

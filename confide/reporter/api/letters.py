@@ -4,7 +4,6 @@ invitation token. The same services and rules as the pages."""
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 from ninja.errors import HttpError
-from ninja.security import APIKeyHeader
 
 from confide.letters.access import InvitationAccess, ParticipantAccess
 from confide.letters.content import LetterError, signature_build
@@ -16,14 +15,13 @@ from confide.letters.selectors import (
     invitation_access_get,
     invitation_token,
     letter_overview,
-    participant_access_get,
     signature_count,
     signature_own_read,
 )
 from confide.letters.services import letter_draft_create, signature_create, signature_withdraw, vouch_account_ref
+from confide.reporter.api.auth import ParticipantRequest, letter_receipt
 from confide.tenants.models import Organization
 from confide.tenants.selectors import organization_for_intake
-from confide.web.api_auth import ApiRequest
 from confide.web.schemas_letters import (
     ChallengeOut,
     ContactOut,
@@ -42,27 +40,6 @@ from confide.web.schemas_letters import (
 router = Router(tags=["letters"])
 
 
-class LetterReceiptAuth(APIKeyHeader):
-    param_name = "Authorization"
-    openapi_description = "A letter receipt (organizer or signer): `Authorization: Receipt <eight words>`."
-
-    def authenticate(self, request, key: str | None) -> ParticipantAccess:
-        scheme, _sep, receipt = (key or "").partition(" ")
-        access = participant_access_get(receipt=receipt if scheme.lower() == "receipt" else "")
-        if access is None:
-            raise HttpError(401, _("This receipt does not match a letter."))
-        return access
-
-    def __call__(self, request):
-        result = super().__call__(request)
-        if result is None:
-            raise HttpError(401, _("This receipt does not match a letter."))
-        return result
-
-
-letter_receipt = LetterReceiptAuth()
-
-
 def _organization(slug: str) -> Organization:
     organization = organization_for_intake(slug=slug)
     if organization is None:
@@ -78,12 +55,12 @@ def _invitation(token: str) -> InvitationAccess:
 
 
 @router.get("/orgs/{org_slug}/letters/contacts", operation_id="letter_contacts_list", response=list[ContactOut])
-def list_contacts(request: ApiRequest, org_slug: str):
+def list_contacts(request: ParticipantRequest, org_slug: str):
     return [{"id": u.pk, "name": contact_name(u)} for u in contacts_of(organization=_organization(org_slug))]
 
 
 @router.post("/orgs/{org_slug}/letters", operation_id="letter_draft_create", response={201: Drafted})
-def create_draft(request: ApiRequest, org_slug: str, payload: DraftIn):
+def create_draft(request: ParticipantRequest, org_slug: str, payload: DraftIn):
     organization = _organization(org_slug)
     try:
         drafted = letter_draft_create(
@@ -120,7 +97,7 @@ def _mine(access: ParticipantAccess) -> dict:
 
 
 @router.get("/letters/mine", auth=letter_receipt, operation_id="letter_get", response=MineOut)
-def get_mine(request: ApiRequest):
+def get_mine(request: ParticipantRequest):
     return _mine(request.auth)
 
 
@@ -131,7 +108,7 @@ def get_mine(request: ApiRequest):
     response={201: MineOut},
     summary="The organizer writes to the third party (signers read it too; recipients never do)",
 )
-def write_message(request: ApiRequest, payload: MessageIn):
+def write_message(request: ParticipantRequest, payload: MessageIn):
     try:
         organizer_message(access=request.auth, body=payload.body)
     except LetterError as error:
@@ -142,7 +119,7 @@ def write_message(request: ApiRequest, payload: MessageIn):
 @router.delete(
     "/letters/signatures/{signature_id}", auth=letter_receipt, operation_id="signature_withdraw", response={204: None}
 )
-def withdraw(request: ApiRequest, signature_id: str):
+def withdraw(request: ParticipantRequest, signature_id: str):
     try:
         signature_withdraw(access=request.auth, signature_id=signature_id)
     except LetterError as error:
@@ -151,7 +128,7 @@ def withdraw(request: ApiRequest, signature_id: str):
 
 
 @router.get("/letters/invitations/{token}", operation_id="letter_invitation_get", response=LetterOut)
-def get_invitation(request: ApiRequest, token: str):
+def get_invitation(request: ParticipantRequest, token: str):
     access = _invitation(token)
     return letter_out(letter_overview(letter=access.letter, participant_key=access.participant_key))
 
@@ -159,7 +136,7 @@ def get_invitation(request: ApiRequest, token: str):
 @router.post(
     "/letters/invitations/{token}/verification", operation_id="letter_verification_start", response=ChallengeOut
 )
-def start_verification(request: ApiRequest, token: str, payload: EmailIn):
+def start_verification(request: ParticipantRequest, token: str, payload: EmailIn):
     access = _invitation(token)
     try:
         challenge = verification_start(organization=access.letter.organization, email=payload.email)
@@ -169,7 +146,7 @@ def start_verification(request: ApiRequest, token: str, payload: EmailIn):
 
 
 @router.post("/letters/invitations/{token}/signatures", operation_id="letter_sign", response={201: SignedOut})
-def sign(request: ApiRequest, token: str, payload: SignIn):
+def sign(request: ParticipantRequest, token: str, payload: SignIn):
     access = _invitation(token)
     try:
         content = signature_build(

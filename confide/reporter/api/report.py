@@ -8,10 +8,10 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from confide.core.throttle import write_allow
+from confide.reporter.api.auth import ReporterRequest, report_receipt
 from confide.reports.content import content_build
 from confide.reports.selectors import intake_target_get, report_view
 from confide.reports.services import message_create_by_reporter, report_submit
-from confide.web.api_auth import ApiRequest, ReceiptAuth
 from confide.web.downloads import attachment_download
 from confide.web.schemas import (
     FieldProblem,
@@ -26,7 +26,6 @@ from confide.web.schemas import (
 from confide.web.uploads import checked_uploads
 
 router = Router(tags=["reporter"])
-receipt_auth = ReceiptAuth()
 
 
 class Submitted(Schema):
@@ -41,7 +40,7 @@ class Submitted(Schema):
     response={201: Submitted, 400: FieldProblem, 404: Problem},
     summary="File a report; returns the receipt once the report is committed",
 )
-def submit(request: ApiRequest, org_slug: str, payload: ReportIn):
+def submit(request: ReporterRequest, org_slug: str, payload: ReportIn):
     target = intake_target_get(slug=org_slug)
     if target is None:
         return Status(404, {"detail": _("No organization takes reports at this address.")})
@@ -58,30 +57,30 @@ def submit(request: ApiRequest, org_slug: str, payload: ReportIn):
     )
 
 
-@router.get("/reporter/report", auth=receipt_auth, operation_id="reporter_report_get", response=ReportDetail)
-def get_report(request: ApiRequest):
+@router.get("/reporter/report", auth=report_receipt, operation_id="reporter_report_get", response=ReportDetail)
+def get_report(request: ReporterRequest):
     return report_detail(report_view(access=request.auth, for_staff=False))
 
 
 @router.post(
     "/reporter/messages",
-    auth=receipt_auth,
+    auth=report_receipt,
     operation_id="reporter_message_create",
     response={201: MessageOut, 400: FieldProblem},
 )
-def create_message(request: ApiRequest, payload: MessageIn):
+def create_message(request: ReporterRequest, payload: MessageIn):
     message = message_create_by_reporter(access=request.auth, body=payload.body)
     return Status(201, new_message_out(message=message, body=payload.body, uploads=[], author_name=_("Reporter")))
 
 
 @router.post(
     "/reporter/attachments",
-    auth=receipt_auth,
+    auth=report_receipt,
     operation_id="reporter_attachment_create",
     response={201: MessageOut, 400: FieldProblem, 413: Problem},
     summary="Send files (multipart field `files`), with an optional message `body`",
 )
-def create_attachments(request: ApiRequest, files: File[list[UploadedFile]] | None = None, body: Form[str] = ""):
+def create_attachments(request: ReporterRequest, files: File[list[UploadedFile]] | None = None, body: Form[str] = ""):
     uploads = checked_uploads(request, "files")
     message = message_create_by_reporter(access=request.auth, body=body, uploads=uploads)
     return Status(201, new_message_out(message=message, body=body, uploads=uploads, author_name=_("Reporter")))
@@ -89,9 +88,9 @@ def create_attachments(request: ApiRequest, files: File[list[UploadedFile]] | No
 
 @router.get(
     "/reporter/attachments/{attachment_id}",
-    auth=receipt_auth,
+    auth=report_receipt,
     operation_id="reporter_attachment_get",
     response={200: None, 404: Problem},
 )
-def get_attachment(request: ApiRequest, attachment_id: uuid.UUID):
+def get_attachment(request: ReporterRequest, attachment_id: uuid.UUID):
     return attachment_download(access=request.auth, attachment_id=attachment_id)

@@ -24,11 +24,11 @@ from confide.escrow.services import (
     vault_create,
 )
 from confide.escrow.threads import thread_message_create
+from confide.reporter.api.auth import VaultRequest, vault_receipt
 from confide.reports.content import ContentError
 from confide.tenants.selectors import organization_for_intake
-from confide.web.api_auth import ApiRequest
 from confide.web.schemas import Problem
-from confide.web.schemas_escrow import FieldProblem, MessageIn, ThreadMessageOut, message_out, refused, vault_auth
+from confide.web.schemas_escrow import FieldProblem, MessageIn, ThreadMessageOut, message_out, refused
 
 router = Router()
 
@@ -94,7 +94,7 @@ class VaultOut(Schema):
     response={201: VaultCreated, 404: Problem},
     summary="Open a vault; returns its receipt, once",
 )
-def create_vault(request: ApiRequest, org_slug: str):
+def create_vault(request: VaultRequest, org_slug: str):
     organization = organization_for_intake(slug=org_slug)
     if organization is None:
         return Status(404, {"detail": _("No organization takes reports at this address.")})
@@ -102,17 +102,17 @@ def create_vault(request: ApiRequest, org_slug: str):
     return Status(201, {"receipt": created.receipt, "created_on": created.vault.created_on})
 
 
-@router.get("/vault", auth=vault_auth, operation_id="vault_get", response={200: VaultOut, 401: Problem})
-def get_vault(request: ApiRequest):
+@router.get("/vault", auth=vault_receipt, operation_id="vault_get", response={200: VaultOut, 401: Problem})
+def get_vault(request: VaultRequest):
     view = vault_view(access=request.auth)
     view["records"] = [vars(r) for r in view["records"]]
     return view
 
 
 @router.post(
-    "/vault/records", auth=vault_auth, operation_id="record_create", response={201: RecordOut, 400: FieldProblem}
+    "/vault/records", auth=vault_receipt, operation_id="record_create", response={201: RecordOut, 400: FieldProblem}
 )
-def create_record(request: ApiRequest, payload: RecordIn):
+def create_record(request: VaultRequest, payload: RecordIn):
     try:
         record = record_create(access=request.auth, text=payload.text)
     except EscrowRefused as error:
@@ -124,11 +124,11 @@ def create_record(request: ApiRequest, payload: RecordIn):
 
 @router.delete(
     "/vault/records/{record_id}",
-    auth=vault_auth,
+    auth=vault_receipt,
     operation_id="record_delete",
     response={204: None, 404: Problem},
 )
-def delete_record(request: ApiRequest, record_id: uuid.UUID):
+def delete_record(request: VaultRequest, record_id: uuid.UUID):
     if not record_delete(access=request.auth, record_id=record_id):
         return Status(404, {"detail": _("Not found.")})
     return Status(204, None)
@@ -136,12 +136,12 @@ def delete_record(request: ApiRequest, record_id: uuid.UUID):
 
 @router.post(
     "/vault/entries",
-    auth=vault_auth,
+    auth=vault_receipt,
     operation_id="escrow_entry_create",
     response={201: EntryOut, 400: FieldProblem, 429: Problem, 503: Problem},
     summary="Name a person by one or more identifiers; one sealed entry per identifier",
 )
-def create_entry(request: ApiRequest, payload: EntryIn):
+def create_entry(request: VaultRequest, payload: EntryIn):
     access: VaultAccess = request.auth
     try:
         identifiers = identifiers_collect(**payload.person.dict(), tenant=access.vault.organization.slug)
@@ -157,11 +157,11 @@ def create_entry(request: ApiRequest, payload: EntryIn):
 
 @router.put(
     "/vault/entries/{entry_id}",
-    auth=vault_auth,
+    auth=vault_receipt,
     operation_id="escrow_entry_update",
     response={200: EntryOut, 400: FieldProblem, 404: Problem},
 )
-def update_entry(request: ApiRequest, entry_id: uuid.UUID, payload: EntryTextIn):
+def update_entry(request: VaultRequest, entry_id: uuid.UUID, payload: EntryTextIn):
     group = entry_group_get(access=request.auth, group_id=entry_id)
     if group is None:
         return Status(404, {"detail": _("Not found.")})
@@ -174,11 +174,11 @@ def update_entry(request: ApiRequest, entry_id: uuid.UUID, payload: EntryTextIn)
 
 @router.delete(
     "/vault/entries/{entry_id}",
-    auth=vault_auth,
+    auth=vault_receipt,
     operation_id="escrow_entry_withdraw",
     response={204: None, 404: Problem},
 )
-def withdraw_entry(request: ApiRequest, entry_id: uuid.UUID):
+def withdraw_entry(request: VaultRequest, entry_id: uuid.UUID):
     group = entry_group_get(access=request.auth, group_id=entry_id)
     if group is None:
         return Status(404, {"detail": _("Not found.")})
@@ -188,11 +188,11 @@ def withdraw_entry(request: ApiRequest, entry_id: uuid.UUID):
 
 @router.post(
     "/vault/messages",
-    auth=vault_auth,
+    auth=vault_receipt,
     operation_id="vault_message_create",
     response={201: ThreadMessageOut, 400: FieldProblem},
 )
-def create_vault_message(request: ApiRequest, payload: MessageIn):
+def create_vault_message(request: VaultRequest, payload: MessageIn):
     access: VaultAccess = request.auth
     try:
         message = thread_message_create(
@@ -228,12 +228,12 @@ def _report_made(submitted) -> Status:
 
 @router.post(
     "/vault/records/{record_id}/report",
-    auth=vault_auth,
+    auth=vault_receipt,
     operation_id="record_to_report",
     response={201: ReportMade, 400: FieldProblem, 404: Problem},
     summary="Send a record as a report; returns the report's own receipt, once",
 )
-def record_report(request: ApiRequest, record_id: uuid.UUID, payload: ToReportIn):
+def record_report(request: VaultRequest, record_id: uuid.UUID, payload: ToReportIn):
     try:
         submitted = record_to_report(access=request.auth, record_id=record_id, category=payload.category)
     except (EscrowRefused, ContentError) as error:
@@ -245,12 +245,12 @@ def record_report(request: ApiRequest, record_id: uuid.UUID, payload: ToReportIn
 
 @router.post(
     "/vault/entries/{entry_id}/report",
-    auth=vault_auth,
+    auth=vault_receipt,
     operation_id="escrow_entry_to_report",
     response={201: ReportMade, 400: FieldProblem, 404: Problem},
     summary="Send an entry as a report (the reporter's choice); returns the report's own receipt, once",
 )
-def entry_report(request: ApiRequest, entry_id: uuid.UUID, payload: ToReportIn):
+def entry_report(request: VaultRequest, entry_id: uuid.UUID, payload: ToReportIn):
     try:
         submitted = entry_to_report(access=request.auth, group_id=str(entry_id), category=payload.category)
     except (EscrowRefused, ContentError) as error:

@@ -7,9 +7,9 @@ from pydantic import Field
 
 from confide.escrow.access import VaultAccess
 from confide.escrow.services import EscrowRefused, vault_account_set
+from confide.reporter.api.auth import VaultRequest, vault_receipt
 from confide.verification.services import VerificationError, verification_confirm, verification_start
-from confide.web.api_auth import ApiRequest
-from confide.web.schemas_escrow import FieldProblem, refused, vault_auth
+from confide.web.schemas_escrow import FieldProblem, refused
 
 router = Router()
 
@@ -33,12 +33,12 @@ class Verified(Schema):
 
 @router.post(
     "/vault/verification",
-    auth=vault_auth,
+    auth=vault_receipt,
     operation_id="vault_verification_start",
     response={202: VerificationStarted, 400: FieldProblem},
     summary="Email a one-time code to an address of the vault's organization (same answer whether or not it is)",
 )
-def start_verification(request: ApiRequest, payload: VerificationIn):
+def start_verification(request: VaultRequest, payload: VerificationIn):
     try:
         challenge = verification_start(organization=request.auth.vault.organization, email=payload.email)
     except VerificationError as error:
@@ -48,11 +48,11 @@ def start_verification(request: ApiRequest, payload: VerificationIn):
 
 @router.post(
     "/vault/verification/confirm",
-    auth=vault_auth,
+    auth=vault_receipt,
     operation_id="vault_verification_confirm",
     response={200: Verified, 400: FieldProblem},
 )
-def confirm_verification(request: ApiRequest, payload: VerificationCodeIn):
+def confirm_verification(request: VaultRequest, payload: VerificationCodeIn):
     access: VaultAccess = request.auth
     try:
         account = verification_confirm(

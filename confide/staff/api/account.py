@@ -11,7 +11,7 @@ from confide.accounts.services import (
     api_token_revoke,
     staff_sign_in,
 )
-from confide.web.api_auth import ApiRequest, StaffTokenAuth
+from confide.staff.api.auth import StaffRequest, staff_token
 from confide.web.schemas import Problem
 
 router = Router(tags=["staff"])
@@ -31,7 +31,7 @@ class TokenOut(Schema):
 @router.post(
     "/staff/login", operation_id="staff_login", response={200: TokenOut, 401: Problem, 403: Problem, 429: Problem}
 )
-def login(request: ApiRequest, payload: LoginIn):
+def login(request: StaffRequest, payload: LoginIn):
     try:
         signed = staff_sign_in(username=payload.username, password=payload.password, code=payload.totp, request=request)
     except SignInThrottled:
@@ -44,8 +44,8 @@ def login(request: ApiRequest, payload: LoginIn):
     return Status(200, {"token": token, "expires_at": row.expires_at})
 
 
-@router.post("/staff/logout", auth=StaffTokenAuth(), operation_id="staff_logout", response={204: None})
-def logout(request: ApiRequest):
+@router.post("/staff/logout", auth=staff_token, operation_id="staff_logout", response={204: None})
+def logout(request: StaffRequest):
     header = request.headers.get("Authorization", "")
     api_token_revoke(token=header.partition(" ")[2])
     return Status(204, None)

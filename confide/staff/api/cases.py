@@ -22,13 +22,13 @@ from confide.reports.workflow import (
     case_lead_assign,
     report_status_update,
 )
+from confide.staff.api.auth import StaffRequest, staff_token
 from confide.staff.documents import case_document, case_export_response, case_summary
-from confide.web.api_auth import ApiRequest, StaffTokenAuth
 from confide.web.downloads import attachment_download
 from confide.web.schemas import CaseStatus, FieldProblem, MessageIn, MessageOut, Problem, ReportDetail, new_message_out
 from confide.web.uploads import checked_uploads
 
-router = Router(tags=["staff"], auth=StaffTokenAuth())
+router = Router(tags=["staff"], auth=staff_token)
 
 
 class CaseSummary(Schema):
@@ -77,13 +77,13 @@ class LabelsIn(Schema):
     labels: list[str] = Field(max_length=20)
 
 
-def _access(request: ApiRequest, case_id: str) -> CaseAccess:
+def _access(request: StaffRequest, case_id: str) -> CaseAccess:
     return case_access_get(user=request.auth.user, secret_key=request.auth.secret_key, report_id=case_id)
 
 
 @router.get("/cases", operation_id="case_list", response=list[CaseSummary])
 @paginate(LimitOffsetPagination)
-def list_cases(request: ApiRequest, filters: Query[CaseFilter]):
+def list_cases(request: StaffRequest, filters: Query[CaseFilter]):
     reports = report_list_visible_to(user=request.auth.user).select_related("lead").prefetch_related("labels")
     if filters.status:
         reports = reports.filter(status=filters.status)
@@ -91,7 +91,7 @@ def list_cases(request: ApiRequest, filters: Query[CaseFilter]):
 
 
 @router.get("/cases/{case_id}", operation_id="case_get", response={200: CaseDetail, 404: Problem})
-def get_case(request: ApiRequest, case_id: str):
+def get_case(request: StaffRequest, case_id: str):
     access = _access(request, case_id)
     audit_record(actor=request.auth.user, action=Action.CASE_READ, obj=access.report)
     return Status(200, case_document(access=access))
@@ -103,7 +103,7 @@ def get_case(request: ApiRequest, case_id: str):
     response={200: None, 404: Problem},
     summary="The whole case, decrypted, as a JSON file (recorded in the audit log)",
 )
-def export_case(request: ApiRequest, case_id: str):
+def export_case(request: StaffRequest, case_id: str):
     return case_export_response(access=_access(request, case_id))
 
 
@@ -112,7 +112,7 @@ def export_case(request: ApiRequest, case_id: str):
     operation_id="case_message_create",
     response={201: MessageOut, 400: FieldProblem, 404: Problem},
 )
-def create_message(request: ApiRequest, case_id: str, payload: MessageIn):
+def create_message(request: StaffRequest, case_id: str, payload: MessageIn):
     message = message_create_by_handler(access=_access(request, case_id), body=payload.body)
     return Status(
         201,
@@ -126,7 +126,7 @@ def create_message(request: ApiRequest, case_id: str, payload: MessageIn):
     response={200: CaseSummary, 404: Problem, 409: Problem},
     summary="Move the case through its workflow; closing needs an outcome",
 )
-def update_status(request: ApiRequest, case_id: str, payload: StatusIn):
+def update_status(request: StaffRequest, case_id: str, payload: StatusIn):
     report = report_status_update(
         access=_access(request, case_id), status=payload.status, outcome=payload.outcome or ""
     )
@@ -138,7 +138,7 @@ def update_status(request: ApiRequest, case_id: str, payload: StatusIn):
     operation_id="case_lead_assign",
     response={200: CaseSummary, 400: Problem, 404: Problem},
 )
-def assign_lead(request: ApiRequest, case_id: str, payload: UsernameIn):
+def assign_lead(request: StaffRequest, case_id: str, payload: UsernameIn):
     return Status(200, case_summary(case_lead_assign(access=_access(request, case_id), username=payload.username)))
 
 
@@ -152,7 +152,7 @@ class DeadlineIn(Schema):
     response={200: CaseSummary, 400: Problem, 404: Problem},
     summary="The lead brings the feedback deadline forward (never past the organization's policy)",
 )
-def update_deadline(request: ApiRequest, case_id: str, payload: DeadlineIn):
+def update_deadline(request: StaffRequest, case_id: str, payload: DeadlineIn):
     access = _access(request, case_id)
     return Status(200, case_summary(case_feedback_deadline_set(access=access, feedback_by=payload.feedback_by)))
 
@@ -163,7 +163,7 @@ def update_deadline(request: ApiRequest, case_id: str, payload: DeadlineIn):
     response={201: NoteOut, 400: FieldProblem, 404: Problem},
     summary="An internal note: encrypted, staff only, never shown to the reporter",
 )
-def create_note(request: ApiRequest, case_id: str, payload: MessageIn):
+def create_note(request: StaffRequest, case_id: str, payload: MessageIn):
     note = case_note_add(access=_access(request, case_id), body=payload.body)
     author = request.auth.user.get_username()
     return Status(
@@ -176,7 +176,7 @@ def create_note(request: ApiRequest, case_id: str, payload: MessageIn):
     operation_id="case_labels_update",
     response={200: CaseSummary, 400: FieldProblem, 404: Problem},
 )
-def update_labels(request: ApiRequest, case_id: str, payload: LabelsIn):
+def update_labels(request: StaffRequest, case_id: str, payload: LabelsIn):
     access = _access(request, case_id)
     case_labels_set(access=access, names=payload.labels)
     return Status(200, case_summary(access.report))
@@ -189,7 +189,7 @@ def update_labels(request: ApiRequest, case_id: str, payload: LabelsIn):
     summary="Send files to the reporter (multipart field `files`), with an optional message `body`",
 )
 def create_attachments(
-    request: ApiRequest, case_id: str, files: File[list[UploadedFile]] | None = None, body: Form[str] = ""
+    request: StaffRequest, case_id: str, files: File[list[UploadedFile]] | None = None, body: Form[str] = ""
 ):
     try:
         access = _access(request, case_id)
@@ -208,7 +208,7 @@ def create_attachments(
     operation_id="case_attachment_get",
     response={200: None, 404: Problem},
 )
-def get_attachment(request: ApiRequest, case_id: str, attachment_id: uuid.UUID):
+def get_attachment(request: StaffRequest, case_id: str, attachment_id: uuid.UUID):
     access = _access(request, case_id)
     response = attachment_download(access=access, attachment_id=attachment_id)
     audit_record(actor=request.auth.user, action=Action.CASE_ATTACHMENT_READ, obj=access.report)
@@ -221,7 +221,7 @@ def get_attachment(request: ApiRequest, case_id: str, attachment_id: uuid.UUID):
     response={204: None, 400: Problem, 404: Problem},
     summary="Give a colleague of the same organization access, by sealing the case key to them",
 )
-def grant_access(request: ApiRequest, case_id: str, payload: UsernameIn):
+def grant_access(request: StaffRequest, case_id: str, payload: UsernameIn):
     case_access_grant(access=_access(request, case_id), username=payload.username)
     return Status(204, None)
 
@@ -232,7 +232,7 @@ def grant_access(request: ApiRequest, case_id: str, payload: UsernameIn):
     response={204: None, 400: Problem, 404: Problem},
     summary="The lead records a colleague's conflict of interest: their access ends and cannot return",
 )
-def record_conflict(request: ApiRequest, case_id: str, payload: UsernameIn):
+def record_conflict(request: StaffRequest, case_id: str, payload: UsernameIn):
     case_exclusion_record(access=_access(request, case_id), username=payload.username)
     return Status(204, None)
 
@@ -243,6 +243,6 @@ def record_conflict(request: ApiRequest, case_id: str, payload: UsernameIn):
     response={204: None, 404: Problem},
     summary="Declare your own conflict of interest: your access ends now and cannot be granted again",
 )
-def declare_conflict(request: ApiRequest, case_id: str):
+def declare_conflict(request: StaffRequest, case_id: str):
     case_conflict_declare(access=_access(request, case_id))
     return Status(204, None)

@@ -12,12 +12,11 @@ from confide.escrow.counsel import MatchNotFound, counselor_access_get, match_en
 from confide.escrow.models import ThreadMessage
 from confide.escrow.services import EscrowRefused
 from confide.escrow.threads import thread_message_create, thread_messages_read
-from confide.web.api_auth import ApiRequest, StaffTokenAuth
+from confide.staff.api.auth import StaffRequest, staff_token
 from confide.web.schemas import Problem
 from confide.web.schemas_escrow import FieldProblem, MessageIn, ThreadMessageOut, message_out, refused
 
 router = Router()
-staff_auth = StaffTokenAuth()
 
 
 class MatchOut(Schema):
@@ -42,7 +41,7 @@ class OpenedMatchOut(MatchOut):
     entries: list[OpenedEntryOut]
 
 
-def _counselor(request: ApiRequest):
+def _counselor(request: StaffRequest):
     access = counselor_access_get(user=request.auth.user, secret_key=request.auth.secret_key)
     if access is None:
         raise HttpError(404, _("Not found."))
@@ -53,7 +52,7 @@ def _match_out(match) -> dict:
     return {"id": str(match.pk), "found_on": match.found_on, "accounts": match.accounts, "verified": match.verified}
 
 
-def _open(request: ApiRequest, match_id: uuid.UUID):
+def _open(request: StaffRequest, match_id: uuid.UUID):
     access = _counselor(request)
     try:
         return access, match_open(access=access, match_id=match_id)
@@ -63,22 +62,22 @@ def _open(request: ApiRequest, match_id: uuid.UUID):
 
 @router.get(
     "/escrow/matches",
-    auth=staff_auth,
+    auth=staff_token,
     operation_id="escrow_matches_list",
     response={200: list[MatchOut], 404: Problem},
 )
-def list_matches(request: ApiRequest):
+def list_matches(request: StaffRequest):
     return [_match_out(m) for m in matches_list(access=_counselor(request))]
 
 
 @router.get(
     "/escrow/matches/{match_id}",
-    auth=staff_auth,
+    auth=staff_token,
     operation_id="escrow_match_get",
     response={200: OpenedMatchOut, 404: Problem},
     summary="Open a match and read its entries (audited)",
 )
-def get_match(request: ApiRequest, match_id: uuid.UUID):
+def get_match(request: StaffRequest, match_id: uuid.UUID):
     _access, opened = _open(request, match_id)
     entries = [
         {
@@ -97,11 +96,11 @@ def get_match(request: ApiRequest, match_id: uuid.UUID):
 
 @router.get(
     "/escrow/matches/{match_id}/entries/{entry_id}/messages",
-    auth=staff_auth,
+    auth=staff_token,
     operation_id="escrow_thread_get",
     response={200: list[ThreadMessageOut], 404: Problem},
 )
-def get_thread(request: ApiRequest, match_id: uuid.UUID, entry_id: uuid.UUID):
+def get_thread(request: StaffRequest, match_id: uuid.UUID, entry_id: uuid.UUID):
     _access, opened = _open(request, match_id)
     try:
         entry = match_entry_get(opened=opened, entry_id=entry_id)
@@ -112,12 +111,12 @@ def get_thread(request: ApiRequest, match_id: uuid.UUID, entry_id: uuid.UUID):
 
 @router.post(
     "/escrow/matches/{match_id}/entries/{entry_id}/messages",
-    auth=staff_auth,
+    auth=staff_token,
     operation_id="escrow_thread_message_create",
     response={201: ThreadMessageOut, 400: FieldProblem, 404: Problem},
     summary="Write to one reporter of a match, through their anonymous thread (audited)",
 )
-def create_thread_message(request: ApiRequest, match_id: uuid.UUID, entry_id: uuid.UUID, payload: MessageIn):
+def create_thread_message(request: StaffRequest, match_id: uuid.UUID, entry_id: uuid.UUID, payload: MessageIn):
     access, opened = _open(request, match_id)
     try:
         entry = match_entry_get(opened=opened, entry_id=entry_id)

@@ -23,11 +23,11 @@ from confide.hotline.services import (
 )
 from confide.reports.content import content_build
 from confide.reports.selectors import report_view
-from confide.web.api_auth import ApiRequest, StaffTokenAuth
+from confide.staff.api.auth import StaffRequest, staff_token
 from confide.web.schemas import FieldProblem, MessageIn, MessageOut, Problem, ReportDetail, ReportIn, new_message_out
 from confide.web.schemas import report_detail as report_detail_out
 
-router = Router(tags=["hotline"], auth=StaffTokenAuth())
+router = Router(tags=["hotline"], auth=staff_token)
 
 NOT_A_LINE = gettext_lazy("No line you take calls for is at this address.")
 NO_MATCH = gettext_lazy("No report matches this receipt.")
@@ -79,14 +79,14 @@ class CallbackMessageIn(MessageIn):
     receipt: str = Field(max_length=200)
 
 
-def _call_taker(request: ApiRequest):
+def _call_taker(request: StaffRequest):
     user = request.auth.user
     if not is_call_taker(user=user):
         raise HttpError(403, _("The hotline is for call-takers."))
     return user
 
 
-def _line(request: ApiRequest, org_slug: str) -> Line:
+def _line(request: StaffRequest, org_slug: str) -> Line:
     try:
         return line_get(user=_call_taker(request), slug=org_slug)
     except LineNotFound:
@@ -101,7 +101,7 @@ def _hours(line: Line) -> str:
 
 
 @router.get("/hotline/lines", operation_id="hotline_line_list", response={200: list[LineOut], 403: Problem})
-def list_lines(request: ApiRequest):
+def list_lines(request: StaffRequest):
     """The organizations the call-taker takes calls for, and whether each line is open now."""
     lines = line_list_for(user=_call_taker(request), now=timezone.now())
     return [
@@ -123,7 +123,7 @@ def list_lines(request: ApiRequest):
     response={201: PhoneSubmitted, 400: FieldProblem, 403: Problem, 404: Problem, 409: Problem},
     summary="File a caller's report after read-back and consent; returns the receipt to read to the caller",
 )
-def submit(request: ApiRequest, org_slug: str, payload: PhoneReportIn):
+def submit(request: StaffRequest, org_slug: str, payload: PhoneReportIn):
     line = _line(request, org_slug)
     if not payload.consent_read_back:
         return Status(
@@ -167,7 +167,7 @@ def submit(request: ApiRequest, org_slug: str, payload: PhoneReportIn):
     response={200: ReportDetail, 400: Problem, 403: Problem, 404: Problem, 429: Problem},
     summary="Read a caller's report and replies with the receipt they give, for this call only",
 )
-def callback_open(request: ApiRequest, org_slug: str, payload: ReceiptIn):
+def callback_open(request: StaffRequest, org_slug: str, payload: ReceiptIn):
     line = _line(request, org_slug)
     if callback_throttled(user=request.auth.user):
         return Status(429, {"detail": str(THROTTLED)})
@@ -183,7 +183,7 @@ def callback_open(request: ApiRequest, org_slug: str, payload: ReceiptIn):
     response={201: MessageOut, 400: FieldProblem | Problem, 403: Problem, 404: Problem, 429: Problem},
     summary="Post the caller's answer as the reporter, with the receipt they give",
 )
-def callback_reply(request: ApiRequest, org_slug: str, payload: CallbackMessageIn):
+def callback_reply(request: StaffRequest, org_slug: str, payload: CallbackMessageIn):
     line = _line(request, org_slug)
     if callback_throttled(user=request.auth.user):
         return Status(429, {"detail": str(THROTTLED)})

@@ -30,7 +30,7 @@ from confide.letters.selectors import (
     third_party_access_get,
 )
 from confide.letters.services import letter_review, third_party_message, vouch_create
-from confide.web.api_auth import ApiRequest, StaffTokenAuth
+from confide.staff.api.auth import StaffRequest, staff_token
 from confide.web.schemas_letters import (
     CopyOut,
     CopySummary,
@@ -50,17 +50,17 @@ from confide.web.schemas_letters import (
     updates_out,
 )
 
-router = Router(tags=["letters (staff)"], auth=StaffTokenAuth())
+router = Router(tags=["letters (staff)"], auth=staff_token)
 
 
-def _third_party(request: ApiRequest, letter_id: str) -> ThirdPartyAccess:
+def _third_party(request: StaffRequest, letter_id: str) -> ThirdPartyAccess:
     try:
         return third_party_access_get(user=request.auth.user, secret_key=request.auth.secret_key, letter_id=letter_id)
     except LetterError as error:
         raise refuse(error) from None
 
 
-def _copy(request: ApiRequest, copy_id: str) -> CopyAccess:
+def _copy(request: StaffRequest, copy_id: str) -> CopyAccess:
     try:
         return copy_access_get(user=request.auth.user, secret_key=request.auth.secret_key, copy_id=copy_id)
     except LetterError as error:
@@ -99,7 +99,7 @@ def _copy_detail(access: CopyAccess) -> dict:
 
 
 @router.get("/staff/letters", operation_id="letter_list", response=list[LetterSummary])
-def list_letters(request: ApiRequest):
+def list_letters(request: StaffRequest):
     return [
         {
             "id": str(letter.pk),
@@ -116,7 +116,7 @@ def list_letters(request: ApiRequest):
 
 
 @router.post("/staff/letters/trace", operation_id="letter_trace", response=list[TraceMatch])
-def trace(request: ApiRequest, payload: TraceIn):
+def trace(request: StaffRequest, payload: TraceIn):
     try:
         found = leak_trace(user=request.auth.user, secret_key=request.auth.secret_key, text=payload.text)
     except LetterError as error:
@@ -127,19 +127,19 @@ def trace(request: ApiRequest, payload: TraceIn):
 
 
 @router.get("/staff/letters/received", operation_id="letter_received_list", response=list[CopySummary])
-def list_received(request: ApiRequest):
+def list_received(request: StaffRequest):
     return [_copy_summary(copy) for copy in copies_for_recipient(user=request.auth.user)[:200]]
 
 
 @router.get("/staff/letters/received/{copy_id}", operation_id="letter_copy_get", response=CopyOut)
-def get_copy(request: ApiRequest, copy_id: str):
+def get_copy(request: StaffRequest, copy_id: str):
     access = _copy(request, copy_id)
     audit_record(actor=request.auth.user, action=Action.LETTER_COPY_READ, obj=access.letter)
     return _copy_detail(access)
 
 
 @router.post("/staff/letters/received/{copy_id}/acknowledge", operation_id="letter_acknowledge", response=CopyOut)
-def acknowledge(request: ApiRequest, copy_id: str):
+def acknowledge(request: StaffRequest, copy_id: str):
     access = _copy(request, copy_id)
     try:
         letter_acknowledge(access=access)
@@ -149,7 +149,7 @@ def acknowledge(request: ApiRequest, copy_id: str):
 
 
 @router.post("/staff/letters/received/{copy_id}/answers", operation_id="letter_answer", response=CopyOut)
-def answer(request: ApiRequest, copy_id: str, payload: MessageIn):
+def answer(request: StaffRequest, copy_id: str, payload: MessageIn):
     access = _copy(request, copy_id)
     try:
         letter_answer(access=access, body=payload.body)
@@ -159,7 +159,7 @@ def answer(request: ApiRequest, copy_id: str, payload: MessageIn):
 
 
 @router.post("/staff/letters/received/{copy_id}/meeting", operation_id="letter_meeting_update", response=CopyOut)
-def update_meeting(request: ApiRequest, copy_id: str, payload: MeetingIn):
+def update_meeting(request: StaffRequest, copy_id: str, payload: MeetingIn):
     access = _copy(request, copy_id)
     try:
         if payload.times is not None:
@@ -176,14 +176,14 @@ def update_meeting(request: ApiRequest, copy_id: str, payload: MeetingIn):
 
 
 @router.get("/staff/letters/{letter_id}", operation_id="letter_review_get", response=ThirdPartyLetterOut)
-def get_letter(request: ApiRequest, letter_id: str):
+def get_letter(request: StaffRequest, letter_id: str):
     access = _third_party(request, letter_id)
     audit_record(actor=request.auth.user, action=Action.LETTER_READ, obj=access.letter)
     return _detail(access)
 
 
 @router.post("/staff/letters/{letter_id}/review", operation_id="letter_review", response=ThirdPartyLetterOut)
-def review(request: ApiRequest, letter_id: str, payload: ReviewIn):
+def review(request: StaffRequest, letter_id: str, payload: ReviewIn):
     access = _third_party(request, letter_id)
     try:
         letter_review(access=access, approve=payload.decision == "approve", note=payload.note)
@@ -193,7 +193,7 @@ def review(request: ApiRequest, letter_id: str, payload: ReviewIn):
 
 
 @router.post("/staff/letters/{letter_id}/release", operation_id="letter_release", response=ThirdPartyLetterOut)
-def release(request: ApiRequest, letter_id: str, payload: ReleaseIn):
+def release(request: StaffRequest, letter_id: str, payload: ReleaseIn):
     access = _third_party(request, letter_id)
     try:
         letter_release(access=access, confirm_verified=payload.confirm_verified)
@@ -203,7 +203,7 @@ def release(request: ApiRequest, letter_id: str, payload: ReleaseIn):
 
 
 @router.post("/staff/letters/{letter_id}/vouches", operation_id="letter_vouch_create", response={201: VouchOut})
-def create_vouch(request: ApiRequest, letter_id: str):
+def create_vouch(request: StaffRequest, letter_id: str):
     access = _third_party(request, letter_id)
     try:
         return Status(201, {"code": vouch_create(access=access)})
@@ -217,7 +217,7 @@ def create_vouch(request: ApiRequest, letter_id: str):
     response={201: ThirdPartyLetterOut},
     summary="Write to the organizer and signers (and, after delivery and only if asked, the recipients)",
 )
-def write_message(request: ApiRequest, letter_id: str, payload: ThirdPartyMessageIn):
+def write_message(request: StaffRequest, letter_id: str, payload: ThirdPartyMessageIn):
     access = _third_party(request, letter_id)
     try:
         third_party_message(access=access, body=payload.body, to_recipients=payload.to_recipients)
@@ -232,7 +232,7 @@ def write_message(request: ApiRequest, letter_id: str, payload: ThirdPartyMessag
     response={204: None},
     summary="Give a handler of the organization who joined after drafting the letter's key (never an excluded one)",
 )
-def grant_access(request: ApiRequest, letter_id: str, payload: GrantIn):
+def grant_access(request: StaffRequest, letter_id: str, payload: GrantIn):
     access = _third_party(request, letter_id)
     try:
         letter_access_grant(access=access, username=payload.username)
@@ -242,6 +242,6 @@ def grant_access(request: ApiRequest, letter_id: str, payload: GrantIn):
 
 
 @router.post("/staff/letters/{letter_id}/conflict", operation_id="letter_conflict_declare", response={204: None})
-def declare_conflict(request: ApiRequest, letter_id: str):
+def declare_conflict(request: StaffRequest, letter_id: str):
     letter_conflict_declare(access=_third_party(request, letter_id))
     return Status(204, None)

@@ -1,0 +1,33 @@
+"""One validator for every free text a person writes (accounts, replies, vault records, letters, notes)."""
+
+from django.utils.translation import gettext as _
+
+from confide.core.errors import Refused
+
+
+def text_clean(value: object, *, field: str, limit: int, required: bool = True, empty: str | None = None) -> str:
+    """Strip `value` and return it, or raise Refused naming `field`.
+
+    Refused: not text; empty when `required` (with `empty` as the sentence, when the caller has a kinder one);
+    longer than `limit` characters; a NUL or a lone surrogate, which JSON allows but storage cannot hold.
+    """
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise Refused(_("This field must be text."), field=field)
+    text = value.strip()
+    if required and not text:
+        raise Refused(empty or _("This field is required."), field=field)
+    if len(text) > limit:
+        raise Refused(_("This field is limited to %(limit)d characters.") % {"limit": limit}, field=field)
+    if "\x00" in text or not _encodable(text):
+        raise Refused(_("This field contains a character that cannot be stored."), field=field)
+    return text
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode()
+    except UnicodeEncodeError:  # a lone surrogate
+        return False
+    return True

@@ -1,0 +1,34 @@
+"""Staff authenticate to the API with a token from `staff_login`: `Authorization: Bearer <token>`."""
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja.security import HttpBearer
+
+from confide.accounts.services import Unlocked, api_token_resolve
+from confide.web.api_auth import ApiRequest, Rejected
+
+StaffRequest = ApiRequest[Unlocked]
+
+
+def _rejected() -> Rejected:
+    return Rejected(_("Sign in with staff_login and send `Authorization: Bearer <token>`."))
+
+
+class StaffTokenAuth(HttpBearer):
+    openapi_description = "A staff token from `staff_login`: `Authorization: Bearer <token>`."
+
+    def authenticate(self, request: HttpRequest, token: str) -> Unlocked:
+        unlocked = api_token_resolve(token=token)
+        if unlocked is None:
+            raise _rejected()
+        return unlocked
+
+    def __call__(self, request: HttpRequest) -> Unlocked:
+        # A missing or non-Bearer header gets the same clear 401 as a wrong token.
+        result = super().__call__(request)
+        if result is None:
+            raise _rejected()
+        return result
+
+
+staff_token = StaffTokenAuth()
