@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 import nacl.exceptions
 import nacl.pwhash.argon2id as argon2id
 
+from confide.crypto import labels
 from confide.crypto.errors import DecryptionError, WrongPasswordError
 from confide.crypto.primitives import KEY_BYTES, aead_decrypt, aead_encrypt, random_bytes, random_key
 
@@ -61,7 +62,7 @@ def secret_key_rewrap(
     return secret_key_wrap(secret_key, password=new_password, owner_id=owner_id, cost=cost)
 
 
-_SESSION_AD = b"confide-session-unlock"
+_SESSION_AD = labels.AD_SESSION_UNLOCK
 
 
 def session_unlock_seal(secret_key: bytes) -> tuple[bytes, bytes]:

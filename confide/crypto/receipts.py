@@ -10,6 +10,7 @@ import re
 import secrets
 from importlib import resources
 
+from confide.crypto import labels
 from confide.crypto.errors import ReceiptFormatError
 from confide.crypto.primitives import keyed_hash
 
@@ -51,8 +52,8 @@ def receipt_normalise(text: str) -> str:
 
 
 def receipt_lookup(normalised: str, *, pepper: bytes) -> bytes:
-    return keyed_hash("receipt-lookup", pepper + normalised.encode())
+    return keyed_hash(labels.RECEIPT_LOOKUP, pepper + normalised.encode())
 
 
 def receipt_key(normalised: str) -> bytes:
-    return keyed_hash("receipt-key", normalised.encode())
+    return keyed_hash(labels.RECEIPT_KEY, normalised.encode())

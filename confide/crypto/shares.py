@@ -9,6 +9,7 @@ P = 2^256 + 297, with coefficients H("coef-j", p) mod P and k = f(0); account a 
 from dataclasses import dataclass
 from itertools import combinations
 
+from confide.crypto import labels
 from confide.crypto.errors import DecryptionError
 from confide.crypto.primitives import aead_decrypt, aead_encrypt, keyed_hash, random_key, seal, unseal
 
@@ -22,11 +23,11 @@ def _field(label: str, data: bytes) -> int:
 
 
 def match_index(p: bytes) -> bytes:
-    return keyed_hash("match-index", p)
+    return keyed_hash(labels.MATCH_INDEX, p)
 
 
 def _coefficients(p: bytes, threshold: int) -> list[int]:
-    return [_field(f"coef-{j}", p) for j in range(threshold)]
+    return [_field(f"{labels.SHARE_COEFFICIENT}{j}", p) for j in range(threshold)]
 
 
 def _evaluate(coefficients: list[int], x: int) -> int:
@@ -37,7 +38,7 @@ def _evaluate(coefficients: list[int], x: int) -> int:
 
 
 def _wrap_key(k: int) -> bytes:
-    return keyed_hash("wrap", k.to_bytes(_FIELD_BYTES, "big"))
+    return keyed_hash(labels.SHARE_WRAP, k.to_bytes(_FIELD_BYTES, "big"))
 
 
 def share_for(*, p: bytes, threshold: int, account_ref: bytes) -> tuple[int, int]:
@@ -104,7 +105,7 @@ def entries_open(*, entries: list[SealedEntry], threshold: int, counselor_secret
 def unlinked_input(p: bytes) -> bytes:
     """The OPRF output an unverified entry is sealed under: a separate index and polynomial, so unverified
     shares never combine with verified ones (Sybils cannot open a verified reporter's entry)."""
-    return keyed_hash("unverified-p", p, size=64)
+    return keyed_hash(labels.UNVERIFIED_POINT, p, size=64)
 
 
 def wrap_key_for(*, p: bytes, threshold: int) -> bytes:

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from confide import crypto
+from confide.crypto import labels
 
 _MAX_COOKIE = 2000
 
@@ -68,6 +69,6 @@ class ReceiptCookie:
         response.delete_cookie(self.name, path=self._path(slug), samesite="Strict")
 
 
-REPORT_COOKIE = ReceiptCookie(name="confide_r", label="reporter-cookie", subpath="")
-VAULT_COOKIE = ReceiptCookie(name="confide_v", label="vault-cookie", subpath="vault/")
-LETTER_COOKIE = ReceiptCookie(name="confide_l", label="letter-cookie", subpath="letters/")
+REPORT_COOKIE = ReceiptCookie(name="confide_r", label=labels.REPORTER_COOKIE, subpath="")
+VAULT_COOKIE = ReceiptCookie(name="confide_v", label=labels.VAULT_COOKIE, subpath="vault/")
+LETTER_COOKIE = ReceiptCookie(name="confide_l", label=labels.LETTER_COOKIE, subpath="letters/")

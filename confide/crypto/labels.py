@@ -1,0 +1,111 @@
+"""Every keyed-hash label and every associated-data (AD) prefix Confide uses, in one place (crypto.md).
+
+A label keeps one use of a hash or a key apart from every other: a value derived for one purpose must never be
+accepted for another. Two uses sharing a label would break that, so tests/crypto/test_labels.py checks that
+every label differs and that no AD prefix is the start of another. These strings are part of the storage
+format: changing one makes what was stored under it unreadable, so they are never edited, only added.
+"""
+
+# keyed_hash labels: receipts (the pepper makes a lookup uncheckable from a database copy alone)
+RECEIPT_LOOKUP = "receipt-lookup"
+RECEIPT_KEY = "receipt-key"
+VAULT_RECEIPT_LOOKUP = "vault-receipt-lookup"
+VAULT_RECEIPT_KEY = "vault-receipt-key"
+LETTER_RECEIPT_LOOKUP = "letter-receipt-lookup"
+LETTER_RECEIPT_KEY = "letter-receipt-key"
+LETTER_INVITE_LOOKUP = "letter-invite-lookup"
+LETTER_INVITE_KEY = "letter-invite-key"
+LETTER_VOUCH_LOOKUP = "letter-vouch-lookup"
+LETTER_VOUCH_ACCOUNT = "letter-vouch-account"
+LETTER_SIGNER = "letter-signer"
+
+# keyed_hash labels: the reporter's browser-session cookies (keys derived from Django's secret key)
+REPORTER_COOKIE = "reporter-cookie"
+VAULT_COOKIE = "vault-cookie"
+LETTER_COOKIE = "letter-cookie"
+
+# keyed_hash labels: verified accounts and the escrow (crypto.md §4)
+ACCOUNT = "account"
+ACCOUNT_UNVERIFIED = "account-unverified"
+ROSTER = "roster"
+VERIFICATION_CODE = "verification-code"
+OPRF_RATE = "oprf-rate"
+MATCH_INDEX = "match-index"
+SHARE_WRAP = "wrap"
+SHARE_COEFFICIENT = "coef-"  # followed by the coefficient's number
+UNVERIFIED_POINT = "unverified-p"
+
+# keyed_hash labels: staff
+TOTP_SECRET = "totp-secret"
+SIGNIN_THROTTLE = "signin-throttle"
+API_TOKEN_LOOKUP = "api-token-lookup"
+API_TOKEN_UNLOCK = "api-token-unlock"
+INVITATION = "invitation"
+AUDIT = "audit"
+HOTLINE_READ_BACK = "confide.hotline.read_back"  # salt of the read-back MAC under Django's secret key
+
+HASH_LABELS = [
+    RECEIPT_LOOKUP,
+    RECEIPT_KEY,
+    VAULT_RECEIPT_LOOKUP,
+    VAULT_RECEIPT_KEY,
+    LETTER_RECEIPT_LOOKUP,
+    LETTER_RECEIPT_KEY,
+    LETTER_INVITE_LOOKUP,
+    LETTER_INVITE_KEY,
+    LETTER_VOUCH_LOOKUP,
+    LETTER_VOUCH_ACCOUNT,
+    LETTER_SIGNER,
+    REPORTER_COOKIE,
+    VAULT_COOKIE,
+    LETTER_COOKIE,
+    ACCOUNT,
+    ACCOUNT_UNVERIFIED,
+    ROSTER,
+    VERIFICATION_CODE,
+    OPRF_RATE,
+    MATCH_INDEX,
+    SHARE_WRAP,
+    SHARE_COEFFICIENT,
+    UNVERIFIED_POINT,
+    TOTP_SECRET,
+    SIGNIN_THROTTLE,
+    API_TOKEN_LOOKUP,
+    API_TOKEN_UNLOCK,
+    INVITATION,
+    AUDIT,
+    HOTLINE_READ_BACK,
+]
+
+# AD prefixes: each ciphertext is bound to what it is and to the row it belongs to
+AD_REPORT = b"report:"
+AD_MESSAGE = b"message:"
+AD_FILE_KEY = b"file-key:"
+AD_FILE_META = b"file-meta:"
+AD_FILE_STREAM = b"file-stream:"
+AD_NOTE = b"note:"
+AD_VAULT = b"vault:"
+AD_VAULT_RECORD = b"vault-record:"
+AD_VAULT_COPY = b"vault-copy:"
+AD_VAULT_THREAD = b"vault-thread:"
+AD_LETTER = b"letter:"  # followed by the part ("text", "update", …), a colon and the ids
+AD_TOTP = b"totp:"  # followed by the user's id
+AD_USER = b"user:"  # followed by the user's id: a staff secret key's owner
+AD_SESSION_UNLOCK = b"confide-session-unlock"
+
+AD_PREFIXES = [
+    AD_REPORT,
+    AD_MESSAGE,
+    AD_FILE_KEY,
+    AD_FILE_META,
+    AD_FILE_STREAM,
+    AD_NOTE,
+    AD_VAULT,
+    AD_VAULT_RECORD,
+    AD_VAULT_COPY,
+    AD_VAULT_THREAD,
+    AD_LETTER,
+    AD_TOTP,
+    AD_USER,
+    AD_SESSION_UNLOCK,
+]
