@@ -18,8 +18,8 @@ from confide.accounts.services import Unlocked, staff_unlock
 from confide.core import keyfiles
 from confide.reports.content import content_build
 from confide.reports.models import KeyWrap
-from confide.reports.selectors import intake_target_get
-from confide.reports.services import SubmittedReport, report_submit
+from confide.reports.selectors.reporter import intake_target_get
+from confide.reports.services.submit import SubmittedReport, report_submit
 from confide.tenants.models import Organization
 
 PASSWORD = "correct horse battery staple"

@@ -1,10 +1,13 @@
 import enum
+from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from confide import crypto
 from confide.audit.models import AuditEntry, AuditHead
+from confide.crypto import labels
 
 GENESIS = bytes(32)
 
@@ -56,15 +59,25 @@ class Action(enum.StrEnum):
     LETTER_ACCESS_GRANT = "letter.access_grant"
 
 
-def entry_digest(*, prev: bytes, seq: int, at, actor_id, action, object_type, object_id, subject_id) -> bytes:
+def entry_digest(
+    *,
+    prev: bytes,
+    seq: int,
+    at: datetime,
+    actor_id: int | None,
+    action: str,
+    object_type: str,
+    object_id: str,
+    subject_id: int | None,
+) -> bytes:
     canonical = "|".join(
         str(part if part is not None else "")
         for part in (seq, at.isoformat(), actor_id, action, object_type, object_id, subject_id)
     )
-    return crypto.keyed_hash("audit", prev + canonical.encode())
+    return crypto.keyed_hash(labels.AUDIT, prev + canonical.encode())
 
 
-def audit_record(*, actor, action: Action, obj=None, subject=None) -> AuditEntry:
+def audit_record(*, actor: object, action: Action, obj: Model | None = None, subject: object = None) -> AuditEntry:
     """Append one row to the chain, in the caller's transaction when there is one."""
     object_type = obj._meta.model_name if obj is not None else ""
     object_id = str(obj.pk) if obj is not None else ""

@@ -9,8 +9,8 @@ from confide.escrow.access import VaultAccess
 from confide.escrow.selectors import entry_group_get, record_get
 from confide.escrow.services import EscrowRefused, escrow_entry_mark_reported, record_mark
 from confide.reports.content import content_build
-from confide.reports.selectors import intake_target_get
-from confide.reports.services import SubmittedReport, report_submit
+from confide.reports.selectors.reporter import intake_target_get
+from confide.reports.services.submit import SubmittedReport, report_submit
 
 
 def _submit(access: VaultAccess, *, text: str, category: str, people: str = "") -> SubmittedReport:

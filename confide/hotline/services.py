@@ -12,8 +12,9 @@ from confide.hotline.selectors import callback_window
 from confide.reports.access import ReporterAccess
 from confide.reports.content import ContentError, ReportContent
 from confide.reports.models import Message
-from confide.reports.selectors import intake_target_get, reporter_access_get
-from confide.reports.services import SubmittedReport, message_create_by_reporter, report_submit
+from confide.reports.selectors.reporter import intake_target_get, reporter_access_get
+from confide.reports.services.messages import message_create_by_reporter
+from confide.reports.services.submit import SubmittedReport, report_submit
 from confide.tenants.models import Organization
 
 

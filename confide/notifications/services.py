@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 
-from confide.reports.dashboard import cases_needing_attention
+from confide.reports.selectors.dashboard import cases_needing_attention
 
 
 def digest_slot_after(moment: datetime) -> datetime:

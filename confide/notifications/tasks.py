@@ -7,7 +7,7 @@ from django_tasks import task
 
 from confide.core.schedule import daily_slot_after, job_schedule
 from confide.notifications.services import digest_slot_after, staff_digests_send
-from confide.reports.retention import retention_purge_expired
+from confide.reports.services.retention import retention_purge_expired
 from confide.verification.services import verification_challenges_purge
 
 

@@ -1,13 +1,11 @@
-"""Unlocked handles on a report: proof that the caller holds the report key, for one request only."""
+"""Unlocked handles on a report: proof that the caller holds the report key, for one request only.
+Frozen, and their repr never shows a key: the selectors (confide.reports.selectors) are the only makers."""
 
 import uuid
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
+from confide.accounts.models import User
 from confide.reports.models import Report
-
-if TYPE_CHECKING:
-    from confide.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -23,10 +21,10 @@ class ReporterAccess:
 class CaseAccess:
     report: Report
     report_key: bytes
-    user: "User"
+    user: User
 
     def __repr__(self) -> str:
-        return f"CaseAccess(report={self.report.pk}, user={getattr(self.user, 'pk', None)})"
+        return f"CaseAccess(report={self.report.pk}, user={self.user.pk})"
 
 
 @dataclass(frozen=True)
@@ -40,3 +38,6 @@ class IntakeTarget:
     acknowledge_days: int = 7
     # user id -> (username, first name, last name), to honour a reporter's "keep these people out".
     handler_names: dict[int, tuple[str, str, str]] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return f"IntakeTarget({self.slug}, handlers={len(self.handler_keys)})"

@@ -1,4 +1,5 @@
-"""What a reporter writes, as one document encrypted under the report key. Limits shared by form and API."""
+"""What a reporter writes, as one document encrypted under the report key, and the report app's errors.
+Limits shared by form and API."""
 
 import json
 from dataclasses import asdict, dataclass
@@ -6,6 +7,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from confide.core.errors import Conflict, NotFound, Refused
+from confide.core.text import text_clean
 from confide.reports.models import Report
 
 LIMITS = {
@@ -19,6 +22,34 @@ LIMITS = {
 }
 MESSAGE_MAX_CHARS = 20_000
 CATEGORIES = [c.value for c in Report.Category]
+
+
+class ContentError(Refused):
+    """Input that cannot become a report, a message or a note; the message is shown to whoever typed it."""
+
+
+class ReportNotFound(NotFound):
+    """Unknown, foreign, or not visible to this user: deliberately one error (threat model G3, G4)."""
+
+
+class IllegalTransition(Conflict):
+    """The case's status does not allow this step now."""
+
+
+class AssignmentRefused(Refused):
+    """Lead, deadline and recorded conflicts: only the right person, only a colleague on the case."""
+
+
+class GrantRefused(Refused):
+    """A key grant to someone who may not hold the report key."""
+
+
+class DeletionRefused(Refused):
+    """The four-eyes deletion: a second handler must approve what the first requested."""
+
+
+class RecoveryRefused(Refused):
+    """The offline recovery (a management command): wrong recovery key or unknown staff member."""
 
 
 @dataclass(frozen=True)
@@ -47,13 +78,14 @@ class ReportContent:
         return cls(**json.loads(raw))
 
 
-class ContentError(ValueError):
-    """Input that cannot become a report; the message is shown to the reporter."""
-
-    def __init__(self, field_name: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field_name
-        self.message = message
+def _text(value: object, *, field: str, limit: int, required: bool = False, empty: str | None = None) -> str:
+    """core.text.text_clean, refusing with the report's own error (what the pages re-render with)."""
+    try:
+        return text_clean(value, field=field, limit=limit, required=required, empty=empty)
+    except ContentError:
+        raise
+    except Refused as refused:
+        raise ContentError(refused.message, field=refused.field) from None
 
 
 def content_build(
@@ -69,26 +101,29 @@ def content_build(
     avoid_handlers: str = "",
 ) -> ReportContent:
     """Validate and normalise; the one place the rules live, used by the pages and the API alike."""
-    values: dict[str, Any] = {
-        "what_happened": what_happened.strip(),
-        "when": when.strip(),
-        "where": where.strip(),
-        "people_involved": people_involved.strip(),
-        "name": name.strip() if not anonymous else "",
-        "contact": contact.strip() if not anonymous else "",
-        "avoid_handlers": avoid_handlers.strip(),
+    given = {
+        "what_happened": what_happened,
+        "when": when,
+        "where": where,
+        "people_involved": people_involved,
+        "name": name if not anonymous else "",
+        "contact": contact if not anonymous else "",
+        "avoid_handlers": avoid_handlers,
     }
-    if not values["what_happened"]:
-        raise ContentError("what_happened", _("Please tell us what happened, in your own words."))
-    for key, limit in LIMITS.items():
-        if len(values[key]) > limit:
-            raise ContentError(key, _("This field is limited to %(limit)d characters.") % {"limit": limit})
-        if "\x00" in values[key]:
-            raise ContentError(key, _("This field contains a character that cannot be stored."))
+    values: dict[str, Any] = {
+        key: _text(
+            given[key],
+            field=key,
+            limit=limit,
+            required=key == "what_happened",
+            empty=_("Please tell us what happened, in your own words."),
+        )
+        for key, limit in LIMITS.items()
+    }
     if category not in CATEGORIES:
-        raise ContentError("category", _("Please choose one of the listed categories."))
+        raise ContentError(_("Please choose one of the listed categories."), field="category")
     if not anonymous and not (values["name"] or values["contact"]):
-        raise ContentError("name", _("To report with your name, give a name or a way to contact you."))
+        raise ContentError(_("To report with your name, give a name or a way to contact you."), field="name")
     return ReportContent(category=category, anonymous=anonymous, **values)
 
 
@@ -107,12 +142,16 @@ def content_from_form(data: dict, *, anonymous: bool) -> ReportContent:
     )
 
 
-def message_clean(body: str, *, allow_empty: bool = False) -> str:
-    body = body.strip()
-    if not body and not allow_empty:
-        raise ContentError("body", _("The message is empty."))
-    if len(body) > MESSAGE_MAX_CHARS:
-        raise ContentError("body", _("A message is limited to %(limit)d characters.") % {"limit": MESSAGE_MAX_CHARS})
-    if "\x00" in body:
-        raise ContentError("body", _("The message contains a character that cannot be stored."))
-    return body
+def message_clean(body: object, *, allow_empty: bool = False) -> str:
+    """A message or a note: its own sentences for the limit and for NUL, text_clean for everything else."""
+    if isinstance(body, str):
+        stripped = body.strip()
+        if len(stripped) > MESSAGE_MAX_CHARS:
+            raise ContentError(
+                _("A message is limited to %(limit)d characters.") % {"limit": MESSAGE_MAX_CHARS}, field="body"
+            )
+        if "\x00" in stripped:
+            raise ContentError(_("The message contains a character that cannot be stored."), field="body")
+    return _text(
+        body, field="body", limit=MESSAGE_MAX_CHARS, required=not allow_empty, empty=_("The message is empty.")
+    )

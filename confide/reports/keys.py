@@ -1,29 +1,34 @@
 """Associated data and key handling for report ciphertexts (crypto.md §2–3), in one place so that every
-writer and reader binds a ciphertext to the same row identity."""
+writer and reader binds a ciphertext to the same row identity. The prefixes are registered in crypto.labels."""
 
 import uuid
 
 from confide import crypto
+from confide.crypto import labels
 
 
 def ad_report(report_id: uuid.UUID) -> bytes:
-    return b"report:" + report_id.bytes
+    return labels.AD_REPORT + report_id.bytes
 
 
 def ad_message(report_id: uuid.UUID, message_id: uuid.UUID) -> bytes:
-    return b"message:" + report_id.bytes + message_id.bytes
+    return labels.AD_MESSAGE + report_id.bytes + message_id.bytes
 
 
 def ad_file_key(report_id: uuid.UUID, attachment_id: uuid.UUID) -> bytes:
-    return b"file-key:" + report_id.bytes + attachment_id.bytes
+    return labels.AD_FILE_KEY + report_id.bytes + attachment_id.bytes
 
 
 def ad_file_meta(attachment_id: uuid.UUID) -> bytes:
-    return b"file-meta:" + attachment_id.bytes
+    return labels.AD_FILE_META + attachment_id.bytes
 
 
 def ad_file_stream(attachment_id: uuid.UUID) -> bytes:
-    return b"file-stream:" + attachment_id.bytes
+    return labels.AD_FILE_STREAM + attachment_id.bytes
+
+
+def ad_note(report_id: uuid.UUID, note_id: uuid.UUID) -> bytes:
+    return labels.AD_NOTE + report_id.bytes + note_id.bytes
 
 
 def report_key_for_receipt(*, report_id: uuid.UUID, receipt_wrap: bytes, normalised_receipt: str) -> bytes:

@@ -13,6 +13,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile, StopUpload
+from django.utils.translation import gettext as _
 
 from confide import crypto
 from confide.reports import keys
@@ -108,8 +109,6 @@ def upload_rejection(request) -> str | None:
 
 
 def upload_error_message(reason: str) -> str:
-    from django.utils.translation import gettext as _
-
     mb = max(1, settings.CONFIDE_ATTACHMENT_MAX_BYTES // (1024 * 1024))
     if reason == "too_many":
         return _("You can attach at most %(count)d files at a time.") % {

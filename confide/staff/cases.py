@@ -1,35 +1,43 @@
-"""Staff-facing case pages. Every case lookup goes through case_access_get: not visible means 404."""
+"""Staff-facing case pages. Every case lookup goes through case_access_get: not visible means 404 (a
+ReportNotFound, answered by the central error mapping, confide.web.errors)."""
 
 import uuid
 from collections.abc import Callable
 from datetime import date
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from confide.accounts.models import User
 from confide.audit.services import Action, audit_record
+from confide.core.errors import Refused
 from confide.reports.access import CaseAccess
-from confide.reports.content import ContentError
-from confide.reports.dashboard import dashboard_for
-from confide.reports.keyring import GrantRefused, case_access_grant, case_conflict_declare, case_grant_candidates
-from confide.reports.models import DeletionRequest, Report
-from confide.reports.notes import case_labels_set, case_note_add, case_notes_get
-from confide.reports.retention import DeletionRefused, case_deletion_approve, case_deletion_request
-from confide.reports.selectors import ReportNotFound, case_access_get, report_list_visible_to, report_view
-from confide.reports.services import message_create_by_handler
-from confide.reports.uploads import upload_error_message, upload_rejection, uploads_discard
-from confide.reports.workflow import (
+from confide.reports.models import Report
+from confide.reports.selectors.common import report_view
+from confide.reports.selectors.dashboard import dashboard_for
+from confide.reports.selectors.staff import (
+    case_access_get,
+    case_deletion_request_get,
+    case_grant_candidates,
+    case_notes_get,
+    case_team_get,
+    report_list_visible_to,
+)
+from confide.reports.services.keyring import case_access_grant, case_conflict_declare
+from confide.reports.services.messages import message_create_by_handler
+from confide.reports.services.notes import case_labels_set, case_note_add
+from confide.reports.services.retention import case_deletion_approve, case_deletion_request
+from confide.reports.services.workflow import (
     TRANSITIONS,
-    AssignmentRefused,
-    IllegalTransition,
     case_exclusion_record,
     case_feedback_deadline_set,
     case_lead_assign,
     report_status_update,
 )
+from confide.reports.uploads import upload_error_message, upload_rejection, uploads_discard
 from confide.staff.decorators import staff_required, staff_secret_key
 from confide.staff.documents import case_export_response
 from confide.staff.forms.cases import InboxFilter, ReplyForm
@@ -37,9 +45,15 @@ from confide.staff.paging import inbox_page
 from confide.web.downloads import attachment_download
 
 
+class StaffPageRequest(HttpRequest):
+    """What staff_required lets through: a signed-in staff member (django-stubs' AuthenticatedHttpRequest)."""
+
+    user: User
+
+
 @require_GET
 @staff_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: StaffPageRequest) -> HttpResponse:
     filters = InboxFilter(request.GET)
     reports = report_list_visible_to(user=request.user)
     if filters.is_valid() and filters.cleaned_data["status"]:
@@ -50,53 +64,58 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @staff_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: StaffPageRequest) -> HttpResponse:
     return render(request, "staff/dashboard.html", {"board": dashboard_for(user=request.user)})
 
 
-def _access(request: HttpRequest, report_id: uuid.UUID) -> CaseAccess:
-    try:
-        return case_access_get(user=request.user, secret_key=staff_secret_key(request), report_id=report_id)
-    except ReportNotFound:
-        raise Http404 from None
+def _access(request: StaffPageRequest, report_id: uuid.UUID) -> CaseAccess:
+    """The case, or ReportNotFound: the 404 page, whether the case is missing or not this user's."""
+    return case_access_get(user=request.user, secret_key=staff_secret_key(request), report_id=report_id)
 
 
-def _case_page(request, access: CaseAccess, *, form=None, problem=None, status=200) -> HttpResponse:
+def _case_page(
+    request: StaffPageRequest,
+    access: CaseAccess,
+    *,
+    form: ReplyForm | None = None,
+    problem: str | None = None,
+    status: int = 200,
+) -> HttpResponse:
     report = access.report
     allowed = TRANSITIONS[report.status]
     context = {
         "view": report_view(access=access, for_staff=True),
         "notes": case_notes_get(access=access),
-        "team": report.key_wraps.select_related("user").order_by("user__username"),
+        "team": case_team_get(access=access),
         "grant_candidates": case_grant_candidates(access=access),
         "status_choices": [(s.value, s.label) for s in Report.Status if s in allowed],
         "outcomes": Report.Outcome.choices,
         "labels": ", ".join(label.name for label in report.labels.all()),
         "form": form or ReplyForm(),
         "problem": problem,
-        "deletion_request": DeletionRequest.objects.filter(report=report).select_related("requested_by").first(),
+        "deletion_request": case_deletion_request_get(access=access),
     }
     return render(request, "staff/case.html", context, status=status)
 
 
 @require_GET
 @staff_required
-def show_case(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+def show_case(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
     access = _access(request, report_id)
     audit_record(actor=request.user, action=Action.CASE_READ, obj=access.report)
     return _case_page(request, access)
 
 
-def _uploads(request: HttpRequest) -> list:
+def _uploads(request: StaffPageRequest) -> list:
     return request.FILES.getlist("attachments")
 
 
 @require_POST
 @staff_required
-def reply(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+def reply(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
     try:
         access = _access(request, report_id)
-    except Http404:
+    except Refused:
         uploads_discard(_uploads(request))
         raise
     form = ReplyForm(request.POST)
@@ -110,14 +129,21 @@ def reply(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
         return _case_page(request, access, form=form, status=400)
     try:
         message_create_by_handler(access=access, body=form.cleaned_data["body"], uploads=_uploads(request))
-    except ContentError as error:
+    except Refused as error:
         uploads_discard(_uploads(request))
         return _case_page(request, access, form=form, problem=error.message, status=400)
     return redirect("cases:show_case", report_id=access.report.pk)
 
 
-def _case_action(request: HttpRequest, report_id: uuid.UUID, action: Callable[[CaseAccess], object]) -> HttpResponse:
-    """Run one change on a case; a refusal re-renders the case with its message and changes nothing."""
+def _case_action(
+    request: StaffPageRequest,
+    report_id: uuid.UUID,
+    action: Callable[[CaseAccess], object],
+    *,
+    done: Callable[[CaseAccess], HttpResponse] | None = None,
+) -> HttpResponse:
+    """Run one change on a case; a refusal re-renders the case with its message and changes nothing.
+    Afterwards `done` answers (the case page by default)."""
     access = _access(request, report_id)
     # These forms are read field by field, not through Django forms (which refuse NUL themselves), and
     # PostgreSQL refuses NUL in any text it is asked to look up.
@@ -126,30 +152,34 @@ def _case_action(request: HttpRequest, report_id: uuid.UUID, action: Callable[[C
         return _case_page(request, access, problem=problem, status=400)
     try:
         action(access)
-    except (IllegalTransition, AssignmentRefused, GrantRefused, DeletionRefused) as error:
-        return _case_page(request, access, problem=str(error), status=400)
-    except ContentError as error:
+    except Refused as error:
         return _case_page(request, access, problem=error.message, status=400)
+    if done is not None:
+        return done(access)
     return redirect("cases:show_case", report_id=access.report.pk)
+
+
+def _to_inbox(access: CaseAccess) -> HttpResponse:
+    return redirect("cases:inbox")
 
 
 @require_POST
 @staff_required
-def change_status(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+def change_status(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
     status, outcome = request.POST.get("status", ""), request.POST.get("outcome", "")
     return _case_action(request, report_id, lambda a: report_status_update(access=a, status=status, outcome=outcome))
 
 
 @require_POST
 @staff_required
-def assign_lead(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+def assign_lead(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
     username = request.POST.get("username", "")
     return _case_action(request, report_id, lambda a: case_lead_assign(access=a, username=username))
 
 
 @require_POST
 @staff_required
-def change_deadline(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+def change_deadline(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
     try:
         feedback_by = date.fromisoformat(request.POST.get("feedback_by", ""))
     except ValueError:
@@ -159,72 +189,64 @@ def change_deadline(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
 
 @require_POST
 @staff_required
-def grant_access(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+def grant_access(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
     username = request.POST.get("username", "")
     return _case_action(request, report_id, lambda a: case_access_grant(access=a, username=username))
 
 
 @require_POST
 @staff_required
-def record_conflict(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+def record_conflict(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
     username = request.POST.get("username", "")
     return _case_action(request, report_id, lambda a: case_exclusion_record(access=a, username=username))
 
 
 @require_POST
 @staff_required
-def add_note(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+def add_note(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
     body = request.POST.get("note", "")
     return _case_action(request, report_id, lambda a: case_note_add(access=a, body=body))
 
 
 @require_POST
 @staff_required
-def set_labels(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+def set_labels(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
     names = request.POST.get("labels", "")[:1000].split(",")
     return _case_action(request, report_id, lambda a: case_labels_set(access=a, names=names))
 
 
 @require_POST
 @staff_required
-def request_deletion(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+def request_deletion(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
     return _case_action(request, report_id, lambda a: case_deletion_request(access=a))
 
 
 @require_POST
 @staff_required
-def approve_deletion(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
-    access = _access(request, report_id)
-    try:
-        case_deletion_approve(access=access)
-    except DeletionRefused as error:
-        return _case_page(request, access, problem=str(error), status=400)
-    return redirect("cases:inbox")
+def approve_deletion(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
+    return _case_action(request, report_id, lambda a: case_deletion_approve(access=a), done=_to_inbox)
 
 
 @require_POST
 @staff_required
-def declare_conflict(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+def declare_conflict(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
+    access = _access(request, report_id)
     if request.POST.get("confirm") != "yes":
-        return _case_page(
-            request,
-            _access(request, report_id),
-            problem=_("Tick the box to confirm: you will lose access to this case for good."),
-            status=400,
-        )
-    case_conflict_declare(access=_access(request, report_id))
+        problem = _("Tick the box to confirm: you will lose access to this case for good.")
+        return _case_page(request, access, problem=problem, status=400)
+    case_conflict_declare(access=access)
     return redirect("cases:inbox")
 
 
 @require_GET
 @staff_required
-def export_case(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+def export_case(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
     return case_export_response(access=_access(request, report_id))
 
 
 @require_GET
 @staff_required
-def download_attachment(request: HttpRequest, report_id: uuid.UUID, attachment_id: uuid.UUID) -> HttpResponseBase:
+def download_attachment(request: StaffPageRequest, report_id: uuid.UUID, attachment_id: uuid.UUID) -> HttpResponseBase:
     access = _access(request, report_id)
     response = attachment_download(access=access, attachment_id=attachment_id)
     audit_record(actor=request.user, action=Action.CASE_ATTACHMENT_READ, obj=access.report)

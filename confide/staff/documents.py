@@ -9,8 +9,8 @@ from django.utils.http import content_disposition_header
 from confide.audit.services import Action, audit_record
 from confide.reports.access import CaseAccess
 from confide.reports.models import Report
-from confide.reports.notes import case_notes_get
-from confide.reports.selectors import report_view
+from confide.reports.selectors.common import report_view
+from confide.reports.selectors.staff import case_notes_get, case_team_get
 from confide.web.schemas import report_detail, report_fields
 
 
@@ -35,7 +35,7 @@ def case_document(*, access: CaseAccess) -> dict:
             {"id": str(n.id), "author": n.author_name, "body": n.body, "created_at": n.created_at}
             for n in case_notes_get(access=access)
         ],
-        "team": sorted(w.user.get_username() for w in access.report.key_wraps.select_related("user")),
+        "team": sorted(wrap.user.get_username() for wrap in case_team_get(access=access)),
     }
 
 

@@ -25,7 +25,7 @@ from confide.hotline.services import (
 from confide.reports.access import ReporterAccess
 from confide.reports.content import ContentError, content_from_form
 from confide.reports.models import Report
-from confide.reports.selectors import report_view
+from confide.reports.selectors.common import report_view
 from confide.staff.decorators import staff_required
 from confide.staff.forms.hotline import DraftForm, ScriptForm, language_codes
 from confide.web.errors import error_response

@@ -7,10 +7,7 @@ from ninja import NinjaAPI, Router
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from confide.core.errors import Refused
-from confide.reports.content import ContentError
-from confide.reports.keyring import GrantRefused
-from confide.reports.selectors import ReportNotFound
-from confide.reports.workflow import AssignmentRefused, IllegalTransition
+from confide.reports.content import AssignmentRefused, ContentError, GrantRefused, IllegalTransition, ReportNotFound
 from confide.web.api_auth import Rejected
 from confide.web.errors import refused_response
 

@@ -1,18 +1,18 @@
 """Decrypted files as downloads, for the pages and the API alike."""
 
 import uuid
+from collections.abc import Iterator
 
-from django.http import Http404, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.utils.http import content_disposition_header
 
 from confide.reports.access import CaseAccess, ReporterAccess
-from confide.reports.attachments import attachment_open
-from confide.reports.selectors import ReportNotFound, attachment_get_for
+from confide.reports.selectors.common import attachment_get_for, attachment_open
 
 SAFE_INLINE_TYPES = {"image/png", "image/jpeg", "application/pdf", "text/plain"}
 
 
-def attachment_response(meta: dict, chunks) -> StreamingHttpResponse:
+def attachment_response(meta: dict, chunks: Iterator[bytes]) -> StreamingHttpResponse:
     """A decrypted file as a download. Never rendered by the browser as a page of ours (no stored XSS)."""
     content_type = meta.get("type", "")
     response = StreamingHttpResponse(
@@ -26,9 +26,7 @@ def attachment_response(meta: dict, chunks) -> StreamingHttpResponse:
 
 
 def attachment_download(*, access: ReporterAccess | CaseAccess, attachment_id: uuid.UUID) -> StreamingHttpResponse:
-    try:
-        attachment = attachment_get_for(access=access, attachment_id=attachment_id)
-    except ReportNotFound:
-        raise Http404 from None
+    """The file, or ReportNotFound (answered 404 by the pages and the API alike) for any other id."""
+    attachment = attachment_get_for(access=access, attachment_id=attachment_id)
     meta, chunks = attachment_open(attachment=attachment, report_key=access.report_key)
     return attachment_response(meta, chunks)

@@ -1,13 +1,15 @@
 """Shapes shared by the reporter and staff APIs."""
 
+from collections.abc import Sequence
 from datetime import date
 
 from ninja import Schema
 from pydantic import Field
 
 from confide.reports.content import LIMITS, MESSAGE_MAX_CHARS
-from confide.reports.models import Report
-from confide.reports.selectors import AttachmentInfo, MessageView, ReportView
+from confide.reports.models import Message, Report
+from confide.reports.selectors.common import AttachmentInfo, MessageView, ReportView
+from confide.reports.uploads import EncryptedUpload
 
 Category = Report.Category
 CaseStatus = Report.Status
@@ -18,6 +20,8 @@ class Problem(Schema):
 
 
 class FieldProblem(Schema):
+    """Every refusal that names the input at fault (confide.core.errors.Refused.field); the one shape."""
+
     detail: str
     field: str | None = None
 
@@ -55,8 +59,13 @@ class MessageOut(Schema):
     attachments: list[AttachmentOut]
 
 
-class MessageIn(Schema):
+class ReportMessageIn(Schema):
+    """A message on a report (or a case note): its own component, with the report's limit."""
+
     body: str = Field(max_length=MESSAGE_MAX_CHARS)
+
+
+MessageIn = ReportMessageIn  # the old name, until staff/api/hotline.py's CallbackMessageIn imports the new one
 
 
 class ReportIn(Schema):
@@ -125,7 +134,7 @@ def report_detail(view: ReportView) -> dict:
     }
 
 
-def new_message_out(*, message, body: str, uploads, author_name: str) -> dict:
+def new_message_out(*, message: Message, body: str, uploads: Sequence[EncryptedUpload], author_name: str) -> dict:
     return {
         "id": str(message.id),
         "author": message.author_kind,

@@ -1,16 +1,18 @@
 """Uploads for API operations: a rejected upload becomes a clear 413, and nothing half-received is kept."""
 
-from ninja.errors import HttpError
+from django.http import HttpRequest
 
+from confide.core.errors import Refused
 from confide.reports.uploads import EncryptedUpload, upload_error_message, upload_rejection, uploads_discard
 
 
-class UploadRejected(HttpError):
-    def __init__(self, message: str) -> None:
-        super().__init__(413, message)
+class UploadRejected(Refused):
+    """Too large or too many files: answered 413 by the central mapping (confide.web.errors)."""
+
+    status = 413
 
 
-def checked_uploads(request, field: str) -> list[EncryptedUpload]:
+def checked_uploads(request: HttpRequest, field: str) -> list[EncryptedUpload]:
     uploads = [u for u in request.FILES.getlist(field) if isinstance(u, EncryptedUpload)]
     reason = upload_rejection(request)
     if reason:

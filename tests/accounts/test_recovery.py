@@ -8,8 +8,10 @@ from confide import crypto
 from confide.accounts.services import LoginFailed, staff_password_change, staff_unlock
 from confide.audit.models import AuditEntry
 from confide.core.keyfiles import encode_key
-from confide.reports.keyring import case_conflict_declare
-from confide.reports.selectors import ReportNotFound, case_access_get, report_view
+from confide.reports.content import ReportNotFound
+from confide.reports.selectors.common import report_view
+from confide.reports.selectors.staff import case_access_get
+from confide.reports.services.keyring import case_conflict_declare
 from tests.conftest import PASSWORD, csrf_from, submit_report
 
 pytestmark = pytest.mark.django_db

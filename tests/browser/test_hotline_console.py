@@ -3,8 +3,8 @@ receipt read word by word and confirmed; the handler then reads the caller's wor
 
 import pytest
 
-from confide.reports.selectors import case_access_get
-from confide.reports.services import message_create_by_handler
+from confide.reports.selectors.staff import case_access_get
+from confide.reports.services.messages import message_create_by_handler
 from tests.conftest import PASSWORD, make_staff, submit_report, totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -3,8 +3,8 @@ import json
 import pytest
 
 from confide.audit.models import AuditEntry
-from confide.reports.notes import case_note_add
-from confide.reports.selectors import case_access_get
+from confide.reports.selectors.staff import case_access_get
+from confide.reports.services.notes import case_note_add
 
 pytestmark = pytest.mark.django_db
 

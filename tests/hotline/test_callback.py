@@ -12,8 +12,8 @@ from confide import crypto
 from confide.audit.models import AuditEntry
 from confide.reports import keys
 from confide.reports.models import Author, Message
-from confide.reports.selectors import case_access_get
-from confide.reports.services import message_create_by_handler
+from confide.reports.selectors.staff import case_access_get
+from confide.reports.services.messages import message_create_by_handler
 from tests.conftest import csrf_from, submit_report
 from tests.hotline.conftest import post
 

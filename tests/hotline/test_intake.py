@@ -41,7 +41,7 @@ def test_the_receipt_opens_the_report_and_is_spelled_word_by_word(org, handler, 
     expected = {"a": "Alfa", "e": "Echo", "o": "Oscar", "s": "Sierra", "t": "Tango"}
     letter = next(ch for ch in receipt.replace(" ", "") if ch in expected)
     assert expected[letter] in page
-    from confide.reports.selectors import reporter_access_get
+    from confide.reports.selectors.reporter import reporter_access_get
 
     assert reporter_access_get(receipt=receipt, organization=org).report == Report.objects.get()
 

@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from confide.reports.models import Attachment, Message, Report
-from confide.reports.selectors import case_access_get
-from confide.reports.services import message_create_by_handler
+from confide.reports.selectors.staff import case_access_get
+from confide.reports.services.messages import message_create_by_handler
 from tests.conftest import csrf_from
 
 pytestmark = pytest.mark.django_db

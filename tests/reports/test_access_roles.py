@@ -2,7 +2,8 @@
 
 import pytest
 
-from confide.reports.selectors import ReportNotFound, case_access_get, report_list_visible_to
+from confide.reports.content import ReportNotFound
+from confide.reports.selectors.staff import case_access_get, report_list_visible_to
 from confide.tenants.models import Membership
 from tests.conftest import api_token
 

@@ -3,10 +3,10 @@ from datetime import date
 import pytest
 import time_machine
 
-from confide.reports.dashboard import dashboard_for
 from confide.reports.models import Report
-from confide.reports.selectors import case_access_get
-from confide.reports.workflow import report_status_update
+from confide.reports.selectors.dashboard import dashboard_for
+from confide.reports.selectors.staff import case_access_get
+from confide.reports.services.workflow import report_status_update
 from tests.conftest import submit_report
 
 pytestmark = pytest.mark.django_db

@@ -1,9 +1,11 @@
 import pytest
 
 from confide.audit.models import AuditEntry
-from confide.reports.keyring import GrantRefused, case_access_grant, case_conflict_declare, case_grant_candidates
+from confide.reports.content import GrantRefused, ReportNotFound
 from confide.reports.models import CaseExclusion, KeyWrap
-from confide.reports.selectors import ReportNotFound, case_access_get, report_view
+from confide.reports.selectors.common import report_view
+from confide.reports.selectors.staff import case_access_get, case_grant_candidates
+from confide.reports.services.keyring import case_access_grant, case_conflict_declare
 from tests.conftest import csrf_from, make_staff
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@ import pytest
 
 from confide.reports.content import ContentError
 from confide.reports.models import InternalNote, Report
-from confide.reports.notes import case_labels_set, case_note_add, case_notes_get
-from confide.reports.selectors import case_access_get
+from confide.reports.selectors.staff import case_access_get, case_notes_get
+from confide.reports.services.notes import case_labels_set, case_note_add
 from tests.api.conftest import receipt_header
 from tests.conftest import csrf_from
 

@@ -9,11 +9,13 @@ from django_tasks_db.models import DBTaskResult
 
 from confide.audit.models import AuditEntry
 from confide.notifications.tasks import retention_job
+from confide.reports.content import DeletionRefused, ReportNotFound
 from confide.reports.models import Attachment, InternalNote, KeyWrap, Message, Report
-from confide.reports.notes import case_note_add
-from confide.reports.retention import DeletionRefused, case_deletion_approve, case_deletion_request
-from confide.reports.selectors import ReportNotFound, case_access_get, reporter_access_get
-from confide.reports.workflow import report_status_update
+from confide.reports.selectors.reporter import reporter_access_get
+from confide.reports.selectors.staff import case_access_get
+from confide.reports.services.notes import case_note_add
+from confide.reports.services.retention import case_deletion_approve, case_deletion_request
+from confide.reports.services.workflow import report_status_update
 from tests.conftest import csrf_from, submit_report
 
 pytestmark = pytest.mark.django_db(transaction=True)

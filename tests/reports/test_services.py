@@ -3,19 +3,14 @@ from django.db import models
 
 from confide import crypto
 from confide.reports import keys
-from confide.reports.content import ContentError, ReportContent, content_build
+from confide.reports.content import ContentError, ReportContent, ReportNotFound, content_build
 from confide.reports.models import Attachment, KeyWrap, Message, Report
-from confide.reports.selectors import (
-    ReportNotFound,
-    case_access_get,
-    intake_target_get,
-    report_view,
-    reporter_access_get,
-)
-from confide.reports.services import (
-    message_create_by_handler,
-    message_create_by_reporter,
-)
+from confide.reports.selectors import reporter
+from confide.reports.selectors.common import report_view
+from confide.reports.selectors.reporter import intake_target_get, reporter_access_get
+from confide.reports.selectors.staff import case_access_get
+from confide.reports.services import submit
+from confide.reports.services.messages import message_create_by_handler, message_create_by_reporter
 from tests.conftest import make_staff, submit_report
 
 pytestmark = pytest.mark.django_db
@@ -144,11 +139,9 @@ def test_reporter_side_rows_hold_no_instants(model):
 
 
 def test_a_colliding_reference_is_replaced_not_fatal(org, handler, monkeypatch):
-    from confide.reports import services
-
     first = submit_report(org)
     fresh = iter([first.report.reference, "ZZZZ-ZZZZ"])
-    monkeypatch.setattr(services, "_reference", lambda: next(fresh))
+    monkeypatch.setattr(submit, "_reference", lambda: next(fresh))
     second = submit_report(org)
     assert second.report.reference == "ZZZZ-ZZZZ"
     assert KeyWrap.objects.filter(report=second.report).count() == 1
@@ -172,10 +165,8 @@ def test_an_organization_without_handlers_still_takes_reports(org, recovery_secr
 @pytest.mark.parametrize("receipt", ["not a receipt at all", "apple banana cherry dragon eagle falcon garlic hammer"])
 def test_wrong_and_malformed_receipts_do_the_same_work(submitted, django_assert_num_queries, monkeypatch, receipt):
     """Same answer and same timing: one indexed lookup each, and no decryption attempt for either."""
-    from confide.reports import selectors
-
     decrypts = []
-    monkeypatch.setattr(selectors.keys, "report_key_for_receipt", lambda **kw: decrypts.append(kw))
+    monkeypatch.setattr(reporter.keys, "report_key_for_receipt", lambda **kw: decrypts.append(kw))
     with django_assert_num_queries(1):
         assert reporter_access_get(receipt=receipt) is None
     assert decrypts == []

@@ -4,13 +4,12 @@ from datetime import date
 import pytest
 import time_machine
 
+from confide.reports.content import AssignmentRefused, IllegalTransition, ReportNotFound
 from confide.reports.models import CaseExclusion, KeyWrap, Report
-from confide.reports.selectors import ReportNotFound, case_access_get
-from confide.reports.services import message_create_by_handler
-from confide.reports.workflow import (
+from confide.reports.selectors.staff import case_access_get
+from confide.reports.services.messages import message_create_by_handler
+from confide.reports.services.workflow import (
     TRANSITIONS,
-    AssignmentRefused,
-    IllegalTransition,
     add_months,
     case_exclusion_record,
     case_lead_assign,
@@ -120,7 +119,7 @@ def test_only_the_lead_moves_the_feedback_deadline_and_only_within_the_policy(ha
     from datetime import timedelta
 
     from confide.audit.models import AuditEntry
-    from confide.reports.workflow import case_feedback_deadline_set
+    from confide.reports.services.workflow import case_feedback_deadline_set
 
     with time_machine.travel(date(2026, 3, 2), tick=False):
         report_status_update(access=access_of(handler, unlock, submitted.report), status="acknowledged")

@@ -7,7 +7,7 @@ from confide.escrow.selectors import vault_access_get
 from confide.letters.access import ParticipantAccess
 from confide.letters.selectors import participant_access_get
 from confide.reports.access import ReporterAccess
-from confide.reports.selectors import reporter_access_get
+from confide.reports.selectors.reporter import reporter_access_get
 from confide.web.api_auth import ApiRequest, ReceiptHeaderAuth
 
 ReporterRequest = ApiRequest[ReporterAccess]

@@ -3,6 +3,7 @@
 import uuid
 from datetime import date
 
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -10,16 +11,19 @@ from ninja.files import UploadedFile
 from confide.core.throttle import write_allow
 from confide.reporter.api.auth import ReporterRequest, report_receipt
 from confide.reports.content import content_build
-from confide.reports.selectors import intake_target_get, report_view
-from confide.reports.services import message_create_by_reporter, report_submit
+from confide.reports.selectors.common import report_view
+from confide.reports.selectors.reporter import intake_target_get
+from confide.reports.services.messages import message_create_by_reporter
+from confide.reports.services.submit import report_submit
+from confide.reports.uploads import uploads_discard
 from confide.web.downloads import attachment_download
 from confide.web.schemas import (
     FieldProblem,
-    MessageIn,
     MessageOut,
     Problem,
     ReportDetail,
     ReportIn,
+    ReportMessageIn,
     new_message_out,
     report_detail,
 )
@@ -40,7 +44,7 @@ class Submitted(Schema):
     response={201: Submitted, 400: FieldProblem, 404: Problem},
     summary="File a report; returns the receipt once the report is committed",
 )
-def submit(request: ReporterRequest, org_slug: str, payload: ReportIn):
+def submit(request: HttpRequest, org_slug: str, payload: ReportIn):
     target = intake_target_get(slug=org_slug)
     if target is None:
         return Status(404, {"detail": _("No organization takes reports at this address.")})
@@ -68,7 +72,7 @@ def get_report(request: ReporterRequest):
     operation_id="reporter_message_create",
     response={201: MessageOut, 400: FieldProblem},
 )
-def create_message(request: ReporterRequest, payload: MessageIn):
+def create_message(request: ReporterRequest, payload: ReportMessageIn):
     message = message_create_by_reporter(access=request.auth, body=payload.body)
     return Status(201, new_message_out(message=message, body=payload.body, uploads=[], author_name=_("Reporter")))
 
@@ -81,8 +85,12 @@ def create_message(request: ReporterRequest, payload: MessageIn):
     summary="Send files (multipart field `files`), with an optional message `body`",
 )
 def create_attachments(request: ReporterRequest, files: File[list[UploadedFile]] | None = None, body: Form[str] = ""):
-    uploads = checked_uploads(request, "files")
-    message = message_create_by_reporter(access=request.auth, body=body, uploads=uploads)
+    try:
+        uploads = checked_uploads(request, "files")
+        message = message_create_by_reporter(access=request.auth, body=body, uploads=uploads)
+    except Exception:
+        uploads_discard(request.FILES.getlist("files"))  # a refused request keeps nothing it carried
+        raise
     return Status(201, new_message_out(message=message, body=body, uploads=uploads, author_name=_("Reporter")))
 
 

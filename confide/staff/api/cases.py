@@ -2,7 +2,10 @@
 
 import uuid
 from datetime import date, datetime
+from typing import Any
 
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -10,22 +13,30 @@ from pydantic import Field
 
 from confide.audit.services import Action, audit_record
 from confide.reports.access import CaseAccess
-from confide.reports.keyring import case_access_grant, case_conflict_declare
 from confide.reports.models import Report
-from confide.reports.notes import case_labels_set, case_note_add
-from confide.reports.selectors import case_access_get, report_list_visible_to
-from confide.reports.services import message_create_by_handler
-from confide.reports.uploads import uploads_discard
-from confide.reports.workflow import (
+from confide.reports.selectors.staff import case_access_get, report_list_visible_to
+from confide.reports.services.keyring import case_access_grant, case_conflict_declare
+from confide.reports.services.messages import message_create_by_handler
+from confide.reports.services.notes import case_labels_set, case_note_add
+from confide.reports.services.workflow import (
     case_exclusion_record,
     case_feedback_deadline_set,
     case_lead_assign,
     report_status_update,
 )
+from confide.reports.uploads import uploads_discard
 from confide.staff.api.auth import StaffRequest, staff_token
 from confide.staff.documents import case_document, case_export_response, case_summary
 from confide.web.downloads import attachment_download
-from confide.web.schemas import CaseStatus, FieldProblem, MessageIn, MessageOut, Problem, ReportDetail, new_message_out
+from confide.web.schemas import (
+    CaseStatus,
+    FieldProblem,
+    MessageOut,
+    Problem,
+    ReportDetail,
+    ReportMessageIn,
+    new_message_out,
+)
 from confide.web.uploads import checked_uploads
 
 router = Router(tags=["staff"], auth=staff_token)
@@ -81,13 +92,23 @@ def _access(request: StaffRequest, case_id: str) -> CaseAccess:
     return case_access_get(user=request.auth.user, secret_key=request.auth.secret_key, report_id=case_id)
 
 
+class CasePagination(LimitOffsetPagination):
+    """Limit and offset as django-ninja's, then a summary for each case of the page only: the endpoint
+    returns the queryset, so a large inbox costs one page of rows, not every visible case."""
+
+    def paginate_queryset(self, queryset: QuerySet[Report], pagination: Any, request: HttpRequest, **params: Any):
+        page = super().paginate_queryset(queryset, pagination, request, **params)
+        page[self.items_attribute] = [case_summary(report) for report in page[self.items_attribute]]
+        return page
+
+
 @router.get("/cases", operation_id="case_list", response=list[CaseSummary])
-@paginate(LimitOffsetPagination)
-def list_cases(request: StaffRequest, filters: Query[CaseFilter]):
+@paginate(CasePagination)
+def list_cases(request: StaffRequest, filters: Query[CaseFilter]) -> QuerySet[Report]:
     reports = report_list_visible_to(user=request.auth.user).select_related("lead").prefetch_related("labels")
     if filters.status:
         reports = reports.filter(status=filters.status)
-    return [case_summary(r) for r in reports]
+    return reports
 
 
 @router.get("/cases/{case_id}", operation_id="case_get", response={200: CaseDetail, 404: Problem})
@@ -112,7 +133,7 @@ def export_case(request: StaffRequest, case_id: str):
     operation_id="case_message_create",
     response={201: MessageOut, 400: FieldProblem, 404: Problem},
 )
-def create_message(request: StaffRequest, case_id: str, payload: MessageIn):
+def create_message(request: StaffRequest, case_id: str, payload: ReportMessageIn):
     message = message_create_by_handler(access=_access(request, case_id), body=payload.body)
     return Status(
         201,
@@ -163,7 +184,7 @@ def update_deadline(request: StaffRequest, case_id: str, payload: DeadlineIn):
     response={201: NoteOut, 400: FieldProblem, 404: Problem},
     summary="An internal note: encrypted, staff only, never shown to the reporter",
 )
-def create_note(request: StaffRequest, case_id: str, payload: MessageIn):
+def create_note(request: StaffRequest, case_id: str, payload: ReportMessageIn):
     note = case_note_add(access=_access(request, case_id), body=payload.body)
     author = request.auth.user.get_username()
     return Status(
@@ -193,11 +214,11 @@ def create_attachments(
 ):
     try:
         access = _access(request, case_id)
+        uploads = checked_uploads(request, "files")
+        message = message_create_by_handler(access=access, body=body, uploads=uploads)
     except Exception:
-        uploads_discard(request.FILES.getlist("files"))
+        uploads_discard(request.FILES.getlist("files"))  # a refused request keeps nothing it carried
         raise
-    uploads = checked_uploads(request, "files")
-    message = message_create_by_handler(access=access, body=body, uploads=uploads)
     return Status(
         201, new_message_out(message=message, body=body, uploads=uploads, author_name=request.auth.user.get_username())
     )

@@ -22,7 +22,7 @@ from confide.hotline.services import (
     hotline_report_submit,
 )
 from confide.reports.content import content_build
-from confide.reports.selectors import report_view
+from confide.reports.selectors.common import report_view
 from confide.staff.api.auth import StaffRequest, staff_token
 from confide.web.schemas import FieldProblem, MessageIn, MessageOut, Problem, ReportDetail, ReportIn, new_message_out
 from confide.web.schemas import report_detail as report_detail_out

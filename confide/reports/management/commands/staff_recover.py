@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from confide.core.keyfiles import decode_key
-from confide.reports.recovery import RecoveryRefused, staff_recover
+from confide.reports.content import RecoveryRefused
+from confide.reports.services.recovery import staff_recover
 
 
 class Command(BaseCommand):

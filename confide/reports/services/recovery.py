@@ -11,11 +11,8 @@ from confide.accounts.models import ApiToken, User
 from confide.accounts.services import password_cost, wrapped_key_store
 from confide.audit.services import Action, audit_record
 from confide.core import keyfiles
+from confide.reports.content import RecoveryRefused
 from confide.reports.models import KeyWrap, Report
-
-
-class RecoveryRefused(ValueError):
-    pass
 
 
 @dataclass(frozen=True)

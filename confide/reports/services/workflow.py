@@ -7,13 +7,14 @@ acknowledgement), with the durations set per organization.
 import calendar
 from datetime import date, timedelta
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from confide.accounts.models import User
 from confide.audit.services import Action, audit_record
 from confide.core.clock import today
 from confide.reports.access import CaseAccess
+from confide.reports.content import AssignmentRefused, IllegalTransition
 from confide.reports.models import CaseExclusion, KeyWrap, Report
 
 S = Report.Status
@@ -26,14 +27,6 @@ TRANSITIONS: dict[str, set[str]] = {
     S.CLOSED: {S.ASSESSING},  # reopen
 }
 OPEN_STATUSES = [s for s in S.values if s != S.CLOSED]
-
-
-class IllegalTransition(ValueError):
-    pass
-
-
-class AssignmentRefused(ValueError):
-    pass
 
 
 def add_months(day: date, months: int) -> date:
@@ -92,8 +85,8 @@ def case_feedback_deadline_set(*, access: CaseAccess, feedback_by: date) -> Repo
     return report
 
 
-def _team_member(report: Report, username: str):
-    user = get_user_model().objects.filter(username=username).first()
+def _team_member(report: Report, username: str) -> User | None:
+    user = User.objects.filter(username=username).first()
     if user is None or not KeyWrap.objects.filter(report=report, user=user).exists():
         return None
     return user

@@ -5,9 +5,10 @@ from datetime import timedelta
 
 from django.db.models import Q, QuerySet
 
+from confide.accounts.models import User
 from confide.core.clock import today
 from confide.reports.models import Report
-from confide.reports.selectors import report_list_visible_to
+from confide.reports.selectors.staff import report_list_visible_to
 
 DUE_SOON_DAYS = 2
 LIST_SIZE = 20
@@ -22,7 +23,7 @@ class Dashboard:
     overdue: list[Report]
 
 
-def _conditions():
+def _conditions() -> dict[str, Q]:
     day = today()
     soon = day + timedelta(days=DUE_SOON_DAYS)
     unacknowledged = Q(status=Report.Status.RECEIVED)
@@ -35,7 +36,7 @@ def _conditions():
     }
 
 
-def cases_needing_attention(*, user) -> QuerySet[Report]:
+def cases_needing_attention(*, user: User) -> QuerySet[Report]:
     """Each case at most once: overdue or due soon, or waiting for our reply."""
     needs = Q(awaiting_handler=True) & ~Q(status=Report.Status.CLOSED)
     for condition in _conditions().values():
@@ -43,7 +44,7 @@ def cases_needing_attention(*, user) -> QuerySet[Report]:
     return report_list_visible_to(user=user).filter(needs)
 
 
-def overdue_cases(*, user) -> QuerySet[Report]:
+def overdue_cases(*, user: User) -> QuerySet[Report]:
     conditions = _conditions()
     return (
         report_list_visible_to(user=user)
@@ -52,7 +53,7 @@ def overdue_cases(*, user) -> QuerySet[Report]:
     )
 
 
-def dashboard_for(*, user) -> Dashboard:
+def dashboard_for(*, user: User) -> Dashboard:
     visible = report_list_visible_to(user=user).order_by()
     # One count per condition, each answered from its own (partial) index; a single aggregate with
     # FILTER clauses would scan every visible case instead.

@@ -1,44 +1,24 @@
 """Who holds a report's key: granting by re-wrapping, and conflicts of interest (crypto.md §2, threat model G4).
 
-Granting needs an unlocked holder, because only a holder has the report key to seal again."""
+Granting needs an unlocked holder, because only a holder has the report key to seal again. Who may be granted
+is a read: confide.reports.selectors.staff.case_grant_candidates."""
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from confide import crypto
+from confide.accounts.models import User
 from confide.audit.services import Action, audit_record
 from confide.reports.access import CaseAccess
+from confide.reports.content import GrantRefused
 from confide.reports.models import CaseExclusion, KeyWrap
-from confide.tenants.models import Membership
-
-
-class GrantRefused(ValueError):
-    pass
-
-
-def case_grant_candidates(*, access: CaseAccess):
-    """Active handlers of the report's organization, with keys, who hold no wrap and are not excluded."""
-    report = access.report
-    return (
-        get_user_model()
-        .objects.filter(
-            memberships__organization_id=report.organization_id,
-            memberships__role=Membership.Role.HANDLER,
-            role=Membership.Role.HANDLER,  # the user's role as well (see intake_target_get)
-            is_active=True,
-            public_key__isnull=False,
-        )
-        .exclude(key_wraps__report=report)
-        .exclude(pk__in=CaseExclusion.objects.filter(report=report).values("user_id"))
-        .order_by("username")
-    )
+from confide.reports.selectors.staff import case_grant_candidates
 
 
 def case_access_grant(*, access: CaseAccess, username: str) -> KeyWrap:
     report = access.report
-    user = get_user_model().objects.filter(username=username).first()
+    user = User.objects.filter(username=username).first()
     if user is not None and CaseExclusion.objects.filter(report=report, user=user).exists():
         raise GrantRefused(_("This handler is excluded from this case for a conflict of interest."))
     if user is None or user.public_key is None or not case_grant_candidates(access=access).filter(pk=user.pk).exists():

@@ -1,8 +1,6 @@
 """Retention: content, keys and files of a case are deleted; a tombstone with dates and outcome stays for
 statistics. Automatic after closure per the organization's policy, or by hand with four eyes."""
 
-from datetime import timedelta
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -10,13 +8,10 @@ from confide import crypto
 from confide.audit.services import Action, audit_record
 from confide.core.clock import today
 from confide.reports.access import CaseAccess
+from confide.reports.content import DeletionRefused
 from confide.reports.models import DeletionRequest, Report
+from confide.reports.selectors.retention import retention_expired
 from confide.reports.uploads import attachments_dir
-from confide.tenants.models import Organization
-
-
-class DeletionRefused(ValueError):
-    pass
 
 
 def report_purge(*, report: Report) -> None:
@@ -45,18 +40,6 @@ def report_purge(*, report: Report) -> None:
                 (attachments_dir() / name).unlink(missing_ok=True)
 
         transaction.on_commit(remove_blobs)
-
-
-def retention_expired() -> list[Report]:
-    """Closed cases past their organization's retention period, not yet purged (one plain date comparison
-    per organization: portable, and there are few organizations)."""
-    expired: list[Report] = []
-    for organization in Organization.objects.filter(retention_days__isnull=False):
-        cutoff = today() - timedelta(days=organization.retention_days or 0)
-        expired += Report.objects.filter(
-            organization=organization, status=Report.Status.CLOSED, purged_on__isnull=True, closed_on__lt=cutoff
-        )
-    return expired
 
 
 def retention_purge_expired() -> int:

@@ -1,4 +1,4 @@
-"""Writes on reports. Views, API endpoints and commands call these; nothing else writes report rows."""
+"""A new report: encrypted, sealed to its handlers and committed before its receipt is shown."""
 
 import secrets
 import uuid
@@ -6,21 +6,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 
 from confide import crypto
-from confide.audit.services import Action, audit_record
 from confide.core import keyfiles
 from confide.core.clock import today
-from confide.core.throttle import receipt_write_allow
 from confide.reports import keys
-from confide.reports.access import CaseAccess, IntakeTarget, ReporterAccess
-from confide.reports.attachments import attachments_add
-from confide.reports.content import ReportContent, message_clean
-from confide.reports.models import Author, CaseExclusion, KeyWrap, Message, Report
+from confide.reports.access import IntakeTarget
+from confide.reports.content import ReportContent
+from confide.reports.models import Author, CaseExclusion, KeyWrap, Report
 from confide.reports.naming import handlers_named
+from confide.reports.services.attachments import attachments_add
+from confide.reports.services.workflow import acknowledge_deadline
 from confide.reports.uploads import EncryptedUpload
-from confide.reports.workflow import acknowledge_deadline
 
 REFERENCE_ATTEMPTS = 5
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud and typed by hand
@@ -89,65 +86,3 @@ def report_submit(
                 raise
             report.reference = _reference()
     return SubmittedReport(report=report, receipt=receipt)
-
-
-def _message_append(
-    *, report: Report, report_key: bytes, body: str, author_kind: str, uploads=(), author=None
-) -> Message:
-    body = message_clean(body, allow_empty=bool(uploads))
-    message_id = uuid.uuid4()
-    with transaction.atomic():
-        # Lock the report row so concurrent replies get distinct sequence numbers.
-        Report.objects.select_for_update().filter(pk=report.pk).first()
-        last = report.messages.aggregate(m=Max("seq"))["m"] or 0
-        message = Message.objects.create(
-            id=message_id,
-            report=report,
-            seq=last + 1,
-            author_kind=author_kind,
-            author=author,
-            body=crypto.aead_encrypt(report_key, body.encode(), ad=keys.ad_message(report.id, message_id)),
-            created_on=today(),
-        )
-        if uploads:
-            attachments_add(
-                report=report,
-                report_key=report_key,
-                uploads=list(uploads),
-                author_kind=author_kind,
-                message=message,
-            )
-        awaiting = author_kind == Author.REPORTER
-        fields: dict[str, object] = {"awaiting_handler": awaiting}
-        if awaiting:
-            fields["reporter_active_on"] = today()
-        elif report.acknowledged_on is not None:
-            fields["feedback_given_on"] = today()  # a reply after acknowledging is feedback (art. 9(1)(f))
-        Report.objects.filter(pk=report.pk).update(**fields)
-    return message
-
-
-def message_create_by_reporter(*, access: ReporterAccess, body: str, uploads=()) -> Message:
-    """Raises Throttled when this receipt wrote too much just now (pages, API and hotline callbacks alike)."""
-    receipt_write_allow(holder_id=access.report.pk)
-    return _message_append(
-        report=access.report,
-        report_key=access.report_key,
-        body=body,
-        uploads=uploads,
-        author_kind=Author.REPORTER,
-    )
-
-
-def message_create_by_handler(*, access: CaseAccess, body: str, uploads=()) -> Message:
-    with transaction.atomic():
-        message = _message_append(
-            report=access.report,
-            report_key=access.report_key,
-            body=body,
-            uploads=uploads,
-            author_kind=Author.HANDLER,
-            author=access.user,
-        )
-        audit_record(actor=access.user, action=Action.CASE_REPLY, obj=access.report)
-    return message
