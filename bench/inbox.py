@@ -1,8 +1,10 @@
-"""Handler dashboard and inbox first page with 100,000 cases in one organization, on PostgreSQL.
+"""Handler dashboard, inbox first page and the API's case list with 100,000 cases in one organization, on
+PostgreSQL.
 
-Times the two pages server-side (Django in-process, the same views and queries as production). Neither page
-decrypts, so the seeded rows carry random bytes where ciphertext would be.
-Target (issue 3): <= 150 ms each. Usage: python bench/inbox.py [--cases 100000] [--repeat 30]
+Times the two pages and `GET /api/cases` (its first page of 50) server-side (Django in-process, the same views
+and queries as production). None of them decrypts, so the seeded rows carry random bytes where ciphertext
+would be. Targets: <= 150 ms for each page (issue 3), p99 <= 50 ms for the API list.
+Usage: python bench/inbox.py [--cases 100000] [--repeat 300]
 """
 
 import argparse
@@ -20,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, os.path.dirname(__file__))
 
-from common import percentile, postgres  # noqa: E402
+from common import postgres  # noqa: E402
 
 PASSWORD = "bench handler password"  # noqa: S105
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - a throwaway handler in a throwaway database
@@ -87,7 +89,19 @@ def seed(count: int) -> None:
         cursor.execute("ANALYZE")
 
 
-PAGES = [("dashboard", "/staff/dashboard/"), ("inbox first page", "/staff/")]
+# (name, address, target for p99 in ms)
+PAGES = [
+    ("dashboard", "/staff/dashboard/", 150),
+    ("inbox first page", "/staff/", 150),
+    ("API case list", "/api/cases?limit=50&offset=0", 50),
+]
+MIN_SAMPLES = 300  # p99 of fewer samples is the slowest one or two requests, not a percentile
+
+
+def p50_p99(samples: list[float]) -> tuple[float, float]:
+    """The median and the 99th percentile (statistics.quantiles, interpolated between samples)."""
+    cuts = statistics.quantiles(samples, n=100, method="inclusive")
+    return statistics.median(samples), cuts[98]
 
 
 def print_slowest_queries(client, name: str, url: str, top: int = 5) -> None:
@@ -109,6 +123,15 @@ def print_slowest_queries(client, name: str, url: str, top: int = 5) -> None:
         print(f"    {seconds * 1000:6.1f} ms  {sql}")
 
 
+def api_token(password: str) -> str:
+    """A staff API token for the bench handler, issued as staff_login issues one (the TOTP step the web
+    sign-in just used cannot be used twice)."""
+    from confide.accounts.services import api_token_issue, staff_unlock
+
+    token, _row = api_token_issue(unlocked=staff_unlock(username="bench-handler", password=password))
+    return token
+
+
 def timed(client, url: str, repeat: int) -> list[float]:
     for _ in range(3):
         assert client.get(url).status_code == 200
@@ -124,9 +147,11 @@ def timed(client, url: str, repeat: int) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--cases", type=int, default=100_000)
-    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--repeat", type=int, default=MIN_SAMPLES, help=f"samples per figure (>= {MIN_SAMPLES})")
     parser.add_argument("--queries", action="store_true", help="print each page's slowest queries first")
     args = parser.parse_args()
+    if args.repeat < MIN_SAMPLES:
+        parser.error(f"--repeat must be at least {MIN_SAMPLES}: a p99 needs them")
 
     with postgres() as database_url:
         var = tempfile.mkdtemp(prefix="confide-bench-inbox-")
@@ -156,16 +181,16 @@ def main() -> None:
         code = pyotp.TOTP(TOTP_SECRET).now()
         credentials = {"username": "bench-handler", "password": PASSWORD, "code": code}
         assert client.post("/staff/login/", credentials)["Location"] == "/staff/"
+        # The API signs in with the same handler; its token rides on every API request of this client.
+        token = api_token(PASSWORD)
+        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {token}"
         if args.queries:
-            for name, url in PAGES:
+            for name, url, _target in PAGES:
                 print_slowest_queries(client, name, url)
         print(f"inbox benchmark: {args.cases} cases in one organization, PostgreSQL, {args.repeat} requests each")
-        for name, url in PAGES:
-            samples = timed(client, url, args.repeat)
-            print(
-                f"  {name:17s} p50 {statistics.median(samples) * 1000:6.1f} ms   "
-                f"p99 {percentile(samples, 99) * 1000:6.1f} ms   (target <= 150 ms)"
-            )
+        for name, url, target in PAGES:
+            p50, p99 = p50_p99(timed(client, url, args.repeat))
+            print(f"  {name:17s} p50 {p50 * 1000:6.1f} ms   p99 {p99 * 1000:6.1f} ms   (target p99 <= {target} ms)")
 
 
 if __name__ == "__main__":

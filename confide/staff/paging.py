@@ -1,4 +1,8 @@
+"""The inbox's pages: numbered, without a total."""
+
 from dataclasses import dataclass
+
+from django.db.models import QuerySet
 
 PAGE_SIZE = 50
 
@@ -22,7 +26,7 @@ class Page:
         return self.number - 1
 
 
-def inbox_page(queryset, raw_number, size: int = PAGE_SIZE) -> Page:
+def inbox_page(queryset: QuerySet, raw_number: str | None, size: int = PAGE_SIZE) -> Page:
     """A page without a total: counting every visible case is the slowest part of a large inbox, and a
     handler needs the next page, not the count (the dashboard gives the counts that matter)."""
     try:

@@ -20,7 +20,7 @@ MODULES = [
     "reports/content.py",
     "reports/uploads.py",
     "reports/models.py",  # category and status labels shown on the report page
-    "reports/selectors.py",  # "Case handler" / "Reporter" in the reporter's thread
+    "reports/selectors/common.py",  # "Case handler" / "Reporter" in the reporter's thread
     "escrow/services.py",
     "escrow/threads.py",
     "escrow/conversion.py",
