@@ -2,7 +2,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from confide.reports.models import Attachment, Message, Report
+from confide.staff.api import cases as staff_cases_api
+from confide.staff.documents import case_summary as summary
 from tests.api.conftest import receipt_header
+from tests.conftest import submit_report
 
 pytestmark = pytest.mark.django_db
 
@@ -184,3 +187,20 @@ def test_a_revoked_token_stops_working(api, handler, token_for):
 def test_a_wrong_password_is_a_generic_401(api, handler):
     response = post_json(api, "/api/staff/login", {"username": handler.username, "password": "wrong"})
     assert response.status_code == 401 and "do not match" in response.json()["detail"]
+
+
+def test_the_case_list_counts_every_case_and_summarises_only_its_page(api, org, handler, token_for, monkeypatch):
+    for _ in range(5):
+        submit_report(org)
+    staff = token_for(handler)
+    every = [case["id"] for case in api.get("/api/cases", **staff).json()["items"]]
+    assert len(every) == 5
+    for offset, limit in [(0, 2), (2, 2), (4, 2), (0, 5), (0, 9), (7, 2)]:
+        page = api.get(f"/api/cases?offset={offset}&limit={limit}", **staff).json()
+        assert page["count"] == 5, (offset, limit)
+        assert [case["id"] for case in page["items"]] == every[offset : offset + limit]
+    # One page of 2 out of 5: a summary is built for those 2 only, not for every visible case.
+    summarised = []
+    monkeypatch.setattr(staff_cases_api, "case_summary", lambda report: summarised.append(report) or summary(report))
+    assert len(api.get("/api/cases?limit=2", **staff).json()["items"]) == 2
+    assert len(summarised) == 2
