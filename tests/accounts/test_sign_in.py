@@ -3,7 +3,7 @@ import pytest
 from django.test import Client
 
 from confide.accounts.models import SignInThrottle
-from confide.accounts.services import UNLOCK_COOKIE
+from confide.accounts.services.sessions import UNLOCK_COOKIE
 from tests.conftest import PASSWORD, csrf_from, make_staff, totp_code
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from confide.accounts.models import User
-from confide.accounts.services import staff_unlock
+from confide.accounts.services.sign_in import staff_unlock
 from confide.core.keyfiles import main as keyfiles_main
 from confide.tenants.models import Membership, Organization
 

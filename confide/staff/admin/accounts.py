@@ -3,8 +3,8 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 
-from confide.accounts.invitations import invitation_prepare
 from confide.accounts.models import Invitation, User
+from confide.accounts.services.invitations import invitation_prepare
 from confide.staff.decorators import MFA_OK, MFA_SESSION_KEY
 
 
