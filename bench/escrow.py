@@ -162,7 +162,7 @@ def main() -> None:
         django.setup()
         from django.core.management import call_command
 
-        from confide.accounts.services import staff_create
+        from confide.accounts.services.staff import staff_create
         from confide.escrow.team import counselor_enrol
         from confide.tenants.models import Organization
 

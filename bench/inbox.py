@@ -40,8 +40,8 @@ def status_for_age(age_days: int, rng: random.Random) -> str:
 def seed(count: int) -> None:
     from django.core.management import call_command
 
-    from confide.accounts.mfa import totp_secret_store
-    from confide.accounts.services import staff_create
+    from confide.accounts.services.staff import staff_create
+    from confide.accounts.services.totp import totp_secret_store
     from confide.reports.models import KeyWrap, Report
     from confide.tenants.models import Organization
 

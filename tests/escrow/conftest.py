@@ -22,7 +22,7 @@ def counselor(db):
 
 @pytest.fixture
 def counselor_access(counselor):
-    from confide.accounts.services import staff_unlock
+    from confide.accounts.services.sign_in import staff_unlock
     from confide.escrow.counsel import counselor_access_get
 
     unlocked = staff_unlock(username=counselor.username, password=PASSWORD)

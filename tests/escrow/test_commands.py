@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django_tasks_db.models import DBTaskResult
 
-from confide.accounts.services import staff_unlock
+from confide.accounts.services.sign_in import staff_unlock
 from confide.audit.models import AuditEntry
 from confide.escrow.counsel import counselor_access_get, match_open
 from confide.escrow.models import CounselorKeyWrap, Match

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from confide.accounts.services import staff_unlock
+from confide.accounts.services.sign_in import staff_unlock
 from confide.letters.content import signature_build
 from confide.letters.selectors import invitation_access_get, participant_access_get, third_party_access_get
 from confide.letters.services import letter_draft_create, letter_review, signature_create

@@ -251,7 +251,7 @@ def test_a_copy_is_404_for_everyone_but_its_recipient(released_letter, persona, 
 
 
 def test_the_trace_page_names_the_recipient_and_others_find_nothing(released_letter, handler, chief, login):
-    from confide.accounts.services import staff_unlock
+    from confide.accounts.services.sign_in import staff_unlock
     from confide.letters.selectors import copy_access_get, copy_read
     from tests.conftest import PASSWORD
 
@@ -266,7 +266,7 @@ def test_the_trace_page_names_the_recipient_and_others_find_nothing(released_let
 
 
 def test_the_trace_page_finds_nothing_for_another_tenant(released_letter, other_tenant_handler, chief, login):
-    from confide.accounts.services import staff_unlock
+    from confide.accounts.services.sign_in import staff_unlock
     from confide.letters.selectors import copy_access_get, copy_read
     from tests.conftest import PASSWORD
 

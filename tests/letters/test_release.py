@@ -4,7 +4,7 @@ answers reach every signer; recipients' copies are fingerprinted (G6)."""
 import pytest
 from django.core import mail
 
-from confide.accounts.services import staff_unlock
+from confide.accounts.services.sign_in import staff_unlock
 from confide.letters import fingerprint
 from confide.letters.answers import letter_acknowledge, letter_answer, meeting_attendee_decide, meeting_status_set
 from confide.letters.content import LetterError

@@ -1,22 +1,13 @@
 """Operator provisioning, used by the management commands and `make run`."""
 
-from dataclasses import dataclass
-
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
-from django.db import transaction
 
+from confide.accounts.content import ProvisioningError
 from confide.accounts.models import User
-from confide.accounts.services import staff_create
+from confide.accounts.services.staff import staff_create
 from confide.tenants.models import Organization
-from confide.tenants.services import membership_add, organization_create
-
-DEMO_SLUG = "demo"
-DEMO_HANDLER = "demo-handler"
-
-
-class ProvisioningError(ValueError):
-    pass
+from confide.tenants.services import organization_create
 
 
 def organization_provision(*, slug: str, name: str) -> Organization:
@@ -42,22 +33,3 @@ def staff_provision(*, username: str, password: str, role: str, org_slugs: list[
         return staff_create(username=username, password=password, role=role, organizations=organizations)
     except ValidationError as error:
         raise ProvisioningError(" ".join(error.messages)) from None
-
-
-@dataclass(frozen=True)
-class DemoSeed:
-    organization: Organization
-    username: str
-    created_handler: bool
-    password: str | None
-
-
-def demo_seed(*, password: str) -> DemoSeed:
-    with transaction.atomic():
-        organization, _ = Organization.objects.get_or_create(slug=DEMO_SLUG, defaults={"name": "Demo Campaign"})
-        user = User.objects.filter(username=DEMO_HANDLER).first()
-        if user is not None:
-            membership_add(organization=organization, user=user)
-            return DemoSeed(organization, DEMO_HANDLER, created_handler=False, password=None)
-        staff_create(username=DEMO_HANDLER, password=password, organizations=[organization], validate=False)
-    return DemoSeed(organization, DEMO_HANDLER, created_handler=True, password=password)

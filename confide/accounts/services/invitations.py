@@ -8,32 +8,27 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from confide import crypto
+from confide.accounts.content import InvitationInvalid, UsernameTaken
+from confide.accounts.keys import invitation_lookup
 from confide.accounts.models import Invitation, User
-from confide.accounts.services import staff_create
-from confide.core import keyfiles
+from confide.accounts.services.staff import staff_create
+from confide.tenants.models import Organization
 
 INVITATION_DAYS = 7
-
-
-class InvitationInvalid(ValueError):
-    pass
-
-
-def _lookup(token: str) -> bytes:
-    return crypto.keyed_hash("invitation", keyfiles.pepper() + token.encode())
 
 
 def invitation_prepare(*, invitation: Invitation, created_by: User | None = None) -> str:
     """Give an unsaved invitation its token (returned, to be shown once) and expiry."""
     token = secrets.token_urlsafe(24)
-    invitation.lookup = _lookup(token)
+    invitation.lookup = invitation_lookup(token)
     invitation.created_by = created_by
     invitation.expires_at = timezone.now() + timedelta(days=INVITATION_DAYS)
     return token
 
 
-def invitation_create(*, role: str, organizations, created_by: User | None = None) -> tuple[str, Invitation]:
+def invitation_create(
+    *, role: str, organizations: list[Organization], created_by: User | None = None
+) -> tuple[str, Invitation]:
     invitation = Invitation(role=role)
     token = invitation_prepare(invitation=invitation, created_by=created_by)
     with transaction.atomic():
@@ -45,19 +40,19 @@ def invitation_create(*, role: str, organizations, created_by: User | None = Non
 def invitation_get(*, token: str) -> Invitation:
     if not token or len(token) > 100:
         raise InvitationInvalid(_("This invitation link is not valid."))
-    invitation = Invitation.objects.filter(lookup=_lookup(token)).first()
+    invitation = Invitation.objects.filter(lookup=invitation_lookup(token)).first()
     if invitation is None or invitation.used_by_id is not None or invitation.expires_at < timezone.now():
         raise InvitationInvalid(_("This invitation link is not valid, was used already, or has expired."))
     return invitation
 
 
 def invitation_accept(*, token: str, username: str, password: str) -> User:
-    """Raises InvitationInvalid, or ValidationError for a weak password."""
+    """Raises InvitationInvalid, UsernameTaken, or ValidationError for a weak password."""
     with transaction.atomic():
         invitation = invitation_get(token=token)
         Invitation.objects.select_for_update().filter(pk=invitation.pk).first()
         if User.objects.filter(username=username).exists():
-            raise InvitationInvalid(_("That username is taken; choose another."))
+            raise UsernameTaken()
         user = staff_create(
             username=username,
             password=password,

@@ -1,16 +1,39 @@
-"""Demo data for the phone line: a call-taker for the demo organization and its hours."""
+"""Demo data for `manage.py seed_demo` (idempotent): the demo organization, its case handler, and the phone
+line's call-taker and hours."""
 
+from dataclasses import dataclass
 from datetime import time
 
 from django.db import transaction
 
 from confide.accounts.models import User
-from confide.accounts.services import staff_create
+from confide.accounts.services.staff import staff_create
 from confide.hotline.models import HotlineSettings
 from confide.tenants.models import Organization
 from confide.tenants.services import membership_add
 
+DEMO_SLUG = "demo"
+DEMO_HANDLER = "demo-handler"
 DEMO_CALL_TAKER = "demo-call-taker"
+
+
+@dataclass(frozen=True)
+class DemoSeed:
+    organization: Organization
+    username: str
+    created_handler: bool
+    password: str | None
+
+
+def demo_seed(*, password: str) -> DemoSeed:
+    with transaction.atomic():
+        organization, _ = Organization.objects.get_or_create(slug=DEMO_SLUG, defaults={"name": "Demo Campaign"})
+        user = User.objects.filter(username=DEMO_HANDLER).first()
+        if user is not None:
+            membership_add(organization=organization, user=user)
+            return DemoSeed(organization, DEMO_HANDLER, created_handler=False, password=None)
+        staff_create(username=DEMO_HANDLER, password=password, organizations=[organization], validate=False)
+    return DemoSeed(organization, DEMO_HANDLER, created_handler=True, password=password)
 
 
 def hotline_demo_seed(*, organization: Organization, password: str) -> str | None:

@@ -1,51 +1,5 @@
-"""The call's draft. It lives only in the form fields of the call-taker's screen between steps (never in the
-session or the database), and a MAC made at read-back proves that what is filed is exactly what was read."""
-
-import hashlib
-import hmac
-import json
-import re
-import secrets
-
-from django.utils.crypto import salted_hmac
-
-CALLERS_WORDS = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)
-
-
-DRAFT_FIELDS = (
-    "what_happened",
-    "when",
-    "where",
-    "people_involved",
-    "category",
-    "identity",
-    "name",
-    "contact",
-    "avoid_handlers",
-)
-
-
-def read_back_nonce() -> str:
-    """Drawn once per read-back: what makes the signed read-back single-use."""
-    return secrets.token_urlsafe(24)
-
-
-def read_back_token_hash(nonce: str) -> str:
-    return hashlib.sha256(nonce.encode()).hexdigest()
-
-
-def draft_mac(*, user_id: int, organization_slug: str, language: str, nonce: str, values: dict[str, str]) -> str:
-    """Binds the read-back to this call-taker, organization, language, exact text and its one-time nonce."""
-    canonical = json.dumps(
-        [user_id, organization_slug, language, nonce, [values.get(name, "") for name in DRAFT_FIELDS]],
-        ensure_ascii=False,
-    )
-    return salted_hmac("confide.hotline.read_back", canonical, algorithm="sha256").hexdigest()
-
-
-def draft_mac_valid(*, mac: str, **binding) -> bool:
-    return hmac.compare_digest(mac.encode(), draft_mac(**binding).encode())
-
+"""Reading a receipt over the phone: the spelling alphabet, and the receipt words a caller may hear as another
+word."""
 
 NATO = {
     "a": "Alfa",
