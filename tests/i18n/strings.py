@@ -26,9 +26,13 @@ MODULES = [
     "escrow/conversion.py",
     "escrow/models.py",
     "letters/content.py",
-    "letters/participants.py",
-    "letters/services.py",
-    "letters/selectors.py",
+    "letters/services/drafting.py",
+    "letters/services/participants.py",
+    "letters/services/signatures.py",
+    "letters/services/third_party.py",
+    "letters/services/threads.py",
+    "letters/selectors/common.py",
+    "letters/selectors/reporter.py",
     "letters/models.py",  # letter and meeting status shown to the organizer
     "verification/services.py",  # its errors and the code email go to reporters and signers
 ]

@@ -9,13 +9,5 @@
 - invitations.py: invitation links
 - provisioning.py: the operator's management commands
 
-Import from those modules. The names below are re-exported only for callers not yet moved (tests/conftest.py);
-add nothing here.
+Import from those modules; this package re-exports nothing.
 """
-
-from confide.accounts.access import Unlocked
-from confide.accounts.services.sessions import UNLOCK_COOKIE
-from confide.accounts.services.sign_in import staff_unlock
-from confide.accounts.services.staff import staff_create
-
-__all__ = ["UNLOCK_COOKIE", "Unlocked", "staff_create", "staff_unlock"]

@@ -2,6 +2,7 @@
 write goes into the signers' thread under P, so it reaches every signer and the organizer."""
 
 import json
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -11,10 +12,11 @@ from confide.audit.services import Action, audit_record
 from confide.core.clock import today
 from confide.letters import keys
 from confide.letters.access import CopyAccess
-from confide.letters.content import MAX_ANSWER, MAX_SHORT, LetterError, clean_text
+from confide.letters.content import MAX_ANSWER, MAX_SHORT, LetterConflict, LetterError, letter_text_clean
 from confide.letters.models import Letter, LetterCopy, Update
-from confide.letters.selectors import contact_name, copy_read, meeting_read
-from confide.letters.services import update_append
+from confide.letters.selectors.common import contact_name, meeting_read
+from confide.letters.selectors.staff import copy_read
+from confide.letters.services.threads import update_append
 
 MEETING_ORDER = [choice for choice, _label in Letter.Meeting.choices]
 MAX_TIMES = 10
@@ -41,7 +43,7 @@ def letter_acknowledge(*, access: CopyAccess) -> LetterCopy:
     with transaction.atomic():
         copy = LetterCopy.objects.select_for_update().get(pk=access.copy.pk)
         if copy.acknowledged_on is not None:
-            raise LetterError(_("You have already acknowledged this letter."), status=409)
+            raise LetterConflict(_("You have already acknowledged this letter."))
         copy.acknowledged_on = today()
         copy.save(update_fields=["acknowledged_on"])
         letter = Letter.objects.select_for_update().get(pk=copy.letter_id)
@@ -55,12 +57,12 @@ def letter_acknowledge(*, access: CopyAccess) -> LetterCopy:
     return copy
 
 
-def letter_answer(*, access: CopyAccess, body: str) -> Update:
-    body = clean_text(body, label=_("Answer"), limit=MAX_ANSWER, required=True, field_name="body")
+def letter_answer(*, access: CopyAccess, body: object) -> Update:
+    text = letter_text_clean(body, label=_("Answer"), limit=MAX_ANSWER, field="body")
     with transaction.atomic():
         return _recipient_update(
             access=access,
-            body=_("Answer from %(name)s:\n%(body)s") % {"name": contact_name(access.user), "body": body},
+            body=_("Answer from %(name)s:\n%(body)s") % {"name": contact_name(access.user), "body": text},
             action=Action.LETTER_ANSWERED,
         )
 
@@ -72,9 +74,9 @@ def _meeting_save(letter: Letter, thread_key: bytes, meeting: dict) -> None:
     letter.save(update_fields=["meeting"])
 
 
-def meeting_times_propose(*, access: CopyAccess, times) -> None:
+def meeting_times_propose(*, access: CopyAccess, times: str | Iterable[object] | None) -> None:
     lines = times.splitlines() if isinstance(times, str) else list(times or [])
-    cleaned = [clean_text(t, label=_("A time"), limit=MAX_SHORT, required=False, field_name="times") for t in lines]
+    cleaned = [letter_text_clean(t, label=_("A time"), limit=MAX_SHORT, required=False, field="times") for t in lines]
     cleaned = [t for t in cleaned if t]
     if not cleaned or len(cleaned) > MAX_TIMES:
         raise LetterError(_("Propose between 1 and %(n)d times.") % {"n": MAX_TIMES}, field="times")
@@ -116,11 +118,11 @@ def meeting_status_set(*, access: CopyAccess, status: str, note: str = "") -> No
     """Forward only: requested → acknowledged → scheduled → held → follow-up promised."""
     if status not in MEETING_ORDER[2:]:
         raise LetterError(_("Choose scheduled, held or follow-up promised."), field="status")
-    note = clean_text(note, label=_("Note"), limit=MAX_ANSWER, required=False, field_name="note")
+    note = letter_text_clean(note, label=_("Note"), limit=MAX_ANSWER, required=False, field="note")
     with transaction.atomic():
         letter = Letter.objects.select_for_update().get(pk=access.letter.pk)
         if MEETING_ORDER.index(status) <= MEETING_ORDER.index(letter.meeting_status):
-            raise LetterError(_("The meeting is already at this step or further."), status=409)
+            raise LetterConflict(_("The meeting is already at this step or further."))
         letter.meeting_status = status
         letter.answer_due = None  # answered: nothing left to remind
         letter.save(update_fields=["meeting_status", "answer_due"])

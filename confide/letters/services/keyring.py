@@ -1,46 +1,25 @@
 """Who holds a letter's key L: handlers who join the organization after drafting get it from a colleague who
 holds it (by re-sealing, as for cases, confide/reports/keyring.py), and conflicts of interest end it for good."""
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from confide import crypto
+from confide.accounts.models import User
 from confide.audit.services import Action, audit_record
 from confide.core.clock import today
 from confide.letters.access import ThirdPartyAccess
-from confide.letters.content import LetterError
+from confide.letters.content import LetterConflict, LetterError
 from confide.letters.models import LetterExclusion, LetterKeyWrap
-from confide.tenants.models import Membership
+from confide.letters.selectors.staff import letter_grant_candidates
 
 
-def letter_grant_candidates(*, access: ThirdPartyAccess) -> QuerySet:
-    """Active handlers of the letter's organization, with keys, who hold no copy of L and are not excluded.
-    Contacts (possible recipients) are never candidates: L must not reach a recipient."""
+def letter_access_grant(*, access: ThirdPartyAccess, username: object) -> LetterKeyWrap:
     letter = access.letter
-    return (
-        get_user_model()
-        .objects.filter(
-            memberships__organization_id=letter.organization_id,
-            memberships__role=Membership.Role.HANDLER,
-            role=Membership.Role.HANDLER,  # the user's role as well: an operator or counselor member gets no L
-            is_active=True,
-            public_key__isnull=False,
-        )
-        .exclude(letter_key_wraps__letter=letter)
-        .exclude(pk__in=LetterExclusion.objects.filter(letter=letter).values("user_id"))
-        .order_by("username")
-        .distinct()
-    )
-
-
-def letter_access_grant(*, access: ThirdPartyAccess, username: str) -> LetterKeyWrap:
-    letter = access.letter
-    user = get_user_model().objects.filter(username=username).first() if isinstance(username, str) else None
+    user = User.objects.filter(username=username).first() if isinstance(username, str) else None
     if user is not None and LetterExclusion.objects.filter(letter=letter, user=user).exists():
-        raise LetterError(
-            _("This handler is excluded from this letter for a conflict of interest."), status=409, field="username"
+        raise LetterConflict(
+            _("This handler is excluded from this letter for a conflict of interest."), field="username"
         )
     if (
         user is None

@@ -3,44 +3,23 @@ handlers get a content-free reminder, one email per person per run, so neither t
 says which letter or who signed it."""
 
 from collections import Counter
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db.models import Count, F, Q
 from django.utils.translation import gettext as _
 
 from confide.core.clock import today
 from confide.letters.models import Letter, LetterCopy, LetterKeyWrap
-
-REMIND_EVERY_DAYS = 7
-
-
-def letters_overdue():
-    day = today()
-    return Letter.objects.filter(
-        status=Letter.Status.RELEASED,
-        meeting_status__in=[Letter.Meeting.REQUESTED, Letter.Meeting.ACKNOWLEDGED],
-        answer_due__lt=day,
-    ).exclude(reminded_on__gt=day - timedelta(days=REMIND_EVERY_DAYS))
-
-
-def letters_waiting_for_third_party():
-    """Drafts to review, and circulating letters ready to be released: at their threshold, or at their deadline
-    when the organizer chose delivery at the deadline with whatever support there is."""
-    ready = Q(signed__gte=F("threshold")) | Q(release_at_deadline=True, deadline__lte=today(), signed__gte=1)
-    return Letter.objects.annotate(signed=Count("signatures")).filter(
-        Q(status=Letter.Status.REVIEW) | (Q(status=Letter.Status.CIRCULATING) & ready)
-    )
+from confide.letters.selectors.common import letter_list_overdue, letter_list_waiting_for_third_party
 
 
 def letter_reminders_send() -> int:
     """Returns how many emails went out."""
-    overdue = list(letters_overdue())
+    overdue = list(letter_list_overdue())
     per_user: Counter = Counter()
     users = {}
     for wrap in LetterKeyWrap.objects.filter(
-        letter__in=letters_waiting_for_third_party().values("pk"), user__is_active=True
+        letter__in=letter_list_waiting_for_third_party().values("pk"), user__is_active=True
     ).select_related("user"):
         if wrap.user.email:
             per_user[wrap.user.pk] += 1

@@ -5,7 +5,8 @@ L itself is never sealed to a recipient: a copy carries only what that recipient
 import json
 import struct
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
+from typing import cast
 
 from django.conf import settings
 from django.db import transaction
@@ -17,20 +18,14 @@ from confide.audit.services import Action, audit_record
 from confide.core.clock import today
 from confide.letters import fingerprint, keys
 from confide.letters.access import ThirdPartyAccess
-from confide.letters.content import LetterError, clean_text
+from confide.letters.content import LetterConflict, LetterError
 from confide.letters.models import Letter, LetterCopy, Update
-from confide.letters.selectors import (
-    contacts_of,
-    letter_content,
-    letters_for_third_party,
-    signatures_read,
-    third_party_access_get,
-    threshold_met,
-)
-from confide.letters.services import update_append
+from confide.letters.selectors.common import contact_list, letter_content, letter_threshold_met
+from confide.letters.selectors.staff import signatures_read
+from confide.letters.services.threads import update_append
 
 
-def _copy_document(*, access: ThirdPartyAccess, code: int | None, signatures: list[str], released_on) -> bytes:
+def _copy_document(*, access: ThirdPartyAccess, code: int | None, signatures: list[str], released_on: date) -> bytes:
     content = letter_content(letter=access.letter, participant_key=access.participant_key)
     text, request = content.text, content.request
     if code is not None:
@@ -57,14 +52,14 @@ def letter_release(*, access: ThirdPartyAccess, confirm_verified: bool) -> list[
     with transaction.atomic():
         letter = Letter.objects.select_for_update().get(pk=access.letter.pk)
         if letter.status != Letter.Status.CIRCULATING:
-            raise LetterError(_("Only a circulating letter can be released."), status=409)
+            raise LetterConflict(_("Only a circulating letter can be released."))
         views = signatures_read(access=access)
-        if not threshold_met(letter=letter, count=len(views), on=day):
-            raise LetterError(_("The letter has not reached its threshold of signatures yet."), status=409)
+        if not letter_threshold_met(letter=letter, count=len(views), on=day):
+            raise LetterConflict(_("The letter has not reached its threshold of signatures yet."))
         content = letter_content(letter=letter, participant_key=access.participant_key)
-        recipients = list(contacts_of(organization=letter.organization).filter(pk__in=content.recipient_ids))
+        recipients = list(contact_list(organization=letter.organization).filter(pk__in=content.recipient_ids))
         if not recipients:
-            raise LetterError(_("None of the recipients can receive letters any more."), status=409)
+            raise LetterConflict(_("None of the recipients can receive letters any more."))
         shown = [view.content.as_shown_to_recipients() for view in views]
         thread_key = crypto.random_key()
         letter.thread_wrap = crypto.aead_encrypt(
@@ -83,7 +78,7 @@ def letter_release(*, access: ThirdPartyAccess, confirm_verified: bool) -> list[
                     id=copy_id,
                     letter=letter,
                     recipient=recipient,
-                    sealed_key=crypto.seal(bytes(recipient.public_key), copy_key),
+                    sealed_key=crypto.seal(bytes(cast(bytes, recipient.public_key)), copy_key),
                     body=crypto.aead_encrypt(copy_key, document, ad=keys.ad_row(letter.id, "copy", copy_id)),
                     thread_wrap=crypto.aead_encrypt(
                         copy_key, thread_key, ad=keys.ad_row(letter.id, "copy-thread", copy_id)
@@ -113,21 +108,3 @@ def letter_release(*, access: ThirdPartyAccess, confirm_verified: bool) -> list[
         )
         audit_record(actor=access.user, action=Action.LETTER_RELEASED, obj=letter)
     return copies
-
-
-def leak_trace(*, user, secret_key: bytes, text: str) -> list[LetterCopy]:
-    """The copies a pasted text was taken from, among the letters this handler holds L for."""
-    text = clean_text(text, label=_("Text"), limit=100_000, required=True, field_name="text")
-    candidates: dict[object, int] = {}
-    for letter in letters_for_third_party(user=user).filter(status=Letter.Status.RELEASED):
-        access = third_party_access_get(user=user, secret_key=secret_key, letter_id=letter.pk)
-        for copy in LetterCopy.objects.filter(letter=letter).select_related("recipient", "letter"):
-            if copy.fingerprint is None:
-                continue  # tracing was off for this letter
-            raw = crypto.aead_decrypt(
-                access.letter_key, bytes(copy.fingerprint), ad=keys.ad_row(letter.id, "fingerprint", copy.id)
-            )
-            candidates[copy] = struct.unpack(">I", raw)[0]
-    found = [copy for copy in fingerprint.match(text, candidates=candidates) if isinstance(copy, LetterCopy)]
-    audit_record(actor=user, action=Action.LETTER_TRACED)
-    return found
