@@ -3,8 +3,8 @@ else gets 404 on counselor operations, and every bad input a 4xx with a `detail`
 
 import pytest
 
-from confide.escrow.matching import matches_detect
 from confide.escrow.models import Entry, Match, ThreadMessage
+from confide.escrow.services.matching import matches_detect
 from tests.api.conftest import receipt_header
 from tests.conftest import make_staff
 from tests.escrow.conftest import name_person, new_vault

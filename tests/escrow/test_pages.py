@@ -5,8 +5,8 @@ import re
 import pytest
 from django.test import Client
 
-from confide.escrow.matching import matches_detect
 from confide.escrow.models import Entry, Match, Record, ThreadMessage
+from confide.escrow.services.matching import matches_detect
 from confide.reports.models import Report
 from tests.conftest import csrf_from, make_staff
 from tests.escrow.conftest import name_person, new_vault

@@ -2,7 +2,7 @@
 
 from confide.escrow.models import Entry, Vault
 from confide.escrow.selectors import entry_group_get, vault_entries
-from confide.escrow.services import escrow_entry_update, escrow_entry_withdraw
+from confide.escrow.services.entries import escrow_entry_update, escrow_entry_withdraw
 from tests.escrow.conftest import name_person, new_vault
 
 
@@ -37,7 +37,7 @@ def test_another_vaults_entry_cannot_be_edited_or_withdrawn(org, counselor):
 
 
 def test_entries_made_before_verifying_move_to_the_verified_account(org, counselor):
-    from confide.escrow.services import vault_account_set
+    from confide.escrow.services.vaults import vault_account_set
     from tests.escrow.conftest import account_ref
 
     _, access = new_vault(org)

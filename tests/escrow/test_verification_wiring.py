@@ -5,8 +5,8 @@ import re
 from django.core import mail
 from django.test import Client
 
-from confide.escrow.matching import matches_detect
 from confide.escrow.models import Entry, Match, Vault
+from confide.escrow.services.matching import matches_detect
 from confide.verification.services import roster_upload
 from tests.conftest import csrf_from
 from tests.escrow.conftest import name_person, new_vault
