@@ -21,9 +21,10 @@ MODULES = [
     "reports/uploads.py",
     "reports/models.py",  # category and status labels shown on the report page
     "reports/selectors.py",  # "Case handler" / "Reporter" in the reporter's thread
-    "escrow/services.py",
-    "escrow/threads.py",
-    "escrow/conversion.py",
+    "escrow/content.py",
+    "escrow/services/vaults.py",
+    "escrow/services/entries.py",
+    "escrow/services/conversion.py",
     "escrow/models.py",
     "letters/content.py",
     "letters/services/drafting.py",

@@ -6,30 +6,11 @@ from django.utils.translation import gettext as _
 
 from confide import crypto
 from confide.accounts.models import User
+from confide.audit.services import Action, audit_record
 from confide.core import keyfiles
+from confide.escrow.access import CounselorAccess
+from confide.escrow.content import TeamRefused
 from confide.escrow.models import CounselorKeyWrap, CounselorTeam
-
-
-class TeamRefused(ValueError):
-    """The message is shown to the staff member."""
-
-
-def counselor_team_public_key() -> bytes | None:
-    team = CounselorTeam.objects.filter(pk=1).first()
-    return bytes(team.public_key) if team is not None else None
-
-
-def counselor_team_secret(*, user, secret_key: bytes) -> bytes | None:
-    """The team secret for an active counselor holding a wrap; None for everyone else (no OPRF, no oracle)."""
-    if not getattr(user, "is_active", False) or getattr(user, "role", None) != User.Role.COUNSELOR:
-        return None
-    wrap = CounselorKeyWrap.objects.filter(user=user).first()
-    if wrap is None:
-        return None
-    try:
-        return crypto.unseal(secret_key, bytes(wrap.sealed_secret))
-    except crypto.CryptoError:
-        return None
 
 
 def counselor_enrol(*, user: User, team_secret: bytes | None = None) -> CounselorKeyWrap:
@@ -57,3 +38,17 @@ def counselor_enrol(*, user: User, team_secret: bytes | None = None) -> Counselo
             user=user, defaults={"sealed_secret": crypto.seal(bytes(user.public_key), team_secret)}
         )
     return wrap
+
+
+def counselor_add(*, access: CounselorAccess, username: str) -> User:
+    """A counselor of the team adds another (audited). One refusal whatever was wrong, so the form does not
+    tell which usernames exist."""
+    user = User.objects.filter(username=username, is_active=True).first()
+    try:
+        if user is None:
+            raise TeamRefused("")
+        counselor_enrol(user=user, team_secret=access.team_secret)
+    except TeamRefused:
+        raise TeamRefused(_("No active counselor with a key pair has this username."), field="username") from None
+    audit_record(actor=access.user, action=Action.ESCROW_COUNSELOR_ADDED, subject=user)
+    return user

@@ -2,20 +2,14 @@
 something waits, in a batch and without content (threat model G2, G5)."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, F, QuerySet
 from django.utils.translation import gettext as _
 
+from confide.accounts.models import User
 from confide.core.clock import today
 from confide.escrow.models import Entry, Match, PendingIndex
-
-
-def index_account_count(*, index: bytes) -> int:
-    """Distinct accounts at one index: the match check (one index scan, flat in the table's size)."""
-    return Entry.objects.filter(index=index).values("account_ref").distinct().count()
-
 
 BATCH = 500
 
@@ -86,10 +80,8 @@ def match_notifications_send() -> int:
     count = pending.count()
     if not count:
         return 0
-    counselors = (
-        get_user_model()
-        .objects.filter(is_active=True, role="counselor", counselor_wrap__isnull=False)
-        .exclude(email="")
+    counselors = User.objects.filter(is_active=True, role=User.Role.COUNSELOR, counselor_wrap__isnull=False).exclude(
+        email=""
     )
     sent = 0
     for counselor in counselors:

@@ -3,12 +3,11 @@ evaluations per reporter account. In-process by default; `manage.py oprf_serve` 
 web tier reaches at CONFIDE_OPRF_URL.
 
 RFC 9497 mode 0x01 (VOPRF): every evaluation comes with a DLEQ proof that it used the key behind the public key
-the web tier pins, and the web tier uses no output whose proof fails. A key holder that is compromised, faulty
-or impersonated therefore cannot hand some reporters outputs under another key (which would tag them, or keep
-their entries from ever matching) without being refused and logged."""
+the web tier pins (checks.py), and the web tier uses no output whose proof fails. A key holder that is
+compromised, faulty or impersonated therefore cannot hand some reporters outputs under another key (which would
+tag them, or keep their entries from ever matching) without being refused and logged."""
 
 import base64
-import binascii
 import functools
 import json
 import logging
@@ -16,29 +15,19 @@ import urllib.error
 import urllib.request
 
 from django.conf import settings
-from django.core import checks
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from confide import crypto
 from confide.core import keyfiles
 from confide.core.clock import today
+from confide.escrow.checks import oprf_public_key_configured
+from confide.escrow.content import OprfProofRefused, OprfRateLimited, OprfUnavailable
+from confide.escrow.keys import oprf_rate_key
 from confide.escrow.models import OprfAllowance
 
 TIMEOUT_SECONDS = 5
 logger = logging.getLogger(__name__)
-
-
-class OprfRateLimited(Exception):
-    """Too many evaluations for this account today."""
-
-
-class OprfUnavailable(Exception):
-    """The key holder did not answer, or answered something unusable."""
-
-
-class OprfProofRefused(OprfUnavailable):
-    """The key holder answered without a valid proof for the pinned public key: its answer is not used."""
 
 
 @functools.cache
@@ -51,21 +40,13 @@ def oprf_public_key_from_file() -> bytes:
     return _public_key_of(keyfiles.oprf_key())
 
 
-def _configured_public_key() -> bytes | None:
-    try:
-        key = keyfiles.decode_key(getattr(settings, "CONFIDE_OPRF_PUBLIC_KEY", ""))
-    except (ValueError, binascii.Error):
-        return None
-    return key if len(key) == 32 else None
-
-
 def oprf_public_key() -> bytes:
     """The key every proof is checked against. In-process it follows from the key file. For a remote key holder
     it is configured (CONFIDE_OPRF_PUBLIC_KEY), never learned from the service: a key fetched from the service
     would only prove that whoever answered at start-up is still answering."""
     if not settings.CONFIDE_OPRF_URL:
         return oprf_public_key_from_file()
-    key = _configured_public_key()
+    key = oprf_public_key_configured()
     if key is None:
         logger.error(
             "CONFIDE_OPRF_URL is set but CONFIDE_OPRF_PUBLIC_KEY is missing or malformed: escrow entries are "
@@ -73,24 +54,6 @@ def oprf_public_key() -> bytes:
         )
         raise OprfUnavailable()
     return key
-
-
-def oprf_settings_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    """Fail at deployment, not on a reporter's first entry, when a remote key holder has no pinned key."""
-    if settings.CONFIDE_OPRF_URL and _configured_public_key() is None:
-        return [
-            checks.Error(
-                "CONFIDE_OPRF_URL is set without a valid CONFIDE_OPRF_PUBLIC_KEY.",
-                hint="Run `manage.py oprf_public_key` where the oprf.key file is and set its output.",
-                id="escrow.E001",
-            )
-        ]
-    return []
-
-
-def oprf_rate_key(*, account: bytes) -> bytes:
-    # Peppered: the allowance table alone does not say which account was active on which day.
-    return crypto.keyed_hash("oprf-rate", keyfiles.pepper() + account)
 
 
 def oprf_allowance_take(*, rate_key: bytes) -> bool:

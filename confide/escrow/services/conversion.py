@@ -6,8 +6,10 @@ from django.utils.translation import gettext as _
 
 from confide.core.identifiers import identifier_display
 from confide.escrow.access import VaultAccess
+from confide.escrow.content import EscrowRefused
 from confide.escrow.selectors import entry_group_get, record_get
-from confide.escrow.services import EscrowRefused, escrow_entry_mark_reported, record_mark
+from confide.escrow.services.entries import escrow_entry_mark_reported
+from confide.escrow.services.records import record_mark
 from confide.reports.content import content_build
 from confide.reports.selectors import intake_target_get
 from confide.reports.services import SubmittedReport, report_submit
@@ -23,6 +25,7 @@ def _submit(access: VaultAccess, *, text: str, category: str, people: str = "") 
 
 
 def record_to_report(*, access: VaultAccess, record_id: uuid.UUID, category: str) -> SubmittedReport | None:
+    """None when the vault has no such record."""
     found = record_get(access=access, record_id=record_id)
     if found is None:
         return None
@@ -33,6 +36,7 @@ def record_to_report(*, access: VaultAccess, record_id: uuid.UUID, category: str
 
 
 def entry_to_report(*, access: VaultAccess, group_id: str, category: str) -> SubmittedReport | None:
+    """None when the vault has no such entry."""
     group = entry_group_get(access=access, group_id=group_id)
     if group is None:
         return None
