@@ -2,11 +2,12 @@
 and gunicorn's default format would add the client address and user agent."""
 
 import multiprocessing
-import os
 
-bind = os.environ.get("CONFIDE_BIND", "127.0.0.1:8000")
+from confide.settings.env import envint, envstr
+
+bind = envstr("CONFIDE_BIND", "127.0.0.1:8000")
 # Intake is CPU-bound (crypto, ORM): on 2 cores, 3 sync workers measured faster than 5, 8 or 12.
-workers = int(os.environ.get("CONFIDE_WORKERS", str(multiprocessing.cpu_count() + 1)))
+workers = envint("CONFIDE_WORKERS", multiprocessing.cpu_count() + 1, minimum=1)
 worker_class = "sync"
 timeout = 60
 accesslog = None

@@ -61,7 +61,7 @@ def time_checks(repeat: int, rng: random.Random) -> tuple[list[float], list[floa
     """The same probes twice: first with whatever the seeding left in cache, then warm."""
     from django.db import connection
 
-    from confide.escrow.matching import index_account_count
+    from confide.escrow.selectors import index_account_count
 
     with connection.cursor() as cursor:
         cursor.execute('SELECT "index" FROM escrow_entry TABLESAMPLE SYSTEM (1) LIMIT %s', [repeat])
@@ -82,7 +82,8 @@ def time_checks(repeat: int, rng: random.Random) -> tuple[list[float], list[floa
 
 def time_sealing(organization, repeat: int, rng: random.Random) -> list[float]:
     from confide.escrow.selectors import vault_access_get
-    from confide.escrow.services import escrow_entry_create, vault_create
+    from confide.escrow.services.entries import escrow_entry_create
+    from confide.escrow.services.vaults import vault_create
 
     samples = []
     access = None
@@ -119,8 +120,8 @@ def time_oprf(repeat: int) -> tuple[list[float], list[float]]:
 
 def time_job() -> tuple[int, float, float]:
     """The matching job over what the sealing run left pending, then a full recount of the table (--all)."""
-    from confide.escrow.matching import matches_detect, matches_detect_all
     from confide.escrow.models import PendingIndex
+    from confide.escrow.services.matching import matches_detect, matches_detect_all
 
     pending = PendingIndex.objects.count()
     started = time.perf_counter()
@@ -162,8 +163,8 @@ def main() -> None:
         django.setup()
         from django.core.management import call_command
 
-        from confide.accounts.services import staff_create
-        from confide.escrow.team import counselor_enrol
+        from confide.accounts.services.staff import staff_create
+        from confide.escrow.services.team import counselor_enrol
         from confide.tenants.models import Organization
 
         call_command("migrate", verbosity=0)

@@ -42,8 +42,8 @@ def status_for_age(age_days: int, rng: random.Random) -> str:
 def seed(count: int) -> None:
     from django.core.management import call_command
 
-    from confide.accounts.mfa import totp_secret_store
-    from confide.accounts.services import staff_create
+    from confide.accounts.services.staff import staff_create
+    from confide.accounts.services.totp import totp_secret_store
     from confide.reports.models import KeyWrap, Report
     from confide.tenants.models import Organization
 
@@ -126,7 +126,8 @@ def print_slowest_queries(client, name: str, url: str, top: int = 5) -> None:
 def api_token(password: str) -> str:
     """A staff API token for the bench handler, issued as staff_login issues one (the TOTP step the web
     sign-in just used cannot be used twice)."""
-    from confide.accounts.services import api_token_issue, staff_unlock
+    from confide.accounts.services.sign_in import staff_unlock
+    from confide.accounts.services.tokens import api_token_issue
 
     token, _row = api_token_issue(unlocked=staff_unlock(username="bench-handler", password=password))
     return token

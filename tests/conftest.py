@@ -14,7 +14,8 @@ from django.conf import settings
 from django.db import DataError, connection
 from django.test import Client
 
-from confide.accounts.services import Unlocked, staff_unlock
+from confide.accounts.access import Unlocked
+from confide.accounts.services.sign_in import staff_unlock
 from confide.core import keyfiles
 from confide.reports.content import content_build
 from confide.reports.models import KeyWrap
@@ -53,8 +54,8 @@ _TOTP_OFFSETS: dict[str, int] = {}
 
 
 def make_staff(username: str, organizations=(), role="handler", totp=True):
-    from confide.accounts.mfa import totp_secret_store
-    from confide.accounts.services import staff_create
+    from confide.accounts.services.staff import staff_create
+    from confide.accounts.services.totp import totp_secret_store
 
     user = staff_create(username=username, password=PASSWORD, role=role, organizations=list(organizations))
     if totp:

@@ -4,6 +4,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from confide.crypto.labels import AD_USER
+
 
 class User(AbstractUser):
     """Staff of the third party and the operator. Reporters never have accounts here."""
@@ -37,7 +39,7 @@ class User(AbstractUser):
     @property
     def key_owner_id(self) -> bytes:
         # Associated data binding the wrapped key to this user row.
-        return f"user:{self.pk}".encode()
+        return AD_USER + str(self.pk).encode()
 
 
 class SignInThrottle(models.Model):

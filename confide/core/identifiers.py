@@ -7,15 +7,15 @@ import unicodedata
 import phonenumbers
 from django.utils.translation import gettext as _
 
+from confide.core.errors import Refused
+
 PLATFORMS = ("x", "instagram", "tiktok", "facebook", "linkedin", "signal", "telegram", "whatsapp", "bluesky")
 _HANDLE = re.compile(r"^[a-z0-9._-]{1,64}$")
 _NAME_DROP = re.compile(r"[^\w\s'-]")
 
 
-class IdentifierError(ValueError):
+class IdentifierError(Refused):
     """The message names the expected form; it is shown to the reporter. `field` names the input at fault."""
-
-    field: str | None = None
 
 
 def _nfkc(text: str) -> str:
@@ -82,16 +82,14 @@ def identifiers_collect(
         if not (value or "").strip():
             continue
         if len(value) > 200 or not _utf8(value):
-            too_long = IdentifierError(
-                _("This identifier is too long (200 characters at most) or has characters that cannot be stored.")
+            raise IdentifierError(
+                _("This identifier is too long (200 characters at most) or has characters that cannot be stored."),
+                field=field_name,
             )
-            too_long.field = field_name
-            raise too_long
         try:
             found.append(canonical(value))
         except IdentifierError as error:
-            error.field = field_name
-            raise
+            raise IdentifierError(error.message, field=field_name) from None
     if not found:
         raise IdentifierError(_("Name the person by at least one of: email, phone, handle or full name."))
     return list(dict.fromkeys(found))

@@ -7,6 +7,7 @@ from confide.crypto.errors import (
     ReceiptFormatError,
     WrongPasswordError,
 )
+from confide.crypto.macs import mac_hex_equal, salted_mac_hex, sha256_hex
 from confide.crypto.oprf import OprfError, OprfVerifyError
 from confide.crypto.oprf import public_key as oprf_public_key
 from confide.crypto.oprf import random_scalar as oprf_key_generate
@@ -91,6 +92,7 @@ __all__ = [
     "entry_seal",
     "keyed_hash",
     "keypair_generate",
+    "mac_hex_equal",
     "match_index",
     "oprf_blind",
     "oprf_blind_evaluate",
@@ -106,12 +108,14 @@ __all__ = [
     "receipt_lookup",
     "receipt_normalise",
     "receipt_words",
+    "salted_mac_hex",
     "seal",
     "secret_key_rewrap",
     "secret_key_unwrap",
     "secret_key_wrap",
     "session_unlock_open",
     "session_unlock_seal",
+    "sha256_hex",
     "stream_decrypt",
     "stream_encrypt_bytes",
     "unlinked_input",

@@ -5,8 +5,9 @@ import contextlib
 from django.db import transaction
 
 from confide.accounts.models import User
-from confide.accounts.services import staff_create
-from confide.escrow.team import TeamRefused, counselor_enrol
+from confide.accounts.services.staff import staff_create
+from confide.escrow.content import TeamRefused
+from confide.escrow.services.team import counselor_enrol
 
 DEMO_COUNSELOR = "demo-counselor"
 

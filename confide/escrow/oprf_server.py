@@ -11,7 +11,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from django.db import close_old_connections
 
 from confide import crypto
-from confide.escrow.keyholder import OprfRateLimited, oprf_blinded_evaluate, oprf_token_valid
+from confide.escrow.content import OprfRateLimited
+from confide.escrow.services.keyholder import oprf_blinded_evaluate, oprf_token_valid
 
 MAX_BODY = 1024
 

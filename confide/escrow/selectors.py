@@ -1,46 +1,46 @@
-"""Reads on vaults. A vault opens only with its receipt; access control for vaults lives here."""
+"""Reads on vaults, entries and matches. Access control for escrow lives here and only here: a vault opens
+only with its receipt (`vault_access_get`), matches only for a counselor of the team (`counselor_access_get`).
+Counselors have no OPRF access: nothing here or in services/counsel.py evaluates one."""
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import QuerySet
+
 from confide import crypto
+from confide.accounts.models import User
 from confide.core.identifiers import identifier_display, identifier_kind
-from confide.escrow.access import (
-    EntryGroup,
-    EntryRow,
-    VaultAccess,
-    VaultContent,
+from confide.core.receipts import receipt_normalise_or_decoy
+from confide.escrow.access import CounselorAccess, OpenedEntry, OpenedMatch, VaultAccess
+from confide.escrow.content import EntryGroup, EntryRow, MatchNotFound, VaultContent
+from confide.escrow.keys import (
     account_refs_of,
     ad_record,
+    ad_thread,
     ad_vault,
     ad_vault_copy,
+    vault_receipt_key,
+    vault_receipt_lookup,
 )
-from confide.escrow.models import Entry, Record, Vault
-from confide.escrow.services import vault_receipt_key, vault_receipt_lookup
-from confide.escrow.threads import thread_messages_read
+from confide.escrow.models import CounselorKeyWrap, CounselorTeam, Entry, Match, Record, ThreadMessage, Vault
 from confide.tenants.models import Organization
-
-# Looked up when the receipt is malformed, so malformed and wrong receipts cost the same (no oracle).
-_DECOY = "decoy " * 7 + "decoy"
 
 
 def vault_access_get(*, receipt: str, organization: Organization | None = None) -> VaultAccess | None:
-    """None for a malformed, wrong or other organization's receipt alike."""
-    try:
-        normalised = crypto.receipt_normalise(receipt or "")
-    except crypto.ReceiptFormatError:
-        normalised, valid = _DECOY, False
-    else:
-        valid = True
-    vaults = Vault.objects.select_related("organization").filter(receipt_lookup=vault_receipt_lookup(normalised))
+    """None for a malformed, wrong or other organization's receipt alike, at the same cost (a malformed one is
+    looked up as a decoy): the receipt openers (reporter.decorators.with_receipt, ReceiptHeaderAuth) want None."""
+    given = receipt_normalise_or_decoy(receipt)
+    vaults = Vault.objects.select_related("organization").filter(receipt_lookup=vault_receipt_lookup(given.normalised))
     if organization is not None:
         vaults = vaults.filter(organization=organization)
     vault = vaults.first()
-    if vault is None or not valid:
+    if vault is None or not given.valid:
         return None
     try:
-        vault_key = crypto.aead_decrypt(vault_receipt_key(normalised), bytes(vault.receipt_wrap), ad=ad_vault(vault.pk))
+        wrap_key = vault_receipt_key(given.normalised)
+        vault_key = crypto.aead_decrypt(wrap_key, bytes(vault.receipt_wrap), ad=ad_vault(vault.pk))
         content = VaultContent.from_bytes(crypto.aead_decrypt(vault_key, bytes(vault.content), ad=ad_vault(vault.pk)))
     except crypto.DecryptionError:
         return None
@@ -54,23 +54,27 @@ class RecordView:
     text: str
     became: str
 
+    def __repr__(self) -> str:
+        return f"RecordView(id={self.id})"  # never the text
+
+
+def _record_view(access: VaultAccess, record: Record) -> RecordView:
+    data = json.loads(crypto.aead_decrypt(access.vault_key, bytes(record.body), ad=ad_record(record.pk)))
+    return RecordView(id=str(record.pk), created_on=record.created_on, text=data["text"], became=data["became"])
+
 
 def records_read(*, access: VaultAccess) -> list[RecordView]:
-    views = []
-    for record in Record.objects.filter(vault=access.vault):
-        data = json.loads(crypto.aead_decrypt(access.vault_key, bytes(record.body), ad=ad_record(record.pk)))
-        views.append(
-            RecordView(id=str(record.pk), created_on=record.created_on, text=data["text"], became=data["became"])
-        )
-    return views
+    return [_record_view(access, record) for record in Record.objects.filter(vault=access.vault)]
 
 
-def record_get(*, access: VaultAccess, record_id) -> tuple[Record, RecordView] | None:
-    record = Record.objects.filter(pk=record_id, vault=access.vault).first()
-    if record is None:
+def record_get(*, access: VaultAccess, record_id: object) -> tuple[Record, RecordView] | None:
+    """The vault's record and what it says; None for another vault's, a missing one, or a malformed id."""
+    try:
+        record_uuid = uuid.UUID(str(record_id))
+    except ValueError:
         return None
-    data = json.loads(crypto.aead_decrypt(access.vault_key, bytes(record.body), ad=ad_record(record.pk)))
-    return record, RecordView(id=str(record.pk), created_on=record.created_on, text=data["text"], became=data["became"])
+    record = Record.objects.filter(pk=record_uuid, vault=access.vault).first()
+    return None if record is None else (record, _record_view(access, record))
 
 
 def vault_entries(*, access: VaultAccess) -> list[EntryGroup]:
@@ -96,7 +100,7 @@ def vault_entries(*, access: VaultAccess) -> list[EntryGroup]:
     return sorted(groups.values(), key=lambda g: (g.written_on, g.id))
 
 
-def entry_group_get(*, access: VaultAccess, group_id) -> EntryGroup | None:
+def entry_group_get(*, access: VaultAccess, group_id: object) -> EntryGroup | None:
     return next((g for g in vault_entries(access=access) if g.id == str(group_id)), None)
 
 
@@ -113,6 +117,18 @@ def entry_group_summary(group: EntryGroup) -> dict:
     }
 
 
+def thread_messages_read(*, vault_id: uuid.UUID, thread_key: bytes) -> list[dict]:
+    """The thread of one vault, as far as `thread_key` opens it (the vault's own, or an opened entry's)."""
+    messages = []
+    for message in ThreadMessage.objects.filter(vault_id=vault_id):
+        try:
+            body = crypto.aead_decrypt(thread_key, bytes(message.body), ad=ad_thread(vault_id, message.id)).decode()
+        except crypto.DecryptionError:
+            continue  # not this key's thread: never shown
+        messages.append({"id": str(message.id), "author": message.author_kind, "on": message.created_on, "body": body})
+    return messages
+
+
 def vault_view(*, access: VaultAccess) -> dict:
     return {
         "verified": access.content.verified,
@@ -121,3 +137,48 @@ def vault_view(*, access: VaultAccess) -> dict:
         "entries": [entry_group_summary(g) for g in vault_entries(access=access)],
         "messages": thread_messages_read(vault_id=access.vault.pk, thread_key=access.thread_key),
     }
+
+
+# The counselor team and its matches
+
+
+def counselor_team_public_key() -> bytes | None:
+    team = CounselorTeam.objects.filter(pk=1).first()
+    return bytes(team.public_key) if team is not None else None
+
+
+def counselor_team_secret(*, user: User, secret_key: bytes) -> bytes | None:
+    """The team secret for an active counselor holding a wrap; None for everyone else (no OPRF, no oracle)."""
+    if not user.is_active or user.role != User.Role.COUNSELOR:
+        return None
+    wrap = CounselorKeyWrap.objects.filter(user=user).first()
+    if wrap is None:
+        return None
+    try:
+        return crypto.unseal(secret_key, bytes(wrap.sealed_secret))
+    except crypto.CryptoError:
+        return None
+
+
+def counselor_access_get(*, user: User, secret_key: bytes | None) -> CounselorAccess:
+    """The counselor's handle, or MatchNotFound for anyone else: to them the counselor's pages do not exist."""
+    team_secret = counselor_team_secret(user=user, secret_key=secret_key) if secret_key is not None else None
+    if team_secret is None:
+        raise MatchNotFound()
+    return CounselorAccess(user=user, team_secret=team_secret)
+
+
+def matches_list(*, access: CounselorAccess) -> QuerySet[Match]:
+    return Match.objects.all()
+
+
+def match_entry_get(*, opened: OpenedMatch, entry_id: uuid.UUID) -> OpenedEntry:
+    for entry in opened.entries:
+        if entry.id == entry_id:
+            return entry
+    raise MatchNotFound()
+
+
+def index_account_count(*, index: bytes) -> int:
+    """Distinct accounts at one index: the match check (one index scan, flat in the table's size)."""
+    return Entry.objects.filter(index=index).values("account_ref").distinct().count()

@@ -6,7 +6,7 @@ from django.conf import settings
 from django_tasks import task
 
 from confide.core.schedule import job_schedule
-from confide.escrow.matching import match_notifications_send, matches_detect
+from confide.escrow.services.matching import match_notifications_send, matches_detect
 
 
 def match_slot_after(moment: datetime) -> datetime:

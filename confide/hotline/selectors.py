@@ -1,32 +1,24 @@
 """Reads for the hotline console. Which organizations a call-taker may take calls for is decided here only."""
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils import timezone
 
+from confide.accounts.models import User
+from confide.hotline.access import Line
+from confide.hotline.content import LineNotFound, NotACallTaker
 from confide.hotline.hours import hotline_open_at
 from confide.hotline.models import CallbackThrottle, HotlineSettings
 from confide.tenants.models import Membership, Organization
 
 
-class LineNotFound(LookupError):
-    """Not an organization this call-taker answers for (or no such organization): one error (G3)."""
+def is_call_taker(*, user: User) -> bool:
+    return bool(user.is_authenticated and user.role == User.Role.CALL_TAKER)
 
 
-@dataclass(frozen=True)
-class Line:
-    organization: Organization
-    hotline: HotlineSettings | None
-    open_now: bool
-
-
-def is_call_taker(*, user) -> bool:
-    return bool(user.is_authenticated and user.role == user.Role.CALL_TAKER)
-
-
-def _lines(*, user):
+def _lines(*, user: User) -> QuerySet[Organization]:
     if not is_call_taker(user=user):
         return Organization.objects.none()
     return Organization.objects.filter(
@@ -43,7 +35,10 @@ def _hotline_of(organization: Organization) -> HotlineSettings | None:
         return None
 
 
-def line_list_for(*, user, now: datetime | None = None) -> list[Line]:
+def line_list_for(*, user: User, now: datetime | None = None) -> list[Line]:
+    """The lines this call-taker answers, by name. Raises NotACallTaker for anyone else."""
+    if not is_call_taker(user=user):
+        raise NotACallTaker()
     now = now or timezone.now()
     lines = []
     for organization in _lines(user=user).order_by("name"):
@@ -52,7 +47,9 @@ def line_list_for(*, user, now: datetime | None = None) -> list[Line]:
     return lines
 
 
-def line_get(*, user, slug: str, now: datetime | None = None) -> Line:
+def line_get(*, user: User, slug: str, now: datetime | None = None) -> Line:
+    """The line of organization `slug` if `user` takes its calls; LineNotFound whether it is missing, closed to
+    reports or someone else's (one answer, G3)."""
     organization = _lines(user=user).filter(slug=slug).first()
     if organization is None:
         raise LineNotFound()
@@ -64,7 +61,7 @@ def callback_window() -> timedelta:
     return timedelta(minutes=settings.CONFIDE_HOTLINE_CALLBACK_WINDOW_MINUTES)
 
 
-def callback_throttled(*, user) -> bool:
+def callback_throttled(*, user: User) -> bool:
     row = CallbackThrottle.objects.filter(user_id=user.pk).first()
     return bool(
         row

@@ -1,12 +1,11 @@
-"""Unlocked handles on a letter, for one request only: proof that the caller holds a key of the letter."""
+"""Unlocked handles on a letter, for one request only: proof that the caller holds a key of the letter. Only
+the selectors make them (confide/letters/selectors/); services take one as `access=`, so no write happens
+without the proof. Frozen, and a `repr` never shows a key."""
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
+from confide.accounts.models import User
 from confide.letters.models import Letter, LetterCopy, Signature
-
-if TYPE_CHECKING:
-    from confide.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -28,6 +27,8 @@ class ParticipantAccess:
 
 @dataclass(frozen=True)
 class InvitationAccess:
+    """Whoever holds the invitation link of a circulating or delivered letter: reads it, may sign it."""
+
     letter: Letter
     participant_key: bytes
     token: str
@@ -43,7 +44,7 @@ class ThirdPartyAccess:
     letter: Letter
     letter_key: bytes
     participant_key: bytes
-    user: "User"
+    user: User
 
     def __repr__(self) -> str:
         return f"ThirdPartyAccess(letter={self.letter.pk}, user={self.user.pk})"
@@ -56,7 +57,7 @@ class CopyAccess:
     copy: LetterCopy
     copy_key: bytes
     thread_key: bytes
-    user: "User"
+    user: User
 
     @property
     def letter(self) -> Letter:

@@ -1,9 +1,13 @@
 """What a letter and a signature say, validated, as JSON documents that are only ever stored encrypted."""
 
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 from django.utils.translation import gettext as _
+
+from confide.core.errors import Conflict, NotFound, Refused
+from confide.core.text import text_clean
 
 MAX_TITLE = 200
 MAX_TEXT = 20_000
@@ -13,33 +17,41 @@ MAX_ATTENDEES = 20
 MAX_ANSWER = 5_000
 
 
-class LetterError(ValueError):
-    """Bad input or a refused step: `status` is the HTTP status to answer with, `message` says why."""
-
-    def __init__(self, message: str, *, status: int = 400, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.status = status
-        self.field = field
+class LetterError(Refused):
+    """Bad input or a refused step on a letter (400). Every letters error is one, so a page that re-renders on a
+    refusal catches this family only; the status comes from the subclass, never from the raise site."""
 
 
-def clean_text(value, *, label: str, limit: int, required: bool, field_name: str) -> str:
-    text = value.strip() if isinstance(value, str) else ""
-    if not isinstance(value, str | type(None)):
-        raise LetterError(_("%(label)s must be text.") % {"label": label}, field=field_name)
-    if required and not text:
-        raise LetterError(_("%(label)s is required.") % {"label": label}, field=field_name)
-    if len(text) > limit:
-        raise LetterError(
-            _("%(label)s is too long (at most %(limit)d characters).") % {"label": label, "limit": limit},
-            field=field_name,
-        )
+class LetterNotFound(LetterError, NotFound):
+    """Unknown, foreign or not visible to this caller: one error, one answer (G3)."""
+
+
+class LetterConflict(LetterError, Conflict):
+    """The letter's state forbids the step now (already reviewed, delivered, signed already…): 409."""
+
+
+class LetterForbidden(LetterError):
+    """The caller holds the letter but their part in it does not allow the step (a signer writing as the
+    organizer): 403."""
+
+    status = 403
+
+
+def letter_text_clean(value: object, *, label: str, field: str, limit: int, required: bool = True) -> str:
+    """core.text.text_clean, with letters' sentences, which name the field by its label."""
+    words = {"label": label, "limit": limit}
     try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise LetterError(_("%(label)s is not valid text.") % {"label": label}, field=field_name) from None
-    if "\x00" in text:
-        raise LetterError(_("%(label)s contains a character that is not allowed.") % {"label": label}, field=field_name)
+        text = text_clean(value, field=field, limit=limit, required=False)
+    except Refused:
+        if not isinstance(value, str):
+            message = _("%(label)s must be text.")
+        elif len(value.strip()) > limit:
+            message = _("%(label)s is too long (at most %(limit)d characters).")
+        else:  # a NUL or a lone surrogate
+            message = _("%(label)s contains a character that is not allowed.")
+        raise LetterError(message % words, field=field) from None
+    if required and not text:
+        raise LetterError(_("%(label)s is required.") % words, field=field)
     return text
 
 
@@ -71,11 +83,11 @@ class LetterContent:
         return [r.id for r in self.recipients]
 
 
-def attendees_clean(value) -> list[str]:
+def attendees_clean(value: str | Iterable[object] | None) -> list[str]:
     lines = value.splitlines() if isinstance(value, str) else list(value or [])
     names = []
     for line in lines:
-        name = clean_text(line, label=_("An attendee"), limit=MAX_SHORT, required=False, field_name="attendees")
+        name = letter_text_clean(line, label=_("An attendee"), limit=MAX_SHORT, required=False, field="attendees")
         if name and name not in names:
             names.append(name)
     if len(names) > MAX_ATTENDEES:
@@ -111,12 +123,12 @@ class SignatureContent:
         return _("A verified current or former staff member")
 
 
-def signature_build(*, name, role, cohort, visibility) -> SignatureContent:
+def signature_build(*, name: object, role: object, cohort: object, visibility: object) -> SignatureContent:
     if visibility not in Visibility.CHOICES:
         raise LetterError(_("Choose how your signature is shown."), field="visibility")
     return SignatureContent(
-        name=clean_text(name, label=_("Name"), limit=MAX_SHORT, required=True, field_name="name"),
-        role=clean_text(role, label=_("Role"), limit=MAX_SHORT, required=False, field_name="role"),
-        cohort=clean_text(cohort, label=_("Cohort"), limit=MAX_SHORT, required=False, field_name="cohort"),
+        name=letter_text_clean(name, label=_("Name"), limit=MAX_SHORT, field="name"),
+        role=letter_text_clean(role, label=_("Role"), limit=MAX_SHORT, required=False, field="role"),
+        cohort=letter_text_clean(cohort, label=_("Cohort"), limit=MAX_SHORT, required=False, field="cohort"),
         visibility=visibility,
     )

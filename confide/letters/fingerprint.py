@@ -11,6 +11,8 @@ Known limit: a text retyped, or with both zero-width characters stripped and spa
 
 import re
 import secrets
+from collections.abc import Hashable, Mapping
+from typing import TypeVar
 
 CODE_BITS = 32
 MIN_SPACE_BITS = 24
@@ -20,6 +22,8 @@ _NBSP = "\u00a0"
 _ZW_RE = re.compile(_MARK + f"([{_ZERO}{_ONE}]{{{CODE_BITS}}})")
 _SENTENCE_END = re.compile(r"([.!?])(?=\s)")
 _SPACES = re.compile(r"(?<=\S)[ \u00a0](?=\S)")
+
+Key = TypeVar("Key", bound=Hashable)
 
 
 def code_generate(*, taken: set[int] | frozenset[int] = frozenset()) -> int:
@@ -77,7 +81,7 @@ def _space_score(bits: list[int], code: int) -> float:
     return best / len(bits)
 
 
-def match(text: str, *, candidates: dict[object, int]) -> list[object]:
+def match(text: str, *, candidates: Mapping[Key, int]) -> list[Key]:
     """The candidates (key -> code) whose code the pasted text carries. Empty: no match."""
     found = _zw_codes(text)
     hits = [key for key, code in candidates.items() if code in found]

@@ -1,44 +1,45 @@
 """Associated data, receipt and invitation keys for letters (crypto.md §3, §5), in one place so that every
-writer and reader binds a ciphertext to the same row."""
+writer and reader binds a ciphertext to the same row. Labels and the AD prefix come from crypto.labels."""
 
 import uuid
 
 from confide import crypto
 from confide.core import keyfiles
+from confide.crypto import labels
 
 
 def ad_letter(letter_id: uuid.UUID, part: str) -> bytes:
-    return b"letter:" + part.encode() + b":" + letter_id.bytes
+    return labels.AD_LETTER + part.encode() + b":" + letter_id.bytes
 
 
 def ad_row(letter_id: uuid.UUID, part: str, row_id: uuid.UUID) -> bytes:
     """letter_id ‖ row_id: a ciphertext moved to another row or letter does not open."""
-    return b"letter:" + part.encode() + b":" + letter_id.bytes + row_id.bytes
+    return labels.AD_LETTER + part.encode() + b":" + letter_id.bytes + row_id.bytes
 
 
 def receipt_lookup(normalised: str) -> bytes:
-    return crypto.keyed_hash("letter-receipt-lookup", keyfiles.pepper() + normalised.encode())
+    return crypto.keyed_hash(labels.LETTER_RECEIPT_LOOKUP, keyfiles.pepper() + normalised.encode())
 
 
 def receipt_key(normalised: str) -> bytes:
-    return crypto.keyed_hash("letter-receipt-key", normalised.encode())
+    return crypto.keyed_hash(labels.LETTER_RECEIPT_KEY, normalised.encode())
 
 
 def invite_lookup(token: str) -> bytes:
-    return crypto.keyed_hash("letter-invite-lookup", keyfiles.pepper() + token.encode())
+    return crypto.keyed_hash(labels.LETTER_INVITE_LOOKUP, keyfiles.pepper() + token.encode())
 
 
 def invite_key(token: str) -> bytes:
-    return crypto.keyed_hash("letter-invite-key", token.encode())
+    return crypto.keyed_hash(labels.LETTER_INVITE_KEY, token.encode())
 
 
 def vouch_lookup(code: str) -> bytes:
-    return crypto.keyed_hash("letter-vouch-lookup", keyfiles.pepper() + code.encode())
+    return crypto.keyed_hash(labels.LETTER_VOUCH_LOOKUP, keyfiles.pepper() + code.encode())
 
 
 def vouch_account_ref(vouch_id: uuid.UUID) -> bytes:
-    return crypto.keyed_hash("letter-vouch-account", keyfiles.pepper() + vouch_id.bytes)
+    return crypto.keyed_hash(labels.LETTER_VOUCH_ACCOUNT, keyfiles.pepper() + vouch_id.bytes)
 
 
 def signer_ref(*, account_ref: bytes, letter_id: uuid.UUID) -> bytes:
-    return crypto.keyed_hash("letter-signer", keyfiles.pepper() + account_ref + letter_id.bytes)
+    return crypto.keyed_hash(labels.LETTER_SIGNER, keyfiles.pepper() + account_ref + letter_id.bytes)

@@ -3,7 +3,7 @@
 from django.db import transaction
 
 from confide.accounts.models import User
-from confide.accounts.services import staff_create
+from confide.accounts.services.staff import staff_create
 from confide.tenants.models import Organization
 from confide.tenants.services import membership_add
 

@@ -3,7 +3,7 @@
 from django_tasks import task
 
 from confide.core.schedule import daily_slot_after, job_schedule
-from confide.letters.reminders import letter_reminders_send
+from confide.letters.services.reminders import letter_reminders_send
 
 
 @task()

@@ -1,7 +1,9 @@
-"""Organizer and signer pages: anonymous, receipt-based, no JavaScript, no server-side session."""
+"""Organizer and signer pages: anonymous, receipt-based, no JavaScript, no server-side session. The receipt
+pages open the letter through the cookie (reporter.decorators.with_receipt); the invitation pages through the
+link's token. A refusal with nothing typed to keep is left to the one error page (confide/web/errors.py)."""
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,56 +12,45 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from confide.core.throttle import Throttled
 from confide.letters.access import InvitationAccess, ParticipantAccess
 from confide.letters.content import LetterError, signature_build
-from confide.letters.membership import VerificationError, verification_confirm, verification_start
-from confide.letters.participants import organizer_message
-from confide.letters.selectors import (
-    contact_name,
-    contacts_of,
+from confide.letters.selectors.common import contact_list, contact_name, letter_overview
+from confide.letters.selectors.reporter import (
     invitation_access_get,
     invitation_token,
-    letter_overview,
     participant_access_get,
     signature_own_read,
+    vouch_account_ref_get,
 )
-from confide.letters.services import letter_draft_create, signature_create, signature_withdraw, vouch_account_ref
+from confide.letters.services.drafting import letter_draft_create
+from confide.letters.services.participants import organizer_message
+from confide.letters.services.signatures import signature_create, signature_withdraw
+from confide.reporter.decorators import organization_get, see_other, with_receipt
 from confide.reporter.forms.letters import DraftForm, MessageForm, SignForm
 from confide.reporter.forms.report import ReceiptForm
 from confide.reporter.forms.verification import EmailForm
 from confide.tenants.models import Organization
-from confide.tenants.selectors import organization_for_intake
+from confide.verification.services import VerificationError, verification_confirm, verification_start
 from confide.web.receipt_cookie import LETTER_COOKIE
 
 # Lazy: a module-level message must follow the language of each request, not the one at import.
 WRONG_RECEIPT = gettext_lazy("We could not find a letter with this receipt. Check the words and try again.")
 
-
-def _organization(slug: str) -> Organization:
-    organization = organization_for_intake(slug=slug)
-    if organization is None:
-        raise Http404
-    return organization
+with_letter = with_receipt(LETTER_COOKIE, participant_access_get, away="letters_public:start")
 
 
-def _contacts(organization: Organization) -> list[tuple[int, str]]:
-    return [(user.pk, contact_name(user)) for user in contacts_of(organization=organization)]
-
-
-def _see_other(name: str, **kwargs) -> HttpResponse:
-    response = redirect(name, **kwargs)
-    response.status_code = 303
-    return response
+def _invitation_path(organization: Organization, token: str) -> str:
+    return reverse("letters_public:invitation", kwargs={"org_slug": organization.slug, "token": token})
 
 
 @require_GET
 def start(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organization = _organization(org_slug)
+    organization = organization_get(org_slug)
     return render(request, "reporter/letters/start.html", {"organization": organization, "form": ReceiptForm()})
 
 
 @require_http_methods(["GET", "POST"])
 def draft(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organization = _organization(org_slug)
-    contacts = _contacts(organization)
+    organization = organization_get(org_slug)
+    contacts = [(user.pk, contact_name(user)) for user in contact_list(organization=organization)]
     form = DraftForm(request.POST or None, contacts=contacts)
     context = {"organization": organization, "form": form, "has_contacts": bool(contacts)}
     if request.method == "GET":
@@ -80,7 +71,7 @@ def draft(request: HttpRequest, org_slug: str) -> HttpResponse:
             attendees=data["attendees"],
             fingerprinted=data["fingerprinted"],
         )
-    except LetterError as error:
+    except LetterError as error:  # the draft stays in the form
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return render(request, "reporter/letters/draft.html", context, status=error.status)
     invitation = request.build_absolute_uri(_invitation_path(organization, drafted.token))
@@ -91,13 +82,9 @@ def draft(request: HttpRequest, org_slug: str) -> HttpResponse:
     )
 
 
-def _invitation_path(organization: Organization, token: str) -> str:
-    return reverse("letters_public:invitation", kwargs={"org_slug": organization.slug, "token": token})
-
-
 @require_POST
 def receipt_saved(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organization = _organization(org_slug)
+    organization = organization_get(org_slug)
     if request.POST.get("saved") != "yes":
         return render(request, "reporter/letters/unsaved.html", {"organization": organization}, status=400)
     return render(request, "reporter/letters/saved.html", {"organization": organization})
@@ -105,29 +92,24 @@ def receipt_saved(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 @require_POST
 def enter_receipt(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organization = _organization(org_slug)
+    organization = organization_get(org_slug)
     receipt = request.POST.get("receipt", "")[:200]
     if participant_access_get(receipt=receipt, organization=organization) is None:
         context = {"organization": organization, "form": ReceiptForm(), "problem": WRONG_RECEIPT}
         return render(request, "reporter/letters/start.html", context, status=400)
-    response = _see_other("letters_public:mine", org_slug=organization.slug)
+    response = see_other("letters_public:mine", organization)
     LETTER_COOKIE.set(response, slug=organization.slug, receipt=receipt)
     return response
 
 
-def _participant(request: HttpRequest, organization: Organization) -> ParticipantAccess | None:
-    receipt = LETTER_COOKIE.read(request, slug=organization.slug)
-    return participant_access_get(receipt=receipt, organization=organization) if receipt else None
-
-
-def _to_start(organization: Organization) -> HttpResponse:
-    response = _see_other("letters_public:start", org_slug=organization.slug)
-    LETTER_COOKIE.clear(response, slug=organization.slug)
-    return response
-
-
 def _mine_page(
-    request, organization, access: ParticipantAccess, *, problem=None, status=200, message_form=None
+    request: HttpRequest,
+    organization: Organization,
+    access: ParticipantAccess,
+    *,
+    problem: str | None = None,
+    status: int = 200,
+    message_form: MessageForm | None = None,
 ) -> HttpResponse:
     overview = letter_overview(letter=access.letter, participant_key=access.participant_key)
     invitation = None
@@ -143,58 +125,44 @@ def _mine_page(
         "own_signature": signature_own_read(access=access),
         "message_form": message_form or MessageForm(),
     }
-    response = render(request, "reporter/letters/mine.html", context, status=status)
-    LETTER_COOKIE.refresh(request, response, slug=organization.slug)
-    return response
+    return render(request, "reporter/letters/mine.html", context, status=status)
 
 
 @require_GET
-def mine(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organization = _organization(org_slug)
-    access = _participant(request, organization)
-    if access is None:
-        return _to_start(organization)
+@with_letter
+def mine(request: HttpRequest, organization: Organization, access: ParticipantAccess) -> HttpResponse:
     return _mine_page(request, organization, access)
 
 
 @require_POST
-def withdraw(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organization = _organization(org_slug)
-    access = _participant(request, organization)
-    if access is None:
-        return _to_start(organization)
-    try:
-        signature_withdraw(access=access)
-    except LetterError as error:
-        return _mine_page(request, organization, access, problem=error.message, status=error.status)
+@with_letter
+def withdraw(request: HttpRequest, organization: Organization, access: ParticipantAccess) -> HttpResponse:
+    signature_withdraw(access=access)
     response = render(request, "reporter/letters/withdrawn.html", {"organization": organization})
     LETTER_COOKIE.clear(response, slug=organization.slug)
     return response
 
 
 @require_POST
-def message(request: HttpRequest, org_slug: str) -> HttpResponse:
+@with_letter
+def message(request: HttpRequest, organization: Organization, access: ParticipantAccess) -> HttpResponse:
     """The organizer writes to the third party, for example about its review."""
-    organization = _organization(org_slug)
-    access = _participant(request, organization)
-    if access is None:
-        return _to_start(organization)
     form = MessageForm(request.POST)
     if not form.is_valid():
         return _mine_page(request, organization, access, status=400, message_form=form)
     try:
         organizer_message(access=access, body=form.cleaned_data["body"])
-    except LetterError as error:
+    except LetterError as error:  # the text stays in the form
         form.add_error("body", error.message)
         return _mine_page(request, organization, access, status=error.status, message_form=form)
-    except Throttled as throttled:  # the text stays in the form
+    except Throttled as throttled:
         return _mine_page(request, organization, access, status=429, message_form=form, problem=throttled.message)
-    return _see_other("letters_public:mine", org_slug=organization.slug)
+    return see_other("letters_public:mine", organization)
 
 
 @require_POST
 def leave(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organization = _organization(org_slug)
+    organization = organization_get(org_slug)
     response = render(request, "reporter/letters/left.html", {"organization": organization})
     LETTER_COOKIE.clear(response, slug=organization.slug)
     return response
@@ -207,7 +175,15 @@ def _invitation(organization: Organization, token: str) -> InvitationAccess:
     return access
 
 
-def _invitation_page(request, organization, access, *, template, status=200, **extra) -> HttpResponse:
+def _invitation_page(
+    request: HttpRequest,
+    organization: Organization,
+    access: InvitationAccess,
+    *,
+    template: str,
+    status: int = 200,
+    **extra: object,
+) -> HttpResponse:
     context = {
         "organization": organization,
         "overview": letter_overview(letter=access.letter, participant_key=access.participant_key),
@@ -219,7 +195,7 @@ def _invitation_page(request, organization, access, *, template, status=200, **e
 
 @require_GET
 def invitation(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
-    organization = _organization(org_slug)
+    organization = organization_get(org_slug)
     access = _invitation(organization, token)
     return _invitation_page(
         request, organization, access, template="reporter/letters/invitation.html", email_form=EmailForm()
@@ -229,7 +205,7 @@ def invitation(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
 @require_POST
 def verify(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
     """Step 1: send a code to a staff address. The same answer whether or not the address is on the roster."""
-    organization = _organization(org_slug)
+    organization = organization_get(org_slug)
     access = _invitation(organization, token)
     email_form = EmailForm(request.POST)
     template = "reporter/letters/invitation.html"
@@ -237,7 +213,7 @@ def verify(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
         return _invitation_page(request, organization, access, template=template, status=400, email_form=email_form)
     try:
         challenge = verification_start(organization=organization, email=email_form.cleaned_data["email"])
-    except VerificationError as error:
+    except VerificationError as error:  # the address stays in the form
         email_form.add_error("email", error.message)
         return _invitation_page(request, organization, access, template=template, status=400, email_form=email_form)
     form = SignForm(initial={"challenge": challenge, "visibility": "verified"})
@@ -247,7 +223,7 @@ def verify(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def sign(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
     """Step 2: the code (or a vouching code) and the signature together, so no state waits on the server."""
-    organization = _organization(org_slug)
+    organization = organization_get(org_slug)
     access = _invitation(organization, token)
     template = "reporter/letters/sign.html"
     if request.method == "GET":  # arriving with a vouching code instead of an email address
@@ -256,6 +232,7 @@ def sign(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
     form = SignForm(request.POST)
 
     def again(message: str | None = None, status: int = 400) -> HttpResponse:
+        """The signing page again, with what was typed."""
         return _invitation_page(
             request, organization, access, template=template, status=status, form=form, problem=message
         )
@@ -268,7 +245,7 @@ def sign(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
             name=data["name"], role=data["role"], cohort=data["cohort"], visibility=data["visibility"]
         )
         if data["vouch"]:
-            account_ref = vouch_account_ref(letter=access.letter, code=data["vouch"])
+            account_ref = vouch_account_ref_get(letter=access.letter, code=data["vouch"])
         elif data["challenge"] and data["code"]:
             account_ref = verification_confirm(
                 organization=organization, challenge_id=data["challenge"], code=data["code"]

@@ -1,79 +1,52 @@
-"""The reporter's vault pages. No JavaScript, no server-side session, nothing that fingerprints the reporter."""
+"""The reporter's vault pages. No JavaScript, no server-side session, nothing that fingerprints the reporter.
+
+Every page behind the receipt is wrapped in `with_receipt`, which opens the vault from its cookie. A refusal
+from escrow re-renders the form with what was typed: on its field when it names one of the form's, else as
+the page's problem (a spent allowance, matching unavailable), with the refusal's status."""
 
 import uuid
 from collections.abc import Callable
 
+from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from confide.core.identifiers import IdentifierError, identifiers_collect
-from confide.core.throttle import Throttled
+from confide.core.errors import Refused, Unavailable
+from confide.core.identifiers import identifiers_collect
 from confide.escrow.access import VaultAccess
-from confide.escrow.conversion import entry_to_report, record_to_report
-from confide.escrow.keyholder import OprfRateLimited, OprfUnavailable
 from confide.escrow.models import ThreadMessage
 from confide.escrow.selectors import entry_group_get, entry_group_summary, record_get, vault_access_get, vault_view
-from confide.escrow.services import (
-    EscrowRefused,
-    escrow_entry_create,
-    escrow_entry_update,
-    escrow_entry_withdraw,
-    record_create,
-    record_delete,
-    vault_create,
-)
-from confide.escrow.threads import thread_message_create
+from confide.escrow.services.conversion import entry_to_report, record_to_report
+from confide.escrow.services.entries import escrow_entry_create, escrow_entry_update, escrow_entry_withdraw
+from confide.escrow.services.records import record_create, record_delete
+from confide.escrow.services.threads import thread_message_create
+from confide.escrow.services.vaults import vault_create
+from confide.reporter.decorators import organization_get, see_other, with_receipt
 from confide.reporter.forms.report import ReceiptForm
 from confide.reporter.forms.vault import EntryEditForm, EntryForm, MessageForm, RecordForm, ToReportForm
+from confide.reports.services.submit import SubmittedReport
 from confide.tenants.models import Organization
-from confide.tenants.selectors import organization_for_intake
 from confide.web.receipt_cookie import VAULT_COOKIE
 
 WRONG_RECEIPT = _("We could not find a vault with this receipt. Check the words and try again.")
-RATE_LIMITED = _("Too many people named from this account today. Please try again tomorrow; nothing was saved.")
-UNAVAILABLE = _("Matching is unavailable right now. Please try again later; nothing was saved.")
 
-View = Callable[..., HttpResponse]
+vault_required = with_receipt(VAULT_COOKIE, vault_access_get, away="vault:open")
 
 
-def _organization(slug: str) -> Organization:
-    organization = organization_for_intake(slug=slug)
-    if organization is None:
-        raise Http404
-    return organization
-
-
-def _see_other(name: str, organization: Organization, anchor: str = "") -> HttpResponse:
-    response = redirect(reverse(name, kwargs={"org_slug": organization.slug}) + anchor)
-    response.status_code = 303
-    return response
-
-
-def with_vault(view: View) -> View:
-    """Open the vault from the cookie, or send the reporter to the receipt page (which clears it)."""
-
-    def wrapper(request: HttpRequest, org_slug: str, **kwargs) -> HttpResponse:
-        organization = _organization(org_slug)
-        receipt = VAULT_COOKIE.read(request, slug=organization.slug)
-        access = vault_access_get(receipt=receipt, organization=organization) if receipt else None
-        if access is None:
-            response = _see_other("vault:open", organization)
-            VAULT_COOKIE.clear(response, slug=organization.slug)
-            return response
-        response = view(request, organization, access, **kwargs)
-        VAULT_COOKIE.set(response, slug=organization.slug, receipt=receipt or "")  # sliding expiry
-        return response
-
-    wrapper.__name__ = view.__name__
-    return wrapper
+def refusal_shown(form: forms.Form, error: Refused) -> str | None:
+    """Put a refusal on the form: on its field when it names one of the form's, else on the whole form. A
+    dependency that is down or busy is no fault of the form: its sentence comes back as the page's problem."""
+    if isinstance(error, Unavailable):
+        return error.message
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+    return None
 
 
 @require_http_methods(["GET", "POST"])
 def start(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organization = _organization(org_slug)
+    organization = organization_get(org_slug)
     if request.method == "GET":
         return render(request, "reporter/escrow/start.html", {"organization": organization})
     created = vault_create(organization=organization)
@@ -87,77 +60,81 @@ def start(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def open_vault(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organization = _organization(org_slug)
+    organization = organization_get(org_slug)
     if request.method == "GET":
         return render(request, "reporter/escrow/open.html", {"organization": organization, "form": ReceiptForm()})
     receipt = request.POST.get("receipt", "")[:200]
     if vault_access_get(receipt=receipt, organization=organization) is None:
         context = {"organization": organization, "form": ReceiptForm(), "problem": WRONG_RECEIPT}
         return render(request, "reporter/escrow/open.html", context, status=400)
-    response = _see_other("vault:home", organization)
+    response = see_other("vault:home", organization)
     VAULT_COOKIE.set(response, slug=organization.slug, receipt=receipt)
     return response
 
 
-def _home(request, organization, access, *, status=200, **forms) -> HttpResponse:
+def _home(
+    request: HttpRequest,
+    organization: Organization,
+    access: VaultAccess,
+    *,
+    status: int = 200,
+    record_form: RecordForm | None = None,
+    message_form: MessageForm | None = None,
+    problem: str | None = None,
+) -> HttpResponse:
     context = {
         "organization": organization,
         "view": vault_view(access=access),
-        "record_form": forms.get("record_form") or RecordForm(),
-        "message_form": forms.get("message_form") or MessageForm(),
-        "problem": forms.get("problem"),
+        "record_form": record_form or RecordForm(),
+        "message_form": message_form or MessageForm(),
+        "problem": problem,
     }
     return render(request, "reporter/escrow/home.html", context, status=status)
 
 
 @require_GET
-@with_vault
+@vault_required
 def home(request: HttpRequest, organization: Organization, access: VaultAccess) -> HttpResponse:
     return _home(request, organization, access)
 
 
 @require_POST
-@with_vault
+@vault_required
 def record_new(request: HttpRequest, organization: Organization, access: VaultAccess) -> HttpResponse:
     form = RecordForm(request.POST)
     if not form.is_valid():
         return _home(request, organization, access, record_form=form, status=400)
     try:
         record_create(access=access, text=form.cleaned_data["text"])
-    except EscrowRefused as error:
-        form.add_error("text", error.message)
-        return _home(request, organization, access, record_form=form, status=400)
-    except Throttled as throttled:  # the text stays in the form
-        return _home(request, organization, access, record_form=form, status=429, problem=throttled.message)
-    return _see_other("vault:home", organization, "#records")
+    except Refused as error:  # the text stays in the form
+        problem = refusal_shown(form, error)
+        return _home(request, organization, access, record_form=form, problem=problem, status=error.status)
+    return see_other("vault:home", organization, "#records")
 
 
 @require_POST
-@with_vault
-def record_remove(request, organization, access, record_id: uuid.UUID) -> HttpResponse:
+@vault_required
+def record_remove(
+    request: HttpRequest, organization: Organization, access: VaultAccess, record_id: uuid.UUID
+) -> HttpResponse:
     if not record_delete(access=access, record_id=record_id):
         raise Http404
-    return _see_other("vault:home", organization, "#records")
+    return see_other("vault:home", organization, "#records")
 
 
-def _entry_page(request, organization, form, *, status=200, problem=None) -> HttpResponse:
+def _entry_page(
+    request: HttpRequest, organization: Organization, form: EntryForm, *, status: int = 200, problem: str | None = None
+) -> HttpResponse:
     context = {"organization": organization, "form": form, "problem": problem}
     return render(request, "reporter/escrow/entry_form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
-@with_vault
+@vault_required
 def entry_new(request: HttpRequest, organization: Organization, access: VaultAccess) -> HttpResponse:
     if request.method == "GET":
-        initial = {}
-        found = (
-            record_get(access=access, record_id=request.GET.get("record"))
-            if _is_uuid(request.GET.get("record"))
-            else None
-        )
-        if found is not None:
-            initial["text"] = found[1].text
-        return _entry_page(request, organization, EntryForm(initial=initial))
+        found = record_get(access=access, record_id=request.GET.get("record"))
+        return _entry_page(request, organization, EntryForm(initial={"text": found[1].text} if found else {}))
     form = EntryForm(request.POST)
     if not form.is_valid():
         return _entry_page(request, organization, form, status=400)
@@ -172,32 +149,17 @@ def entry_new(request: HttpRequest, organization: Organization, access: VaultAcc
             tenant=organization.slug,
         )
         escrow_entry_create(access=access, identifiers=identifiers, text=data["text"])
-    except IdentifierError as error:
-        form.add_error(error.field if error.field in form.fields else None, str(error))
-        return _entry_page(request, organization, form, status=400)
-    except EscrowRefused as error:
-        form.add_error(error.field if error.field in form.fields else None, error.message)
-        return _entry_page(request, organization, form, status=400)
-    except OprfRateLimited:
-        return _entry_page(request, organization, form, status=429, problem=RATE_LIMITED)
-    except Throttled as throttled:
-        return _entry_page(request, organization, form, status=429, problem=throttled.message)
-    except OprfUnavailable:
-        return _entry_page(request, organization, form, status=503, problem=UNAVAILABLE)
-    return _see_other("vault:home", organization, "#entries")
-
-
-def _is_uuid(value) -> bool:
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return True
+    except Refused as error:
+        problem = refusal_shown(form, error)
+        return _entry_page(request, organization, form, status=error.status, problem=problem)
+    return see_other("vault:home", organization, "#entries")
 
 
 @require_http_methods(["GET", "POST"])
-@with_vault
-def entry_edit(request, organization, access, group_id: uuid.UUID) -> HttpResponse:
+@vault_required
+def entry_edit(
+    request: HttpRequest, organization: Organization, access: VaultAccess, group_id: uuid.UUID
+) -> HttpResponse:
     group = entry_group_get(access=access, group_id=group_id)
     if group is None:
         raise Http404
@@ -206,29 +168,37 @@ def entry_edit(request, organization, access, group_id: uuid.UUID) -> HttpRespon
         form = EntryEditForm(initial={"text": group.text})
         return render(request, "reporter/escrow/entry_edit.html", {**context, "form": form})
     form = EntryEditForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise EscrowRefused("")
-        escrow_entry_update(access=access, group=group, text=form.cleaned_data["text"])
-    except EscrowRefused as error:
-        if error.message:
-            form.add_error("text", error.message)
+    if not form.is_valid():
         return render(request, "reporter/escrow/entry_edit.html", {**context, "form": form}, status=400)
-    return _see_other("vault:home", organization, "#entries")
+    try:
+        escrow_entry_update(access=access, group=group, text=form.cleaned_data["text"])
+    except Refused as error:
+        context["problem"] = refusal_shown(form, error)
+        return render(request, "reporter/escrow/entry_edit.html", {**context, "form": form}, status=error.status)
+    return see_other("vault:home", organization, "#entries")
 
 
 @require_POST
-@with_vault
-def entry_withdraw(request, organization, access, group_id: uuid.UUID) -> HttpResponse:
+@vault_required
+def entry_withdraw(
+    request: HttpRequest, organization: Organization, access: VaultAccess, group_id: uuid.UUID
+) -> HttpResponse:
     group = entry_group_get(access=access, group_id=group_id)
     if group is None:
         raise Http404
     escrow_entry_withdraw(access=access, group=group)
-    return _see_other("vault:home", organization, "#entries")
+    return see_other("vault:home", organization, "#entries")
 
 
-def _to_report(request, organization, *, title: str, text: str, convert) -> HttpResponse:
-    context = {"organization": organization, "title": title, "text": text}
+def _to_report(
+    request: HttpRequest,
+    organization: Organization,
+    *,
+    title: str,
+    text: str,
+    convert: Callable[[str], SubmittedReport | None],
+) -> HttpResponse:
+    context: dict[str, object] = {"organization": organization, "title": title, "text": text}
     form = ToReportForm(request.POST or None)
     if request.method == "GET":
         return render(request, "reporter/escrow/to_report.html", {**context, "form": form})
@@ -236,9 +206,11 @@ def _to_report(request, organization, *, title: str, text: str, convert) -> Http
         return render(request, "reporter/escrow/to_report.html", {**context, "form": form}, status=400)
     try:
         submitted = convert(form.cleaned_data["category"])
-    except EscrowRefused as error:
+    except Refused as error:
         context["problem"] = error.message
-        return render(request, "reporter/escrow/to_report.html", {**context, "form": form}, status=400)
+        return render(request, "reporter/escrow/to_report.html", {**context, "form": form}, status=error.status)
+    if submitted is None:
+        raise Http404
     # The report has its own receipt, shown once, exactly as for a report made from the form.
     return render(
         request,
@@ -248,8 +220,10 @@ def _to_report(request, organization, *, title: str, text: str, convert) -> Http
 
 
 @require_http_methods(["GET", "POST"])
-@with_vault
-def record_report(request, organization, access, record_id: uuid.UUID) -> HttpResponse:
+@vault_required
+def record_report(
+    request: HttpRequest, organization: Organization, access: VaultAccess, record_id: uuid.UUID
+) -> HttpResponse:
     found = record_get(access=access, record_id=record_id)
     if found is None:
         raise Http404
@@ -263,8 +237,10 @@ def record_report(request, organization, access, record_id: uuid.UUID) -> HttpRe
 
 
 @require_http_methods(["GET", "POST"])
-@with_vault
-def entry_report(request, organization, access, group_id: uuid.UUID) -> HttpResponse:
+@vault_required
+def entry_report(
+    request: HttpRequest, organization: Organization, access: VaultAccess, group_id: uuid.UUID
+) -> HttpResponse:
     group = entry_group_get(access=access, group_id=group_id)
     if group is None:
         raise Http404
@@ -278,7 +254,7 @@ def entry_report(request, organization, access, group_id: uuid.UUID) -> HttpResp
 
 
 @require_POST
-@with_vault
+@vault_required
 def message_new(request: HttpRequest, organization: Organization, access: VaultAccess) -> HttpResponse:
     form = MessageForm(request.POST)
     if not form.is_valid():
@@ -290,17 +266,15 @@ def message_new(request: HttpRequest, organization: Organization, access: VaultA
             body=form.cleaned_data["body"],
             author_kind=ThreadMessage.Author.REPORTER,
         )
-    except EscrowRefused as error:
-        form.add_error("body", error.message)
-        return _home(request, organization, access, message_form=form, status=400)
-    except Throttled as throttled:
-        return _home(request, organization, access, message_form=form, status=429, problem=throttled.message)
-    return _see_other("vault:home", organization, "#thread")
+    except Refused as error:
+        problem = refusal_shown(form, error)
+        return _home(request, organization, access, message_form=form, problem=problem, status=error.status)
+    return see_other("vault:home", organization, "#thread")
 
 
 @require_POST
 def leave(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organization = _organization(org_slug)
+    organization = organization_get(org_slug)
     response = render(request, "reporter/left.html", {"organization": organization})
     VAULT_COOKIE.clear(response, slug=organization.slug)
     return response

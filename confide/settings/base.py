@@ -1,6 +1,5 @@
 """Settings shared by every environment. Secrets never live here: see confide.core.keyfiles."""
 
-import os
 from pathlib import Path
 
 import dj_database_url
@@ -8,13 +7,15 @@ from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from confide.core.keyfiles import default_secrets_dir
+from confide.settings.env import envfloat, envint, envlist, envstr
+from confide.settings.logging import LOGGING  # noqa: F401 - a setting, defined there
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-VAR_DIR = Path(os.environ.get("CONFIDE_VAR_DIR", BASE_DIR / "var"))
+VAR_DIR = Path(envstr("CONFIDE_VAR_DIR") or BASE_DIR / "var")
 CONFIDE_SECRETS_DIR = default_secrets_dir()
 
 DEBUG = False
-ALLOWED_HOSTS = [h for h in os.environ.get("CONFIDE_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+ALLOWED_HOSTS = envlist("CONFIDE_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -86,7 +87,7 @@ DATABASES = {
     "default": dj_database_url.config(
         env="DATABASE_URL",
         default=f"sqlite:///{VAR_DIR / 'confide.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONFIDE_DB_CONN_MAX_AGE", "60")),
+        conn_max_age=envint("CONFIDE_DB_CONN_MAX_AGE", 60, minimum=0),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -125,7 +126,7 @@ MEDIA_ROOT = VAR_DIR / "media"
 
 # Uploads never touch disk in the clear: the encrypting handler streams them through secretstream.
 FILE_UPLOAD_HANDLERS = ["confide.reports.uploads.EncryptingUploadHandler"]
-CONFIDE_ATTACHMENT_MAX_BYTES = int(os.environ.get("CONFIDE_ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))
+CONFIDE_ATTACHMENT_MAX_BYTES = envint("CONFIDE_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
 CONFIDE_ATTACHMENTS_PER_REQUEST = 5
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024  # form fields and JSON bodies, not files
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
@@ -168,8 +169,6 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-from confide.settings.logging import LOGGING  # noqa: E402,F401
-
 # Verified accounts (confide.verification): how long a one-time code works, and how many may wait at once per
 # organization (a cap on email floods, since nothing about the requester is kept to limit by).
 CONFIDE_VERIFICATION_MINUTES = 15
@@ -186,31 +185,31 @@ CONFIDE_LETTER_ANSWER_DAYS = 14
 
 # Matching escrow (issue 4, crypto.md §4). The threshold applies to entries sealed from now on: an entry keeps
 # the threshold it was sealed for, and only entries with the same threshold combine.
-# Never below 2: at 1 every entry would open on its own.
-CONFIDE_ESCROW_THRESHOLD = max(2, int(os.environ.get("CONFIDE_ESCROW_THRESHOLD", "2")))
+# Never below 2 (refused at start): at 1 every entry would open on its own.
+CONFIDE_ESCROW_THRESHOLD = envint("CONFIDE_ESCROW_THRESHOLD", 2, minimum=2)
 # Empty: the OPRF key holder runs in-process. Otherwise the URL of `manage.py oprf_serve`.
-CONFIDE_OPRF_URL = os.environ.get("CONFIDE_OPRF_URL", "")
+CONFIDE_OPRF_URL = envstr("CONFIDE_OPRF_URL")
 # A shared secret between the web tier and `oprf_serve` (Authorization: Bearer); empty = none (loopback only).
-CONFIDE_OPRF_TOKEN = os.environ.get("CONFIDE_OPRF_TOKEN", "")
-CONFIDE_OPRF_EVALUATIONS_PER_DAY = int(os.environ.get("CONFIDE_OPRF_EVALUATIONS_PER_DAY", "40"))
+CONFIDE_OPRF_TOKEN = envstr("CONFIDE_OPRF_TOKEN")
+CONFIDE_OPRF_EVALUATIONS_PER_DAY = envint("CONFIDE_OPRF_EVALUATIONS_PER_DAY", 40, minimum=1)
 # Match notifications go out in fixed slots every this many hours (batched, content-free).
-CONFIDE_MATCH_HOURS = int(os.environ.get("CONFIDE_MATCH_HOURS", "6"))
+CONFIDE_MATCH_HOURS = envint("CONFIDE_MATCH_HOURS", 6, minimum=1)
 
 # Token buckets on unauthenticated writes, per organization and per server process: (per second, burst). A
 # campaign's staff file a few reports a day; these stop floods (threat model A6) long before they hurt anyone.
 # The verification scope sends email, so it is the tightest.
 CONFIDE_WRITE_LIMITS = {
-    "intake": (float(os.environ.get("CONFIDE_INTAKE_PER_SECOND", "5")), 60.0),
+    "intake": (envfloat("CONFIDE_INTAKE_PER_SECOND", 5.0, minimum=0.0), 60.0),
     "vault": (2.0, 30.0),
     "letter": (0.5, 10.0),
     "verification": (0.5, 10.0),
 }
-CONFIDE_WRITE_LIMITS_DEPLOYMENT = (float(os.environ.get("CONFIDE_WRITES_PER_SECOND", "50")), 500.0)
+CONFIDE_WRITE_LIMITS_DEPLOYMENT = (envfloat("CONFIDE_WRITES_PER_SECOND", 50.0, minimum=0.0), 500.0)
 
 # Matching escrow, verifiable OPRF (RFC 9497 mode 0x01): with CONFIDE_OPRF_URL set, the key holder's public key
 # (base64, printed by `manage.py oprf_public_key` next to oprf.key). Every evaluation's proof is checked against
 # it; it is configured rather than fetched so that the service cannot choose the key it is checked against.
-CONFIDE_OPRF_PUBLIC_KEY = os.environ.get("CONFIDE_OPRF_PUBLIC_KEY", "")
+CONFIDE_OPRF_PUBLIC_KEY = envstr("CONFIDE_OPRF_PUBLIC_KEY")
 
 # Language switch (reporter pages in English and Spanish). The choice lives only in this cookie, never on the
 # server. It lasts for the browser session, like the reporter cookie: a shared device keeps no trace of it.

@@ -1,3 +1,5 @@
+"""Staff sign-in, second factor, password change and joining by invitation."""
+
 from django.contrib.auth import login, logout, update_session_auth_hash
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -6,22 +8,17 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from confide.accounts.invitations import InvitationInvalid, invitation_accept, invitation_get
-from confide.accounts.mfa import totp_enroll, totp_secret_new, totp_uri
+from confide.accounts.content import InvitationInvalid, LoginFailed, SignInThrottled, UsernameTaken
 from confide.accounts.models import User
-from confide.accounts.services import (
-    UNLOCK_COOKIE,
-    LoginFailed,
-    SignInThrottled,
-    session_key_store,
-    staff_password_change,
-    staff_sign_in,
-)
+from confide.accounts.services.invitations import invitation_accept, invitation_get
+from confide.accounts.services.passwords import staff_password_change
+from confide.accounts.services.sessions import UNLOCK_COOKIE, session_key_store
+from confide.accounts.services.sign_in import staff_sign_in
+from confide.accounts.services.totp import totp_enroll, totp_secret_new, totp_uri
 from confide.crypto import WrongPasswordError
 from confide.staff.decorators import MFA_ENROLL, MFA_OK, MFA_SESSION_KEY, signed_in_with_key, staff_required
 from confide.staff.forms.account import JoinForm, PasswordChangeForm, SignInForm, TotpForm
 from confide.staff.landing import staff_home_url
-from confide.web.errors import error_response
 
 PENDING_TOTP = "confide_totp_pending"
 
@@ -38,10 +35,10 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             signed = staff_sign_in(
                 username=data["username"], password=data["password"], code=data["code"], request=request
             )
-        except SignInThrottled:
-            problem, status = _("Too many failed attempts for this account. Wait 15 minutes and try again."), 429
-        except LoginFailed:
-            pass
+        except SignInThrottled as error:  # the form again, with the username typed
+            problem, status = error.message, error.status
+        except LoginFailed as error:
+            problem = error.message
         else:
             login(request, signed.unlocked.user)
             request.session[MFA_SESSION_KEY] = MFA_ENROLL if signed.needs_totp_enrollment else MFA_OK
@@ -103,18 +100,15 @@ def change_password(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def join(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        invitation_get(token=token)
-    except InvitationInvalid as error:
-        return error_response(request, 404, str(error))
+    invitation_get(token=token)  # InvitationInvalid: a 404 page that says why (web.errors)
     form = JoinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             invitation_accept(
                 token=token, username=form.cleaned_data["username"], password=form.cleaned_data["password"]
             )
-        except InvitationInvalid as error:
-            form.add_error("username", str(error))
+        except (InvitationInvalid, UsernameTaken) as error:  # the form again, with what was typed
+            form.add_error("username", error.message)
         except ValidationError as error:
             form.add_error("password", error)
         else:

@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from confide.accounts.models import User
 from confide.audit.services import Action, audit_record
 from confide.core.errors import Refused
 from confide.reports.access import CaseAccess
@@ -38,24 +37,18 @@ from confide.reports.services.workflow import (
     report_status_update,
 )
 from confide.reports.uploads import upload_error_message, upload_rejection, uploads_discard
-from confide.staff.decorators import staff_required, staff_secret_key
+from confide.staff.decorators import staff_required, staff_secret_key, staff_user
 from confide.staff.documents import case_export_response
 from confide.staff.forms.cases import InboxFilter, ReplyForm
 from confide.staff.paging import inbox_page
 from confide.web.downloads import attachment_download
 
 
-class StaffPageRequest(HttpRequest):
-    """What staff_required lets through: a signed-in staff member (django-stubs' AuthenticatedHttpRequest)."""
-
-    user: User
-
-
 @require_GET
 @staff_required
-def inbox(request: StaffPageRequest) -> HttpResponse:
+def inbox(request: HttpRequest) -> HttpResponse:
     filters = InboxFilter(request.GET)
-    reports = report_list_visible_to(user=request.user)
+    reports = report_list_visible_to(user=staff_user(request))
     if filters.is_valid() and filters.cleaned_data["status"]:
         reports = reports.filter(status=filters.cleaned_data["status"])
     page = inbox_page(reports, request.GET.get("page"))
@@ -64,17 +57,17 @@ def inbox(request: StaffPageRequest) -> HttpResponse:
 
 @require_GET
 @staff_required
-def dashboard(request: StaffPageRequest) -> HttpResponse:
-    return render(request, "staff/dashboard.html", {"board": dashboard_for(user=request.user)})
+def dashboard(request: HttpRequest) -> HttpResponse:
+    return render(request, "staff/dashboard.html", {"board": dashboard_for(user=staff_user(request))})
 
 
-def _access(request: StaffPageRequest, report_id: uuid.UUID) -> CaseAccess:
+def _access(request: HttpRequest, report_id: uuid.UUID) -> CaseAccess:
     """The case, or ReportNotFound: the 404 page, whether the case is missing or not this user's."""
-    return case_access_get(user=request.user, secret_key=staff_secret_key(request), report_id=report_id)
+    return case_access_get(user=staff_user(request), secret_key=staff_secret_key(request), report_id=report_id)
 
 
 def _case_page(
-    request: StaffPageRequest,
+    request: HttpRequest,
     access: CaseAccess,
     *,
     form: ReplyForm | None = None,
@@ -100,19 +93,19 @@ def _case_page(
 
 @require_GET
 @staff_required
-def show_case(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
+def show_case(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     access = _access(request, report_id)
     audit_record(actor=request.user, action=Action.CASE_READ, obj=access.report)
     return _case_page(request, access)
 
 
-def _uploads(request: StaffPageRequest) -> list:
+def _uploads(request: HttpRequest) -> list:
     return request.FILES.getlist("attachments")
 
 
 @require_POST
 @staff_required
-def reply(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
+def reply(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     try:
         access = _access(request, report_id)
     except Refused:
@@ -136,7 +129,7 @@ def reply(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
 
 
 def _case_action(
-    request: StaffPageRequest,
+    request: HttpRequest,
     report_id: uuid.UUID,
     action: Callable[[CaseAccess], object],
     *,
@@ -165,21 +158,21 @@ def _to_inbox(access: CaseAccess) -> HttpResponse:
 
 @require_POST
 @staff_required
-def change_status(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
+def change_status(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     status, outcome = request.POST.get("status", ""), request.POST.get("outcome", "")
     return _case_action(request, report_id, lambda a: report_status_update(access=a, status=status, outcome=outcome))
 
 
 @require_POST
 @staff_required
-def assign_lead(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
+def assign_lead(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     username = request.POST.get("username", "")
     return _case_action(request, report_id, lambda a: case_lead_assign(access=a, username=username))
 
 
 @require_POST
 @staff_required
-def change_deadline(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
+def change_deadline(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     try:
         feedback_by = date.fromisoformat(request.POST.get("feedback_by", ""))
     except ValueError:
@@ -189,47 +182,47 @@ def change_deadline(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResp
 
 @require_POST
 @staff_required
-def grant_access(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
+def grant_access(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     username = request.POST.get("username", "")
     return _case_action(request, report_id, lambda a: case_access_grant(access=a, username=username))
 
 
 @require_POST
 @staff_required
-def record_conflict(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
+def record_conflict(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     username = request.POST.get("username", "")
     return _case_action(request, report_id, lambda a: case_exclusion_record(access=a, username=username))
 
 
 @require_POST
 @staff_required
-def add_note(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
+def add_note(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     body = request.POST.get("note", "")
     return _case_action(request, report_id, lambda a: case_note_add(access=a, body=body))
 
 
 @require_POST
 @staff_required
-def set_labels(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
+def set_labels(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     names = request.POST.get("labels", "")[:1000].split(",")
     return _case_action(request, report_id, lambda a: case_labels_set(access=a, names=names))
 
 
 @require_POST
 @staff_required
-def request_deletion(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
+def request_deletion(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     return _case_action(request, report_id, lambda a: case_deletion_request(access=a))
 
 
 @require_POST
 @staff_required
-def approve_deletion(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
+def approve_deletion(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     return _case_action(request, report_id, lambda a: case_deletion_approve(access=a), done=_to_inbox)
 
 
 @require_POST
 @staff_required
-def declare_conflict(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
+def declare_conflict(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     access = _access(request, report_id)
     if request.POST.get("confirm") != "yes":
         problem = _("Tick the box to confirm: you will lose access to this case for good.")
@@ -240,13 +233,13 @@ def declare_conflict(request: StaffPageRequest, report_id: uuid.UUID) -> HttpRes
 
 @require_GET
 @staff_required
-def export_case(request: StaffPageRequest, report_id: uuid.UUID) -> HttpResponse:
+def export_case(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     return case_export_response(access=_access(request, report_id))
 
 
 @require_GET
 @staff_required
-def download_attachment(request: StaffPageRequest, report_id: uuid.UUID, attachment_id: uuid.UUID) -> HttpResponseBase:
+def download_attachment(request: HttpRequest, report_id: uuid.UUID, attachment_id: uuid.UUID) -> HttpResponseBase:
     access = _access(request, report_id)
     response = attachment_download(access=access, attachment_id=attachment_id)
     audit_record(actor=request.user, action=Action.CASE_ATTACHMENT_READ, obj=access.report)

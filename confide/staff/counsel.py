@@ -1,45 +1,59 @@
-"""Counselor pages. Anyone else, signed in or not as staff, gets 404 on every one of them."""
+"""Counselor pages. Anyone else, signed in or not as staff, gets 404 on every one of them: counselor_access_get
+raises MatchNotFound, which the error middleware answers like any address with nothing at it."""
 
 import uuid
 from collections.abc import Callable
+from typing import TypeVar, cast
 
+from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from confide.audit.services import Action, audit_record
-from confide.escrow.counsel import (
-    CounselorAccess,
-    MatchNotFound,
-    counselor_access_get,
-    match_entry_get,
-    match_open,
-    matches_list,
-)
-from confide.escrow.models import ThreadMessage
-from confide.escrow.services import EscrowRefused
-from confide.escrow.team import TeamRefused, counselor_enrol
-from confide.escrow.threads import thread_message_create, thread_messages_read
+from confide.accounts.models import User
+from confide.core.errors import Refused
+from confide.escrow.access import CounselorAccess
+from confide.escrow.selectors import counselor_access_get, match_entry_get, matches_list, thread_messages_read
+from confide.escrow.services.counsel import match_message_create, match_open
+from confide.escrow.services.team import counselor_add as counselor_add_service
 from confide.staff.decorators import staff_required, staff_secret_key
 from confide.staff.forms.counsel import AddCounselorForm, CounselorMessageForm
 
+Result = TypeVar("Result")
 View = Callable[..., HttpResponse]
 
 
 def counselor_required(view: View) -> View:
     @staff_required
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        access = counselor_access_get(user=request.user, secret_key=staff_secret_key(request))
-        if access is None:
-            raise Http404
+    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        user = cast(User, request.user)  # staff_required let only a signed-in staff member through
+        access = counselor_access_get(user=user, secret_key=staff_secret_key(request))
         return view(request, access, *args, **kwargs)
 
     wrapper.__name__ = view.__name__
     return wrapper
+
+
+def _counsel_action(
+    form: forms.Form,
+    action: Callable[[], Result],
+    *,
+    field: str,
+    page: Callable[[int], HttpResponse],
+    done: Callable[[Result], HttpResponse],
+) -> HttpResponse:
+    """Run one service for a valid form; a refusal re-renders the page with its message on `field`, with what
+    was typed, and changes nothing."""
+    if form.is_valid():
+        try:
+            result = action()
+        except Refused as error:
+            form.add_error(field, error.message)
+        else:
+            return done(result)
+    return page(400)
 
 
 @require_GET
@@ -49,71 +63,63 @@ def matches(request: HttpRequest, access: CounselorAccess) -> HttpResponse:
     return render(request, "staff/escrow/matches.html", context)
 
 
-def _opened(access: CounselorAccess, match_id: uuid.UUID):
-    try:
-        return match_open(access=access, match_id=match_id)
-    except MatchNotFound:
-        raise Http404 from None
-
-
 @require_GET
 @counselor_required
 def match(request: HttpRequest, access: CounselorAccess, match_id: uuid.UUID) -> HttpResponse:
-    return render(request, "staff/escrow/match.html", {"opened": _opened(access, match_id)})
+    return render(request, "staff/escrow/match.html", {"opened": match_open(access=access, match_id=match_id)})
+
+
+def _message_body(form: CounselorMessageForm) -> str:
+    labels = dict(CounselorMessageForm.OPTIONS)
+    offered = [str(labels[o]) for o in form.cleaned_data["options"]]
+    return form.cleaned_data["body"] + ("\n\n" + "\n".join(f"• {o}" for o in offered) if offered else "")
 
 
 @require_http_methods(["GET", "POST"])
 @counselor_required
 def thread(request: HttpRequest, access: CounselorAccess, match_id: uuid.UUID, entry_id: uuid.UUID) -> HttpResponse:
-    opened = _opened(access, match_id)
-    try:
-        entry = match_entry_get(opened=opened, entry_id=entry_id)
-    except MatchNotFound:
-        raise Http404 from None
+    opened = match_open(access=access, match_id=match_id)
+    entry = match_entry_get(opened=opened, entry_id=entry_id)
     form = CounselorMessageForm(request.POST or None)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            labels = dict(CounselorMessageForm.OPTIONS)
-            offered = [str(labels[o]) for o in form.cleaned_data["options"]]
-            body = form.cleaned_data["body"] + ("\n\n" + "\n".join(f"• {o}" for o in offered) if offered else "")
-            try:
-                thread_message_create(
-                    vault_id=entry.vault_id,
-                    thread_key=entry.thread_key,
-                    body=body,
-                    author_kind=ThreadMessage.Author.COUNSELOR,
-                    author=access.user,
-                )
-            except EscrowRefused as error:
-                form.add_error("body", error.message)
-            else:
-                audit_record(actor=access.user, action=Action.ESCROW_MESSAGE, obj=opened.match)
-                response = redirect(
-                    reverse("escrow:thread", kwargs={"match_id": match_id, "entry_id": entry_id}) + "#latest"
-                )
-                response.status_code = 303
-                return response
-        status = 400
-    messages = thread_messages_read(vault_id=entry.vault_id, thread_key=entry.thread_key)
-    context = {"opened": opened, "entry": entry, "messages": messages, "form": form}
-    return render(request, "staff/escrow/thread.html", context, status=status)
+
+    def page(status: int = 200) -> HttpResponse:
+        messages = thread_messages_read(vault_id=entry.vault_id, thread_key=entry.thread_key)
+        context = {"opened": opened, "entry": entry, "messages": messages, "form": form}
+        return render(request, "staff/escrow/thread.html", context, status=status)
+
+    def done(_message: object) -> HttpResponse:
+        response = redirect(reverse("escrow:thread", kwargs={"match_id": match_id, "entry_id": entry_id}) + "#latest")
+        response.status_code = 303
+        return response
+
+    if request.method != "POST":
+        return page()
+    return _counsel_action(
+        form,
+        lambda: match_message_create(access=access, opened=opened, entry=entry, body=_message_body(form)),
+        field="body",
+        page=page,
+        done=done,
+    )
 
 
 @require_http_methods(["GET", "POST"])
 @counselor_required
 def counselor_add(request: HttpRequest, access: CounselorAccess) -> HttpResponse:
     form = AddCounselorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = get_user_model().objects.filter(username=form.cleaned_data["username"], is_active=True).first()
-        try:
-            if user is None:
-                raise TeamRefused("")
-            counselor_enrol(user=user, team_secret=access.team_secret)
-        except TeamRefused:
-            form.add_error("username", _("No active counselor with a key pair has this username."))
-        else:
-            audit_record(actor=access.user, action=Action.ESCROW_COUNSELOR_ADDED, subject=user)
-            return render(request, "staff/escrow/counselor_add.html", {"form": AddCounselorForm(), "added": user})
-    status = 400 if request.method == "POST" else 200
-    return render(request, "staff/escrow/counselor_add.html", {"form": form}, status=status)
+
+    def page(status: int = 200) -> HttpResponse:
+        return render(request, "staff/escrow/counselor_add.html", {"form": form}, status=status)
+
+    def done(user: User) -> HttpResponse:
+        return render(request, "staff/escrow/counselor_add.html", {"form": AddCounselorForm(), "added": user})
+
+    if request.method != "POST":
+        return page()
+    return _counsel_action(
+        form,
+        lambda: counselor_add_service(access=access, username=form.cleaned_data["username"]),
+        field="username",
+        page=page,
+        done=done,
+    )

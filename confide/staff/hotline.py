@@ -3,32 +3,35 @@ form fields of the call-taker's own screen between steps; the receipt exists onl
 call it belongs to (never in the session, a cookie or the database)."""
 
 import dataclasses
-import hmac
+from collections.abc import Callable
 from functools import wraps
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from confide import crypto
-from confide.hotline.draft import draft_mac, draft_mac_valid, read_back_nonce, sounds_like, spelled
-from confide.hotline.selectors import Line, LineNotFound, callback_throttled, is_call_taker, line_get, line_list_for
+from confide.core.errors import Refused
+from confide.hotline.access import Line
+from confide.hotline.content import AlreadyFiled, NoSuchReceipt
+from confide.hotline.keys import draft_mac, draft_mac_valid, read_back_nonce
+from confide.hotline.selectors import line_get, line_list_for
 from confide.hotline.services import (
-    AlreadyFiled,
-    LineClosed,
+    callback_access_open,
     hotline_callback_open,
     hotline_callback_reply,
     hotline_report_submit,
 )
+from confide.hotline.spelling import sounds_like, spelled
 from confide.reports.access import ReporterAccess
-from confide.reports.content import ContentError, content_from_form
+from confide.reports.content import ContentError, ReportContent, content_from_form
 from confide.reports.models import Report
 from confide.reports.selectors.common import report_view
-from confide.staff.decorators import staff_required
+from confide.staff.decorators import staff_required, staff_user
 from confide.staff.forms.hotline import DraftForm, ScriptForm, language_codes
-from confide.web.errors import error_response
+from confide.web.errors import refused_response
 
 STEP_SCRIPT_DONE, STEP_READ_BACK, STEP_CORRECT = "account", "read_back", "correct"
 
@@ -42,25 +45,27 @@ def _language(request: HttpRequest) -> str:
     return current if current in language_codes() else "en"
 
 
-def speaking(view):
+def speaking(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The whole page in the call's language, its refusals too (through the one map, web.errors)."""
+
     @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs):
+    def wrapper(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         language = _language(request)
         with translation.override(language):
             request.hotline_language = language  # type: ignore[attr-defined]
-            return view(request, *args, **kwargs)
+            try:
+                return view(request, *args, **kwargs)
+            except Refused as error:
+                return refused_response(request, error)
 
     return wrapper
 
 
 def _line(request: HttpRequest, org_slug: str) -> Line:
-    try:
-        return line_get(user=request.user, slug=org_slug)
-    except LineNotFound:
-        raise Http404 from None
+    return line_get(user=staff_user(request), slug=org_slug)
 
 
-def _page(request: HttpRequest, template: str, line: Line | None, status: int = 200, **context) -> HttpResponse:
+def _page(request: HttpRequest, template: str, line: Line | None, status: int = 200, **context: object) -> HttpResponse:
     language = request.hotline_language  # type: ignore[attr-defined]
     context.update(
         line=line, lang=language, languages=[(c, translation.get_language_info(c)) for c in language_codes()]
@@ -72,9 +77,7 @@ def _page(request: HttpRequest, template: str, line: Line | None, status: int = 
 @staff_required
 @speaking
 def console(request: HttpRequest) -> HttpResponse:
-    if not is_call_taker(user=request.user):
-        return error_response(request, 403, _("The hotline console is for call-takers."))
-    return _page(request, "console.html", None, lines=line_list_for(user=request.user))
+    return _page(request, "console.html", None, lines=line_list_for(user=staff_user(request)))
 
 
 @require_GET
@@ -88,24 +91,31 @@ def _account_page(request: HttpRequest, line: Line, form: DraftForm, status: int
     return _page(request, "account.html", line, status=status, form=form)
 
 
-def _mac(request: HttpRequest, line: Line, nonce: str, values: dict[str, str]) -> str:
-    return draft_mac(
-        user_id=int(request.user.pk or 0),
-        organization_slug=line.organization.slug,
-        language=request.hotline_language,  # type: ignore[attr-defined]
-        nonce=nonce,
-        values=values,
-    )
+def _binding(request: HttpRequest, line: Line, nonce: str, form: DraftForm) -> dict:
+    """What the read-back MAC binds: this call-taker, this line, the call's language, the nonce and the text."""
+    return {
+        "user_id": int(staff_user(request).pk or 0),
+        "organization_slug": line.organization.slug,
+        "language": request.hotline_language,  # type: ignore[attr-defined]
+        "nonce": nonce,
+        "values": dict(form.hidden_values()),
+    }
 
 
-def _content_from(request: HttpRequest, form: DraftForm, *, consent: bool):
-    data = form.cleaned_data
-    content = content_from_form(data, anonymous=form.anonymous)
-    return dataclasses.replace(
-        content,
-        channel="phone",
-        language=request.hotline_language,  # type: ignore[attr-defined]
-        consent_read_back=consent,
+def _content_from(request: HttpRequest, form: DraftForm, *, consent: bool) -> ReportContent:
+    """Raises ContentError; the caller re-renders the form with it."""
+    content = content_from_form(form.cleaned_data, anonymous=form.anonymous)
+    language = request.hotline_language  # type: ignore[attr-defined]
+    return dataclasses.replace(content, channel="phone", language=language, consent_read_back=consent)
+
+
+def _read_back_page(
+    request: HttpRequest, line: Line, form: DraftForm, content: ReportContent, status: int = 200, **context: object
+) -> HttpResponse:
+    label = Report.Category(content.category).label
+    hidden = form.hidden_values()
+    return _page(
+        request, "read_back.html", line, status, content=content, category_label=label, hidden=hidden, **context
     )
 
 
@@ -124,7 +134,7 @@ def call(request: HttpRequest, org_slug: str) -> HttpResponse:
     if step == STEP_CORRECT:
         return _account_page(request, line, DraftForm(request.POST))
     if step != STEP_READ_BACK:
-        return error_response(request, 400, _("This step of the call is unknown. Start the call again."))
+        raise Refused(_("This step of the call is unknown. Start the call again."))
     form = DraftForm(request.POST)
     if not form.is_valid():
         return _account_page(request, line, form, status=400)
@@ -133,16 +143,9 @@ def call(request: HttpRequest, org_slug: str) -> HttpResponse:
     except ContentError as error:
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return _account_page(request, line, form, status=400)
-    values, nonce = dict(form.hidden_values()), read_back_nonce()
-    return _page(
-        request,
-        "read_back.html",
-        line,
-        content=content,
-        category_label=Report.Category(content.category).label,
-        hidden=form.hidden_values(),
-        nonce=nonce,
-        mac=_mac(request, line, nonce, values),
+    nonce = read_back_nonce()
+    return _read_back_page(
+        request, line, form, content, nonce=nonce, mac=draft_mac(**_binding(request, line, nonce, form))
     )
 
 
@@ -154,44 +157,23 @@ def file(request: HttpRequest, org_slug: str) -> HttpResponse:
     form = DraftForm(request.POST)
     if not form.is_valid():
         return _account_page(request, line, form, status=400)
-    values, nonce = dict(form.hidden_values()), request.POST.get("nonce", "")[:100]
-    read_back = bool(nonce) and draft_mac_valid(
-        mac=request.POST.get("mac", "")[:200],
-        user_id=int(request.user.pk or 0),
-        organization_slug=line.organization.slug,
-        language=request.hotline_language,  # type: ignore[attr-defined]
-        nonce=nonce,
-        values=values,
-    )
-    if not read_back:
-        return error_response(
-            request, 400, _("Read the account back to the caller before filing it: this text was not read back.")
-        )
+    nonce, mac = request.POST.get("nonce", "")[:100], request.POST.get("mac", "")[:200]
+    if not (nonce and draft_mac_valid(mac=mac, **_binding(request, line, nonce, form))):
+        raise Refused(_("Read the account back to the caller before filing it: this text was not read back."))
     try:
         content = _content_from(request, form, consent=True)
     except ContentError as error:
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return _account_page(request, line, form, status=400)
     if request.POST.get("consent") != "yes":
-        return _page(
-            request,
-            "read_back.html",
-            line,
-            status=400,
-            content=content,
-            category_label=Report.Category(content.category).label,
-            hidden=form.hidden_values(),
-            nonce=nonce,
-            mac=request.POST["mac"],
-            problem=_("The caller's consent to this record is needed before it can be filed."),
-        )
+        problem = _("The caller's consent to this record is needed before it can be filed.")
+        return _read_back_page(request, line, form, content, status=400, nonce=nonce, mac=mac, problem=problem)
+    user = staff_user(request)
     try:
         submitted = hotline_report_submit(
-            user=request.user, organization=line.organization, content=content, read_back_nonce=nonce
+            user=user, organization=line.organization, content=content, read_back_nonce=nonce
         )
-    except LineClosed:
-        raise Http404 from None
-    except AlreadyFiled:
+    except AlreadyFiled:  # a page of its own: what to tell a caller whose receipt was not seen
         return _page(request, "already_filed.html", line, status=409)
     # Rendered in this POST's response only: the receipt is never in a URL, and shown only for this call.
     return _receipt_page(request, line, receipt=submitted.receipt, reference=submitted.report.reference)
@@ -206,7 +188,9 @@ def _receipt_page(request, line: Line, *, receipt: str, reference: str, problem:
 
 def _same_receipt(shown: str, heard: str) -> bool:
     try:
-        return hmac.compare_digest(crypto.receipt_normalise(shown).encode(), crypto.receipt_normalise(heard).encode())
+        return crypto.constant_time_equal(
+            crypto.receipt_normalise(shown).encode(), crypto.receipt_normalise(heard).encode()
+        )
     except crypto.ReceiptFormatError:
         return False
 
@@ -222,7 +206,7 @@ def receipt_check(request: HttpRequest, org_slug: str) -> HttpResponse:
     try:
         crypto.receipt_normalise(receipt)
     except crypto.ReceiptFormatError:
-        return error_response(request, 400, _("The receipt on this page was changed. Read the one shown after filing."))
+        raise Refused(_("The receipt on this page was changed. Read the one shown after filing.")) from None
     if not _same_receipt(receipt, request.POST.get("heard", "")[:200]):
         problem = _("What the caller read back does not match. Read the receipt again, word by word, and spell it.")
         return _receipt_page(request, line, receipt=receipt, reference=reference, problem=problem, status=400)
@@ -230,25 +214,13 @@ def receipt_check(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 def _thread_page(request, line: Line, access: ReporterAccess, receipt: str, *, problem="", sent=False, status=200):
+    view = report_view(access=access, for_staff=False)
     return _page(
-        request,
-        "callback_thread.html",
-        line,
-        status=status,
-        view=report_view(access=access, for_staff=False),
-        receipt=receipt,
-        problem=problem,
-        sent=sent,
+        request, "callback_thread.html", line, status=status, view=view, receipt=receipt, problem=problem, sent=sent
     )
 
 
-def _callback_refused(request: HttpRequest, line: Line, *, throttled: bool) -> HttpResponse:
-    if throttled:
-        return error_response(
-            request,
-            429,
-            _("Too many receipts that did not match from this console. Wait 15 minutes before trying again."),
-        )
+def _no_match_page(request: HttpRequest, line: Line) -> HttpResponse:
     problem = _("No report matches this receipt. Ask the caller to read it again, word by word.")
     return _page(request, "callback.html", line, status=400, problem=problem)
 
@@ -260,12 +232,11 @@ def callback(request: HttpRequest, org_slug: str) -> HttpResponse:
     line = _line(request, org_slug)
     if request.method == "GET":
         return _page(request, "callback.html", line)
-    if callback_throttled(user=request.user):
-        return _callback_refused(request, line, throttled=True)
     receipt = request.POST.get("receipt", "")[:200]
-    access = hotline_callback_open(user=request.user, organization=line.organization, receipt=receipt)
-    if access is None:
-        return _callback_refused(request, line, throttled=False)
+    try:
+        access = hotline_callback_open(user=staff_user(request), organization=line.organization, receipt=receipt)
+    except NoSuchReceipt:
+        return _no_match_page(request, line)
     return _thread_page(request, line, access, receipt)
 
 
@@ -273,15 +244,15 @@ def callback(request: HttpRequest, org_slug: str) -> HttpResponse:
 @staff_required
 @speaking
 def callback_reply(request: HttpRequest, org_slug: str) -> HttpResponse:
-    line = _line(request, org_slug)
-    if callback_throttled(user=request.user):
-        return _callback_refused(request, line, throttled=True)
+    line, user = _line(request, org_slug), staff_user(request)
     receipt = request.POST.get("receipt", "")[:200]
-    result = hotline_callback_reply(
-        user=request.user, organization=line.organization, receipt=receipt, body=request.POST.get("body", "")
-    )
-    if result is None:
-        return _callback_refused(request, line, throttled=False)
-    if result.problem:
-        return _thread_page(request, line, result.access, receipt, problem=result.problem, status=400)
-    return _thread_page(request, line, result.access, receipt, sent=True)
+    try:
+        access = callback_access_open(user=user, organization=line.organization, receipt=receipt)
+    except NoSuchReceipt:
+        return _no_match_page(request, line)
+    body = request.POST.get("body", "")
+    try:
+        hotline_callback_reply(user=user, access=access, organization=line.organization, body=body)
+    except ContentError as error:
+        return _thread_page(request, line, access, receipt, problem=error.message, status=400)
+    return _thread_page(request, line, access, receipt, sent=True)

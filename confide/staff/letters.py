@@ -1,122 +1,97 @@
-"""The third party's pages (handlers of the letter's organization holding L) and the recipients' pages
-(contacts holding their copy). Every lookup goes through one selector: not visible means 404."""
+"""The third party's pages: handlers of the letter's organization holding L review, message, vouch, release
+and trace. Every lookup goes through third_party_access_get: not visible means 404. The recipients' pages are in
+staff/copies.py."""
 
+import uuid
 from collections.abc import Callable
 from functools import partial
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from confide.audit.services import Action, audit_record
 from confide.core.clock import today
-from confide.letters.access import CopyAccess, ThirdPartyAccess
-from confide.letters.answers import (
-    letter_acknowledge,
-    letter_answer,
-    meeting_attendee_decide,
-    meeting_status_set,
-    meeting_times_propose,
-)
-from confide.letters.content import LetterError
-from confide.letters.keyring import letter_access_grant, letter_conflict_declare, letter_grant_candidates
-from confide.letters.release import leak_trace, letter_release
-from confide.letters.selectors import (
-    LetterNotFound,
-    copies_for_recipient,
-    copy_access_get,
-    copy_read,
-    copy_thread,
-    letter_overview,
-    letters_for_third_party,
+from confide.letters.access import ThirdPartyAccess
+from confide.letters.content import LetterConflict
+from confide.letters.selectors.common import letter_overview, letter_threshold_met
+from confide.letters.selectors.staff import (
+    copy_list_for,
+    letter_grant_candidates,
+    letter_list_visible_to,
     signatures_read,
     third_party_access_get,
-    threshold_met,
 )
-from confide.letters.services import letter_review, third_party_message, vouch_create
+from confide.letters.services.keyring import letter_access_grant, letter_conflict_declare
+from confide.letters.services.release import letter_release
+from confide.letters.services.third_party import letter_review, third_party_message, vouch_create
+from confide.letters.services.tracing import leak_trace
+from confide.staff.actions import form_action, see_other, signed_in_user
 from confide.staff.decorators import staff_required, staff_secret_key
-from confide.staff.forms.letters import (
-    AttendeeForm,
-    GrantForm,
-    MeetingForm,
-    MessageForm,
-    ReleaseForm,
-    ReviewForm,
-    ThirdPartyMessageForm,
-    TimesForm,
-    TraceForm,
-)
-
-
-def _see_other(name: str, **kwargs) -> HttpResponse:
-    response = redirect(name, **kwargs)
-    response.status_code = 303
-    return response
+from confide.staff.forms.letters import GrantForm, ReleaseForm, ReviewForm, ThirdPartyMessageForm, TraceForm
 
 
 @require_GET
 @staff_required
 def letters(request: HttpRequest) -> HttpResponse:
-    context = {
-        "letters": letters_for_third_party(user=request.user)[:200],
-        "copies": copies_for_recipient(user=request.user)[:200],
-    }
+    """Both lists: the letters this handler is the third party for, and the copies this contact received."""
+    user = signed_in_user(request)
+    context = {"letters": letter_list_visible_to(user=user)[:200], "copies": copy_list_for(user=user)[:200]}
     return render(request, "staff/letters/list.html", context)
 
 
-def _third_party(request: HttpRequest, letter_id) -> ThirdPartyAccess:
-    try:
-        return third_party_access_get(user=request.user, secret_key=staff_secret_key(request), letter_id=letter_id)
-    except LetterNotFound:
-        raise Http404 from None
+def _third_party(request: HttpRequest, letter_id: uuid.UUID) -> ThirdPartyAccess:
+    return third_party_access_get(
+        user=signed_in_user(request), secret_key=staff_secret_key(request), letter_id=letter_id
+    )
 
 
-def _letter_page(request, access: ThirdPartyAccess, *, problem=None, status=200, **extra) -> HttpResponse:
+def _letter_page(
+    request: HttpRequest, access: ThirdPartyAccess, *, problem: str | None = None, status: int = 200
+) -> HttpResponse:
     context = {
         "overview": letter_overview(letter=access.letter, participant_key=access.participant_key),
         "signatures": signatures_read(access=access),
-        "can_release": threshold_met(letter=access.letter, on=today()),
+        "can_release": letter_threshold_met(letter=access.letter, on=today()),
         "review_form": ReviewForm(),
         "release_form": ReleaseForm(),
         "message_form": ThirdPartyMessageForm(),
         "grant_form": GrantForm(),
         "candidates": letter_grant_candidates(access=access),
         "problem": problem,
-        **extra,
     }
     return render(request, "staff/letters/letter.html", context, status=status)
 
 
+def _third_party_action(
+    request: HttpRequest,
+    letter_id: uuid.UUID,
+    form_class: type[Form] | None,
+    action: Callable[[ThirdPartyAccess, dict], object],
+) -> HttpResponse:
+    """Run one service on the letter; a refusal shows the letter again with its message."""
+    access = _third_party(request, letter_id)
+    return form_action(
+        request,
+        form_class,
+        partial(action, access),
+        page=partial(_letter_page, request, access),
+        done=partial(see_other, "letters:show_letter", letter_id=access.letter.pk),
+    )
+
+
 @require_GET
 @staff_required
-def show_letter(request: HttpRequest, letter_id) -> HttpResponse:
+def show_letter(request: HttpRequest, letter_id: uuid.UUID) -> HttpResponse:
     access = _third_party(request, letter_id)
-    audit_record(actor=request.user, action=Action.LETTER_READ, obj=access.letter)
+    audit_record(actor=access.user, action=Action.LETTER_READ, obj=access.letter)
     return _letter_page(request, access)
-
-
-def _form_action(request, access, form_class, action: Callable, *, page: Callable, done: Callable[[], HttpResponse]):
-    """Validate the form, run the service, and show the same page again with the problem if either refuses."""
-    form = form_class(request.POST) if form_class else None
-    if form is not None and not form.is_valid():
-        problem = "; ".join(str(e) for errors in form.errors.values() for e in errors)
-        return page(request, access, problem=problem, status=400)
-    try:
-        action(access, form.cleaned_data if form is not None else {})
-    except LetterError as error:
-        return page(request, access, problem=error.message, status=error.status)
-    return done()
-
-
-def _third_party_action(request, letter_id, form_class, action: Callable[[ThirdPartyAccess, dict], object]):
-    access = _third_party(request, letter_id)
-    done = partial(_see_other, "letters:show_letter", letter_id=access.letter.pk)
-    return _form_action(request, access, form_class, action, page=_letter_page, done=done)
 
 
 @require_POST
 @staff_required
-def review(request: HttpRequest, letter_id) -> HttpResponse:
+def review(request: HttpRequest, letter_id: uuid.UUID) -> HttpResponse:
     return _third_party_action(
         request,
         letter_id,
@@ -127,7 +102,7 @@ def review(request: HttpRequest, letter_id) -> HttpResponse:
 
 @require_POST
 @staff_required
-def release(request: HttpRequest, letter_id) -> HttpResponse:
+def release(request: HttpRequest, letter_id: uuid.UUID) -> HttpResponse:
     return _third_party_action(
         request,
         letter_id,
@@ -138,7 +113,7 @@ def release(request: HttpRequest, letter_id) -> HttpResponse:
 
 @require_POST
 @staff_required
-def message(request: HttpRequest, letter_id) -> HttpResponse:
+def message(request: HttpRequest, letter_id: uuid.UUID) -> HttpResponse:
     return _third_party_action(
         request,
         letter_id,
@@ -149,7 +124,7 @@ def message(request: HttpRequest, letter_id) -> HttpResponse:
 
 @require_POST
 @staff_required
-def grant(request: HttpRequest, letter_id) -> HttpResponse:
+def grant(request: HttpRequest, letter_id: uuid.UUID) -> HttpResponse:
     """A holder of L gives it to a handler who joined the organization after the letter was drafted."""
     return _third_party_action(
         request,
@@ -161,11 +136,12 @@ def grant(request: HttpRequest, letter_id) -> HttpResponse:
 
 @require_POST
 @staff_required
-def vouch(request: HttpRequest, letter_id) -> HttpResponse:
+def vouch(request: HttpRequest, letter_id: uuid.UUID) -> HttpResponse:
+    """The code is shown once, on its own page: not a redirect, so it is never in an address or the history."""
     access = _third_party(request, letter_id)
     try:
         code = vouch_create(access=access)
-    except LetterError as error:
+    except LetterConflict as error:
         return _letter_page(request, access, problem=error.message, status=error.status)
     return render(request, "staff/letters/vouch.html", {"letter": access.letter, "code": code})
 
@@ -178,96 +154,15 @@ def trace(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "staff/letters/trace.html", context, status=400)
-        found = leak_trace(user=request.user, secret_key=staff_secret_key(request), text=form.cleaned_data["text"])
+        found = leak_trace(
+            user=signed_in_user(request), secret_key=staff_secret_key(request), text=form.cleaned_data["text"]
+        )
         context["found"], context["searched"] = found, True
     return render(request, "staff/letters/trace.html", context)
 
 
 @require_POST
 @staff_required
-def declare_conflict(request: HttpRequest, letter_id) -> HttpResponse:
+def declare_conflict(request: HttpRequest, letter_id: uuid.UUID) -> HttpResponse:
     letter_conflict_declare(access=_third_party(request, letter_id))
-    return _see_other("letters:letters")
-
-
-# Recipients (organization contacts).
-
-
-def _copy(request: HttpRequest, copy_id) -> CopyAccess:
-    try:
-        return copy_access_get(user=request.user, secret_key=staff_secret_key(request), copy_id=copy_id)
-    except LetterNotFound:
-        raise Http404 from None
-
-
-def _copy_page(request, access: CopyAccess, *, problem=None, status=200) -> HttpResponse:
-    context = {
-        "copy": access.copy,
-        "document": copy_read(access=access),
-        "overview": copy_thread(access=access),
-        "answer_form": MessageForm(),
-        "times_form": TimesForm(),
-        "meeting_form": MeetingForm(),
-        "problem": problem,
-    }
-    return render(request, "staff/letters/copy.html", context, status=status)
-
-
-@require_GET
-@staff_required
-def show_copy(request: HttpRequest, copy_id) -> HttpResponse:
-    access = _copy(request, copy_id)
-    audit_record(actor=request.user, action=Action.LETTER_COPY_READ, obj=access.letter)
-    return _copy_page(request, access)
-
-
-def _copy_action(request, copy_id, form_class, action: Callable[[CopyAccess, dict], object]):
-    access = _copy(request, copy_id)
-    done = partial(_see_other, "letters:show_copy", copy_id=access.copy.pk)
-    return _form_action(request, access, form_class, action, page=_copy_page, done=done)
-
-
-@require_POST
-@staff_required
-def acknowledge(request: HttpRequest, copy_id) -> HttpResponse:
-    return _copy_action(request, copy_id, None, lambda access, data: letter_acknowledge(access=access))
-
-
-@require_POST
-@staff_required
-def answer(request: HttpRequest, copy_id) -> HttpResponse:
-    return _copy_action(
-        request, copy_id, MessageForm, lambda access, data: letter_answer(access=access, body=data["body"])
-    )
-
-
-@require_POST
-@staff_required
-def propose_times(request: HttpRequest, copy_id) -> HttpResponse:
-    return _copy_action(
-        request, copy_id, TimesForm, lambda access, data: meeting_times_propose(access=access, times=data["times"])
-    )
-
-
-@require_POST
-@staff_required
-def decide_attendee(request: HttpRequest, copy_id) -> HttpResponse:
-    return _copy_action(
-        request,
-        copy_id,
-        AttendeeForm,
-        lambda access, data: meeting_attendee_decide(
-            access=access, attendee=data["attendee"], accept=data["decision"] == "accept"
-        ),
-    )
-
-
-@require_POST
-@staff_required
-def update_meeting(request: HttpRequest, copy_id) -> HttpResponse:
-    return _copy_action(
-        request,
-        copy_id,
-        MeetingForm,
-        lambda access, data: meeting_status_set(access=access, status=data["status"], note=data["note"]),
-    )
+    return see_other("letters:letters")

@@ -19,23 +19,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from confide import crypto
-from confide.core import keyfiles
-from confide.core.identifiers import IdentifierError, email_canonical
 from confide.core.throttle import write_allow
 from confide.tenants.models import Organization
+from confide.verification.content import VerificationError, address_canonical, domain_canonical
+from confide.verification.keys import account_ref_of, code_key, roster_lookup
 from confide.verification.models import AllowedDomain, Challenge, RosterEntry
+from confide.verification.selectors import address_eligible
 
 # Eight: the pending cap lets anyone try ~48,000 challenges a day per organization, 5 guesses each.
 CODE_DIGITS = 8
 MAX_ATTEMPTS = 5
-
-
-class VerificationError(ValueError):
-    """A sentence to show the reporter."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -44,25 +37,13 @@ class VerifiedAccount:
     organization_id: uuid.UUID
 
 
-def _canonical(email: str) -> str:
-    try:
-        return email_canonical(email)
-    except IdentifierError as exc:
-        raise VerificationError(str(exc)) from None
-
-
 def account_ref_for(*, email: str) -> bytes:
-    return crypto.keyed_hash("account", keyfiles.pepper() + _canonical(email).encode())
-
-
-def _roster_lookup(organization: Organization, canonical: str) -> bytes:
-    # Salted by organization: two rosters listing one person do not share a value.
-    return crypto.keyed_hash("roster", keyfiles.pepper() + organization.pk.bytes + canonical.encode())
+    return account_ref_of(address_canonical(email))
 
 
 def roster_upload(*, organization: Organization, emails: Iterable[str], replace: bool = False) -> int:
     """Store the roster as keyed hashes; the addresses go no further than this function."""
-    lookups = {_roster_lookup(organization, _canonical(email)) for email in emails if email.strip()}
+    lookups = {roster_lookup(organization, address_canonical(email)) for email in emails if email.strip()}
     with transaction.atomic():
         if replace:
             RosterEntry.objects.filter(organization=organization).delete()
@@ -72,25 +53,9 @@ def roster_upload(*, organization: Organization, emails: Iterable[str], replace:
     return RosterEntry.objects.filter(organization=organization).count()
 
 
-def domain_canonical(domain: str) -> str:
-    return _canonical(f"x@{domain.strip().lstrip('@')}").rpartition("@")[2]
-
-
 def domain_allow(*, organization: Organization, domain: str) -> AllowedDomain:
     allowed, _created = AllowedDomain.objects.get_or_create(organization=organization, domain=domain_canonical(domain))
     return allowed
-
-
-def _eligible(organization: Organization, canonical: str) -> bool:
-    domain = canonical.rpartition("@")[2]
-    if AllowedDomain.objects.filter(organization=organization, domain=domain).exists():
-        return True
-    lookup = _roster_lookup(organization, canonical)
-    return RosterEntry.objects.filter(organization=organization, lookup=lookup).exists()
-
-
-def _code_key(challenge_id: uuid.UUID, code: str) -> bytes:
-    return crypto.keyed_hash("verification-code", keyfiles.pepper() + challenge_id.bytes + code.encode())
 
 
 def verification_challenges_purge() -> int:
@@ -104,21 +69,23 @@ def verification_start(*, organization: Organization, email: str) -> uuid.UUID:
     """Email a one-time code if the address belongs to the organization's staff. The answer is the same
     either way, so the form does not tell who is on the roster."""
     write_allow(scope="verification", organization_id=organization.pk)
-    canonical = _canonical(email)
+    canonical = address_canonical(email)
     now = timezone.now()
     verification_challenges_purge()
     if Challenge.objects.filter(organization=organization).count() >= settings.CONFIDE_VERIFICATION_MAX_PENDING:
-        raise VerificationError(_("Too many codes are waiting to be used. Please try again in a few minutes."))
+        raise VerificationError(
+            _("Too many codes are waiting to be used. Please try again in a few minutes."), field="email"
+        )
     challenge_id = uuid.uuid4()
     code = "".join(secrets.choice("0123456789") for _ in range(CODE_DIGITS))
-    eligible = _eligible(organization, canonical)
+    eligible = address_eligible(organization=organization, canonical=canonical)
     # Not eligible: the reference is sealed under a code nobody receives, so confirming always fails.
     sealing_code = code if eligible else secrets.token_hex(16)
-    account_ref = crypto.keyed_hash("account", keyfiles.pepper() + canonical.encode())
+    account_ref = account_ref_of(canonical)
     Challenge.objects.create(
         id=challenge_id,
         organization=organization,
-        sealed_ref=crypto.aead_encrypt(_code_key(challenge_id, sealing_code), account_ref, ad=challenge_id.bytes),
+        sealed_ref=crypto.aead_encrypt(code_key(challenge_id, sealing_code), account_ref, ad=challenge_id.bytes),
         expires_at=now + timedelta(minutes=settings.CONFIDE_VERIFICATION_MINUTES),
     )
     if eligible:
@@ -138,13 +105,13 @@ def verification_start(*, organization: Organization, email: str) -> uuid.UUID:
             # Not re-raised: a 500 would log the exception, and SMTP errors name the recipient's address.
             Challenge.objects.filter(pk=challenge_id).delete()
             raise VerificationError(
-                _("We could not send the code just now. Please try again in a few minutes.")
+                _("We could not send the code just now. Please try again in a few minutes."), field="email"
             ) from None
     return challenge_id
 
 
 def verification_confirm(*, organization: Organization, challenge_id: uuid.UUID | str, code: str) -> VerifiedAccount:
-    failed = VerificationError(_("That code does not match, or it has expired. Ask for a new one."))
+    failed = VerificationError(_("That code does not match, or it has expired. Ask for a new one."), field="code")
     try:
         challenge_uuid = challenge_id if isinstance(challenge_id, uuid.UUID) else uuid.UUID(str(challenge_id))
     except ValueError:
@@ -160,7 +127,7 @@ def verification_confirm(*, organization: Organization, challenge_id: uuid.UUID 
             raise failed
         try:
             account_ref = crypto.aead_decrypt(
-                _code_key(challenge_uuid, code), bytes(challenge.sealed_ref), ad=challenge_uuid.bytes
+                code_key(challenge_uuid, code), bytes(challenge.sealed_ref), ad=challenge_uuid.bytes
             )
         except crypto.DecryptionError:
             account_ref = None

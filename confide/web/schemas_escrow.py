@@ -1,14 +1,13 @@
-"""Shared pieces of the escrow API: the vault's authentication and the error shape."""
+"""Shapes shared by the escrow API of both doors: the anonymous thread's messages. Errors use
+web.schemas.Problem and FieldProblem, answered by web.api's handlers."""
 
 from datetime import date
 
-from ninja import Schema, Status
+from ninja import Schema
 from pydantic import Field
 
-
-class FieldProblem(Schema):
-    detail: str
-    field: str | None = None
+from confide.escrow.content import MESSAGE_MAX_CHARS
+from confide.escrow.models import ThreadMessage
 
 
 class ThreadMessageOut(Schema):
@@ -18,14 +17,11 @@ class ThreadMessageOut(Schema):
     body: str
 
 
-class MessageIn(Schema):
-    body: str = Field(max_length=10_000)
+class VaultMessageIn(Schema):
+    """A message of a vault's thread (a report's message is web.schemas.MessageIn, with its own limit)."""
+
+    body: str = Field(max_length=MESSAGE_MAX_CHARS)
 
 
-def refused(error: Exception, field: str | None = None) -> Status:
-    message = getattr(error, "message", None) or str(error)
-    return Status(400, {"detail": message, "field": getattr(error, "field", None) or field})
-
-
-def message_out(message, body: str) -> dict:
+def message_out(message: ThreadMessage, body: str) -> dict:
     return {"id": str(message.pk), "author": message.author_kind, "on": message.created_on, "body": body}

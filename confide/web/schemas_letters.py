@@ -4,14 +4,13 @@ from datetime import date
 from typing import Annotated, Literal
 
 from ninja import Schema
-from ninja.errors import HttpError
 from pydantic import Field
 
-from confide.letters.content import LetterError
-from confide.letters.selectors import LetterOverview, UpdateView
+from confide.letters.content import MAX_ANSWER, MAX_ATTENDEES, MAX_REQUEST, MAX_SHORT, MAX_TEXT, MAX_TITLE
+from confide.letters.selectors.common import LetterOverview, UpdateView
 
 ContactId = Annotated[int, Field(ge=1, le=2_147_483_647)]
-Short = Annotated[str, Field(max_length=200)]
+Short = Annotated[str, Field(max_length=MAX_SHORT)]
 
 
 class ContactOut(Schema):
@@ -20,14 +19,14 @@ class ContactOut(Schema):
 
 
 class DraftIn(Schema):
-    title: str = Field(max_length=200)
-    text: str = Field(max_length=20_000)
-    request: str = Field(default="", max_length=5_000)
+    title: str = Field(max_length=MAX_TITLE)
+    text: str = Field(max_length=MAX_TEXT)
+    request: str = Field(default="", max_length=MAX_REQUEST)
     recipients: list[ContactId] = Field(max_length=50)
     threshold: int = Field(ge=-1_000_000, le=1_000_000)
     deadline: date | None = None
     release_at_deadline: bool = False
-    attendees: list[Short] = Field(default=[], max_length=20)
+    attendees: list[Short] = Field(default=[], max_length=MAX_ATTENDEES)
     fingerprinted: bool = Field(
         default=True, description="Mark each recipient's copy invisibly so that a leaked copy can be traced."
     )
@@ -91,9 +90,9 @@ class SignIn(Schema):
     challenge: str | None = Field(default=None, max_length=64)
     code: str | None = Field(default=None, max_length=12)
     vouch: str | None = Field(default=None, max_length=200)
-    name: str = Field(max_length=200)
-    role: str = Field(default="", max_length=200)
-    cohort: str = Field(default="", max_length=200)
+    name: str = Field(max_length=MAX_SHORT)
+    role: str = Field(default="", max_length=MAX_SHORT)
+    cohort: str = Field(default="", max_length=MAX_SHORT)
     visibility: Literal["name", "verified"]
 
 
@@ -130,7 +129,7 @@ class ThirdPartyLetterOut(LetterOut):
 
 class ReviewIn(Schema):
     decision: Literal["approve", "decline"]
-    note: str = Field(default="", max_length=5_000)
+    note: str = Field(default="", max_length=MAX_REQUEST)
 
 
 class ReleaseIn(Schema):
@@ -155,11 +154,14 @@ class CopyOut(CopySummary):
     updates: list[UpdateOut]
 
 
-class MessageIn(Schema):
-    body: str = Field(max_length=5_000)
+class LetterMessageIn(Schema):
+    """The organizer's message, or a recipient's answer."""
+
+    body: str = Field(max_length=MAX_ANSWER)
 
 
-class ThirdPartyMessageIn(MessageIn):
+class ThirdPartyMessageIn(Schema):
+    body: str = Field(max_length=MAX_REQUEST)
     to_recipients: bool = Field(default=False, description="After delivery, also to the recipients.")
 
 
@@ -169,10 +171,10 @@ class GrantIn(Schema):
 
 class MeetingIn(Schema):
     times: list[Short] | None = Field(default=None, max_length=10)
-    attendee: str | None = Field(default=None, max_length=200)
+    attendee: str | None = Field(default=None, max_length=MAX_SHORT)
     decision: Literal["accept", "decline"] | None = None
     status: Literal["scheduled", "held", "follow_up"] | None = None
-    note: str = Field(default="", max_length=5_000)
+    note: str = Field(default="", max_length=MAX_ANSWER)
 
 
 class TraceIn(Schema):
@@ -210,7 +212,3 @@ def letter_out(overview: LetterOverview) -> dict:
 
 def updates_out(update: UpdateView) -> dict:
     return {"seq": update.seq, "author_kind": update.author_kind, "body": update.body, "created_on": update.created_on}
-
-
-def refuse(error: LetterError) -> HttpError:
-    return HttpError(error.status, error.message)

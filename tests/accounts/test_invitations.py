@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from confide.accounts.models import Invitation, User
-from confide.accounts.services import staff_unlock
+from confide.accounts.services.sign_in import staff_unlock
 from tests.conftest import csrf_from, make_staff, staff_login
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from confide import crypto
-from confide.accounts.services import LoginFailed, staff_password_change, staff_unlock
+from confide.accounts.content import LoginFailed
+from confide.accounts.services.passwords import staff_password_change
+from confide.accounts.services.sign_in import staff_unlock
 from confide.audit.models import AuditEntry
 from confide.core.keyfiles import encode_key
 from confide.reports.content import ReportNotFound

@@ -3,7 +3,8 @@ import pytest
 from django.test import Client
 
 from confide.accounts.models import SignInThrottle
-from confide.accounts.services import UNLOCK_COOKIE
+from confide.accounts.services.sessions import UNLOCK_COOKIE
+from confide.audit.models import AuditEntry
 from tests.conftest import PASSWORD, csrf_from, make_staff, totp_code
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +36,6 @@ def test_a_missing_or_wrong_code_is_refused_like_a_wrong_password(csrf_client, h
 
 
 def test_a_code_is_accepted_once_and_the_replay_is_audited(handler):
-    from confide.audit.models import AuditEntry
-
     code = totp_code(handler)
     assert sign_in(Client(enforce_csrf_checks=True), "hana", code=code).status_code == 302
     assert sign_in(Client(enforce_csrf_checks=True), "hana", code=code).status_code == 400

@@ -4,7 +4,7 @@ before must stop working too, not only the password."""
 import pytest
 from django.test import Client
 
-from confide.accounts.services import staff_password_change
+from confide.accounts.services.passwords import staff_password_change
 from tests.accounts.test_recovery import NEW_PASSWORD, recover
 from tests.conftest import PASSWORD, api_token
 

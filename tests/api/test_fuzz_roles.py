@@ -7,7 +7,7 @@ from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
-from confide.escrow.team import counselor_enrol
+from confide.escrow.services.team import counselor_enrol
 from tests.conftest import make_staff
 from tests.escrow.conftest import name_person, new_vault
 from tests.letters.conftest import draft

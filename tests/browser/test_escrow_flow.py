@@ -3,10 +3,10 @@ the match, the counselor reads both and writes to one, who reads it in their vau
 
 import pytest
 
-from confide.escrow.matching import matches_detect
 from confide.escrow.selectors import vault_access_get
-from confide.escrow.services import vault_account_set
-from confide.escrow.team import counselor_enrol
+from confide.escrow.services.matching import matches_detect
+from confide.escrow.services.team import counselor_enrol
+from confide.escrow.services.vaults import vault_account_set
 from tests.conftest import PASSWORD, make_staff, totp_code
 from tests.escrow.conftest import account_ref
 

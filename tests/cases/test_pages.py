@@ -2,7 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from confide.accounts.services import UNLOCK_COOKIE
+from confide.accounts.services.sessions import UNLOCK_COOKIE
 from confide.reports.models import Attachment, Message, Report
 from tests.conftest import csrf_from
 

@@ -4,12 +4,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.core import mail
 from django.core.management import CommandError, call_command
 
 from confide.accounts.models import User
-from confide.accounts.services import staff_unlock
+from confide.accounts.services.sign_in import staff_unlock
 from confide.core.keyfiles import main as keyfiles_main
 from confide.tenants.models import Membership, Organization
+from confide.verification.services import verification_start
 
 pytestmark = pytest.mark.django_db
 
@@ -38,10 +40,6 @@ def test_seed_demo_is_idempotent_and_its_login_unlocks():
 
 
 def test_seed_demo_lets_any_demo_example_address_ask_for_a_code():
-    from django.core import mail
-
-    from confide.verification.services import verification_start
-
     run("seed_demo", "--password", "a demo password 123")
     run("seed_demo", "--password", "a demo password 123")
     verification_start(organization=Organization.objects.get(slug="demo"), email="someone@demo.example")

@@ -2,9 +2,11 @@
 
 import pytest
 
-from confide.escrow.selectors import vault_access_get
-from confide.escrow.services import escrow_entry_create, vault_account_set, vault_create
-from confide.escrow.team import counselor_enrol
+from confide.accounts.services.sign_in import staff_unlock
+from confide.escrow.selectors import counselor_access_get, vault_access_get
+from confide.escrow.services.entries import escrow_entry_create
+from confide.escrow.services.team import counselor_enrol
+from confide.escrow.services.vaults import vault_account_set, vault_create
 from confide.verification.services import account_ref_for
 from tests.conftest import PASSWORD, make_staff
 
@@ -22,9 +24,6 @@ def counselor(db):
 
 @pytest.fixture
 def counselor_access(counselor):
-    from confide.accounts.services import staff_unlock
-    from confide.escrow.counsel import counselor_access_get
-
     unlocked = staff_unlock(username=counselor.username, password=PASSWORD)
     return counselor_access_get(user=counselor, secret_key=unlocked.secret_key)
 

@@ -1,10 +1,15 @@
 """The escrow API: the vault with `Authorization: Vault <receipt>`, counselors with a staff token; everyone
 else gets 404 on counselor operations, and every bad input a 4xx with a `detail`."""
 
-import pytest
+import re
 
-from confide.escrow.matching import matches_detect
+import pytest
+from django.core import mail
+
 from confide.escrow.models import Entry, Match, ThreadMessage
+from confide.escrow.services.matching import matches_detect
+from confide.reports.models import Report
+from confide.verification.services import roster_upload
 from tests.api.conftest import receipt_header
 from tests.conftest import make_staff
 from tests.escrow.conftest import name_person, new_vault
@@ -154,8 +159,6 @@ def test_unstorable_or_incomplete_entries_get_a_400_with_a_detail(api, org, coun
 
 
 def test_a_record_and_an_entry_become_reports_with_their_own_receipts(api, org, handler, counselor):
-    from confide.reports.models import Report
-
     auth = _vault(api, org)
     record = api.post("/api/vault/records", {"text": "for me"}, content_type="application/json", **auth).json()
     entry = api.post(
@@ -181,12 +184,6 @@ def test_a_record_and_an_entry_become_reports_with_their_own_receipts(api, org, 
 
 
 def test_an_address_is_verified_through_the_api(api, org, counselor):
-    import re
-
-    from django.core import mail
-
-    from confide.verification.services import roster_upload
-
     roster_upload(organization=org, emails=["ana@acme.example"])
     auth = _vault(api, org)
     started = api.post(

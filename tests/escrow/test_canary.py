@@ -8,8 +8,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from confide.escrow.matching import match_notifications_send, matches_detect
 from confide.escrow.models import Match
+from confide.escrow.services.matching import match_notifications_send, matches_detect
 from confide.verification.services import roster_upload
 from tests.conftest import PASSWORD, totp_code
 from tests.security.canary import at_rest_sources, hits

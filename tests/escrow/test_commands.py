@@ -4,10 +4,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django_tasks_db.models import DBTaskResult
 
-from confide.accounts.services import staff_unlock
+from confide.accounts.services.sign_in import staff_unlock
 from confide.audit.models import AuditEntry
-from confide.escrow.counsel import counselor_access_get, match_open
 from confide.escrow.models import CounselorKeyWrap, Match
+from confide.escrow.selectors import counselor_access_get
+from confide.escrow.services.counsel import match_open
 from confide.escrow.tasks import escrow_match_job, escrow_match_schedule
 from tests.conftest import make_staff
 from tests.escrow.conftest import name_person, new_vault

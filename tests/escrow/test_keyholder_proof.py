@@ -12,9 +12,12 @@ from django.core.management import call_command
 
 from confide import crypto
 from confide.core import keyfiles
-from confide.escrow import keyholder, oprf_server
-from confide.escrow.keyholder import OprfProofRefused, OprfUnavailable, oprf_output, oprf_settings_check
+from confide.escrow import oprf_server
+from confide.escrow.checks import oprf_settings_check
+from confide.escrow.content import OprfProofRefused, OprfUnavailable
 from confide.escrow.models import Entry
+from confide.escrow.services import keyholder
+from confide.escrow.services.keyholder import oprf_output
 from tests.escrow.test_pages import _post, _vault_client
 
 IDENTIFIER = "email:proofcanary-7f3a@campaign.example"
@@ -39,9 +42,9 @@ def _wrong_element(*, blinded: bytes, rate_key: bytes) -> tuple[bytes, bytes]:
 def logged():
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
-    logging.getLogger("confide.escrow.keyholder").addHandler(handler)
+    logging.getLogger("confide.escrow.services.keyholder").addHandler(handler)
     yield stream
-    logging.getLogger("confide.escrow.keyholder").removeHandler(handler)
+    logging.getLogger("confide.escrow.services.keyholder").removeHandler(handler)
 
 
 @pytest.mark.parametrize("holder", [_another_key_holder, _wrong_element])

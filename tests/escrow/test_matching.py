@@ -5,11 +5,12 @@ from django.core import mail
 from django.test import override_settings
 
 from confide import crypto
-from confide.escrow.counsel import match_open
-from confide.escrow.matching import index_account_count, match_notifications_send, matches_detect
+from confide.escrow.content import EscrowRefused
 from confide.escrow.models import Entry, Match
-from confide.escrow.selectors import entry_group_get
-from confide.escrow.services import EscrowRefused, escrow_entry_update, escrow_entry_withdraw
+from confide.escrow.selectors import entry_group_get, index_account_count
+from confide.escrow.services.counsel import match_open
+from confide.escrow.services.entries import escrow_entry_update, escrow_entry_withdraw
+from confide.escrow.services.matching import match_notifications_send, matches_detect
 from tests.escrow.conftest import name_person, new_vault
 
 ACCUSED = "email:boss@campaign.example"

@@ -4,8 +4,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from confide.escrow.matching import matches_detect, matches_detect_all
 from confide.escrow.models import Match, PendingIndex
+from confide.escrow.services.matching import matches_detect, matches_detect_all
 from tests.escrow.conftest import name_person, new_vault
 
 ACCUSED = "email:boss@campaign.example"

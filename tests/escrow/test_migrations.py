@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from confide.escrow.models import PendingIndex
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -27,7 +29,5 @@ def test_existing_entries_become_pending_when_the_job_turns_incremental():
         )
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
-
-    from confide.escrow.models import PendingIndex
 
     assert [(bytes(p.index), p.threshold) for p in PendingIndex.objects.all()] == [(b"i" * 32, 2)]

@@ -5,8 +5,9 @@ import re
 import pytest
 from django.test import Client
 
-from confide.escrow.matching import matches_detect
 from confide.escrow.models import Entry, Match, Record, ThreadMessage
+from confide.escrow.selectors import vault_view
+from confide.escrow.services.matching import matches_detect
 from confide.reports.models import Report
 from tests.conftest import csrf_from, make_staff
 from tests.escrow.conftest import name_person, new_vault
@@ -171,7 +172,6 @@ def test_a_counselor_opens_a_match_across_organizations_and_writes_to_a_reporter
     )
     assert response.status_code == 303
     assert ThreadMessage.objects.get().vault_id == first.vault.pk
-    from confide.escrow.selectors import vault_view
 
     [message] = vault_view(access=first)["messages"]
     assert "Others named the same person." in message["body"] and "joint report" in message["body"]

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from confide.escrow.matching import matches_detect
 from confide.escrow.models import Entry, Match, Record, ThreadMessage
+from confide.escrow.services.matching import matches_detect
 from confide.reports.models import Report
 from tests.conftest import csrf_from
 from tests.escrow.test_pages import RECEIPT_RE, _post, _vault_client

@@ -2,8 +2,9 @@
 
 from confide.escrow.models import Entry, Vault
 from confide.escrow.selectors import entry_group_get, vault_entries
-from confide.escrow.services import escrow_entry_update, escrow_entry_withdraw
-from tests.escrow.conftest import name_person, new_vault
+from confide.escrow.services.entries import escrow_entry_update, escrow_entry_withdraw
+from confide.escrow.services.vaults import vault_account_set
+from tests.escrow.conftest import account_ref, name_person, new_vault
 
 
 def test_making_editing_and_withdrawing_entries_never_writes_the_vault_row(org, counselor):
@@ -37,9 +38,6 @@ def test_another_vaults_entry_cannot_be_edited_or_withdrawn(org, counselor):
 
 
 def test_entries_made_before_verifying_move_to_the_verified_account(org, counselor):
-    from confide.escrow.services import vault_account_set
-    from tests.escrow.conftest import account_ref
-
     _, access = new_vault(org)
     name_person(access, ["email:boss@campaign.example"], text="before verifying")
     access = vault_account_set(access=access, account_ref=account_ref("ana@acme.example"), organization_id=org.pk)

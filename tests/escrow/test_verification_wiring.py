@@ -5,9 +5,9 @@ import re
 from django.core import mail
 from django.test import Client
 
-from confide.escrow.matching import matches_detect
 from confide.escrow.models import Entry, Match, Vault
-from confide.verification.services import roster_upload
+from confide.escrow.services.matching import matches_detect
+from confide.verification.services import account_ref_for, roster_upload
 from tests.conftest import csrf_from
 from tests.escrow.conftest import name_person, new_vault
 
@@ -59,7 +59,6 @@ def test_the_vault_never_stores_the_address_or_the_account_reference_in_clear(or
     roster_upload(organization=org, emails=["ana@acme.example"])
     receipt, _access = new_vault(org)
     _verify(_vault_client(org, receipt), org, "ana@acme.example")
-    from confide.verification.services import account_ref_for
 
     ref = account_ref_for(email="ana@acme.example")
     vault = Vault.objects.get()

@@ -2,8 +2,9 @@
 
 import pytest
 
-from tests.conftest import csrf_from
-from tests.hotline.conftest import file_call, hidden_fields
+from confide.reports.models import Report
+from tests.conftest import csrf_from, make_staff
+from tests.hotline.conftest import file_call, hidden_fields, post, read_back
 
 ORG_PAGES_GET = ["/staff/hotline/acme/", "/staff/hotline/acme/callback/"]
 ORG_PAGES_POST = [
@@ -60,10 +61,6 @@ def test_signed_out_visitors_are_sent_to_sign_in(org, client):
 
 
 def test_a_call_taker_of_another_organization_cannot_file_for_it(org, other_org, handler, call_taker, login):
-    from confide.reports.models import Report
-    from tests.conftest import make_staff
-    from tests.hotline.conftest import post, read_back
-
     client = login(call_taker)
     page = read_back(client)
     make_staff("rival-handler", [other_org])

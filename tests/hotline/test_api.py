@@ -3,7 +3,7 @@
 import pytest
 
 from confide.audit.models import AuditEntry
-from confide.hotline.draft import SOUNDS_LIKE
+from confide.hotline.spelling import SOUNDS_LIKE
 from confide.reports.models import Author, KeyWrap, Message, Report
 from tests.conftest import submit_report
 

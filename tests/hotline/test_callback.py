@@ -14,7 +14,7 @@ from confide.reports import keys
 from confide.reports.models import Author, Message
 from confide.reports.selectors.staff import case_access_get
 from confide.reports.services.messages import message_create_by_handler
-from tests.conftest import csrf_from, submit_report
+from tests.conftest import csrf_from, make_staff, submit_report
 from tests.hotline.conftest import post
 
 HANDLER_REPLY = "Thank you for calling. Could you tell us whether anyone else was present?"
@@ -104,8 +104,6 @@ def test_wrong_and_malformed_receipts_get_the_same_answer(answered, call_taker, 
 
 
 def test_a_receipt_of_another_organization_opens_nothing(org, other_org, call_taker, login):
-    from tests.conftest import make_staff
-
     make_staff("rival-handler", [other_org])
     foreign = submit_report(other_org)
     response = _open(login(call_taker), foreign.receipt)
@@ -122,8 +120,6 @@ def test_a_reply_with_a_wrong_receipt_posts_nothing(answered, call_taker, login)
 
 
 def test_failed_receipts_are_rate_limited_per_call_taker(answered, org, call_taker, login, settings):
-    from tests.conftest import make_staff
-
     settings.CONFIDE_HOTLINE_CALLBACK_FAILURES = 3
     client = login(call_taker)
     for _ in range(3):

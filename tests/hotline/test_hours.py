@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 
 from confide.hotline.hours import hotline_open_at
 from confide.hotline.models import HotlineSettings, validate_time_zone, validate_weekdays
+from tests.conftest import make_staff, staff_login
 
 # 2026-11-23 is a Monday.
 MONDAY_NOON_UTC = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -83,8 +84,6 @@ def test_the_console_shows_open_lines(org, call_taker, login):
 
 
 def test_the_operator_edits_hours_in_the_admin(org, client):
-    from tests.conftest import make_staff, staff_login
-
     operator = make_staff("oper", role="operator")
     staff_login(client, operator)
     assert client.get("/operator/hotline/hotlinesettings/add/").status_code == 200

@@ -4,7 +4,7 @@ from confide import crypto
 from confide.reports import keys
 from confide.reports.content import ReportContent
 from confide.reports.models import KeyWrap, Report
-from tests.hotline.conftest import file_call, hidden_fields, read_back
+from tests.hotline.conftest import file_call, hidden_fields, post, read_back
 
 
 def test_the_spanish_script_renders_in_spanish(org, call_taker, login):
@@ -45,7 +45,6 @@ def test_the_language_stays_spanish_through_the_call_and_is_recorded(org, handle
 def test_the_language_cannot_be_switched_between_read_back_and_filing(org, handler, call_taker, login):
     client = login(call_taker)
     page = read_back(client, lang="es")
-    from tests.hotline.conftest import post
 
     response = post(client, "/staff/hotline/acme/file/", page, {**hidden_fields(page), "lang": "en", "consent": "yes"})
     assert response.status_code == 400

@@ -6,10 +6,14 @@ from django.test import Client
 from confide import crypto
 from confide.audit.models import AuditEntry
 from confide.audit.selectors import audit_chain_verify
+from confide.hotline.models import ReadBackUsed
+from confide.hotline.services import hotline_report_submit
 from confide.reports import keys
 from confide.reports.content import ReportContent
 from confide.reports.models import KeyWrap, Report
-from tests.conftest import csrf_from
+from confide.reports.selectors.reporter import reporter_access_get
+from confide.tenants.models import Membership
+from tests.conftest import PASSWORD, csrf_from, make_staff, sample_content, submit_report, totp_code
 from tests.hotline.conftest import ACCOUNT, file_call, hidden_fields, post, read_back, receipt_of
 
 
@@ -41,7 +45,6 @@ def test_the_receipt_opens_the_report_and_is_spelled_word_by_word(org, handler, 
     expected = {"a": "Alfa", "e": "Echo", "o": "Oscar", "s": "Sierra", "t": "Tango"}
     letter = next(ch for ch in receipt.replace(" ", "") if ch in expected)
     assert expected[letter] in page
-    from confide.reports.selectors.reporter import reporter_access_get
 
     assert reporter_access_get(receipt=receipt, organization=org).report == Report.objects.get()
 
@@ -89,8 +92,6 @@ def test_it_refuses_a_text_that_was_not_read_back(org, handler, call_taker, logi
 
 
 def test_another_call_takers_read_back_cannot_be_filed(org, handler, call_taker, login):
-    from tests.conftest import make_staff
-
     colleague = make_staff("cora", [org], role="call_taker")
     page = read_back(login(call_taker))
     other = login(colleague)
@@ -151,7 +152,6 @@ def test_the_call_taker_cannot_read_the_report_after_filing(org, handler, call_t
 def test_the_call_taker_cannot_read_the_report_through_the_api(org, handler, call_taker, login, client):
     file_call(login(call_taker))
     report = Report.objects.get()
-    from tests.conftest import PASSWORD, totp_code
 
     token = client.post(
         "/api/staff/login",
@@ -164,16 +164,12 @@ def test_the_call_taker_cannot_read_the_report_through_the_api(org, handler, cal
 
 
 def test_a_stray_handler_membership_still_gives_the_filing_call_taker_no_key(org, handler, call_taker, login):
-    from confide.tenants.models import Membership
-
     client = login(call_taker)
     page = read_back(client)
     # An operator mistake after the call began: the call-taker also became a handler member. The console no
     # longer serves them for this organization, and the service itself never seals to the filer.
     Membership.objects.filter(user=call_taker).update(role=Membership.Role.HANDLER)
     assert post(client, "/staff/hotline/acme/file/", page, {**hidden_fields(page), "consent": "yes"}).status_code == 404
-    from confide.hotline.services import hotline_report_submit
-    from tests.conftest import sample_content
 
     submitted = hotline_report_submit(user=call_taker, organization=org, content=sample_content())
     assert not KeyWrap.objects.filter(report=submitted.report, user=call_taker).exists()
@@ -225,8 +221,6 @@ def test_filing_without_the_read_back_nonce_is_refused(org, handler, call_taker,
 
 
 def test_the_used_read_backs_keep_no_time_and_no_link(org, handler, call_taker, login):
-    from confide.hotline.models import ReadBackUsed
-
     client = login(call_taker)
     page = read_back(client)
     post(client, "/staff/hotline/acme/file/", page, {**hidden_fields(page), "consent": "yes"})
@@ -253,8 +247,6 @@ def test_callers_words_are_escaped(org, handler, call_taker, login):
 
 
 def test_web_reports_still_decode_and_show_no_phone_details(org, handler, login, unlock):
-    from tests.conftest import submit_report
-
     submitted = submit_report(org, what_happened="Typed online [[not a quote]]")
     page = login(handler).get(f"/staff/cases/{submitted.report.pk}/").content.decode()
     assert "Phone, in" not in page
@@ -292,8 +284,6 @@ def test_the_caller_online_sees_their_words_marked_not_brackets(org, handler, ca
 
 
 def test_a_web_reporter_still_sees_brackets_as_typed(org, handler):
-    from tests.conftest import submit_report
-
     submitted = submit_report(org, what_happened="Typed online [[not a quote]] <b>bold</b>")
     reporter = Client()
     form = reporter.get("/r/acme/return/")

@@ -21,14 +21,19 @@ MODULES = [
     "reports/uploads.py",
     "reports/models.py",  # category and status labels shown on the report page
     "reports/selectors/common.py",  # "Case handler" / "Reporter" in the reporter's thread
-    "escrow/services.py",
-    "escrow/threads.py",
-    "escrow/conversion.py",
+    "escrow/content.py",
+    "escrow/services/vaults.py",
+    "escrow/services/entries.py",
+    "escrow/services/conversion.py",
     "escrow/models.py",
     "letters/content.py",
-    "letters/participants.py",
-    "letters/services.py",
-    "letters/selectors.py",
+    "letters/services/drafting.py",
+    "letters/services/participants.py",
+    "letters/services/signatures.py",
+    "letters/services/third_party.py",
+    "letters/services/threads.py",
+    "letters/selectors/common.py",
+    "letters/selectors/reporter.py",
     "letters/models.py",  # letter and meeting status shown to the organizer
     "verification/services.py",  # its errors and the code email go to reporters and signers
 ]

@@ -5,10 +5,13 @@ from dataclasses import dataclass
 
 import pytest
 
-from confide.accounts.services import staff_unlock
+from confide.accounts.services.sign_in import staff_unlock
 from confide.letters.content import signature_build
-from confide.letters.selectors import invitation_access_get, participant_access_get, third_party_access_get
-from confide.letters.services import letter_draft_create, letter_review, signature_create
+from confide.letters.selectors.reporter import invitation_access_get, participant_access_get
+from confide.letters.selectors.staff import third_party_access_get
+from confide.letters.services.drafting import letter_draft_create
+from confide.letters.services.signatures import signature_create
+from confide.letters.services.third_party import letter_review
 from confide.verification.services import account_ref_for
 from tests.conftest import PASSWORD, make_staff
 

@@ -10,7 +10,7 @@ from confide.letters.models import Letter, LetterCopy, Signature
 from confide.verification.services import roster_upload
 from tests.api.conftest import receipt_header
 from tests.conftest import submit_report
-from tests.letters.conftest import LETTER_TEXT, sign
+from tests.letters.conftest import LETTER_TEXT, draft, sign
 
 pytestmark = pytest.mark.django_db
 
@@ -216,8 +216,6 @@ def test_unknown_tokens_and_ids_are_404(api, org, handler, token_for):
 
 
 def test_a_receipt_of_another_letter_reaches_only_its_own_letter(api, circulating, org, boss, handler, token_for):
-    from tests.letters.conftest import draft
-
     other = draft(org, [boss], title="Another letter")
     api.post(
         f"/api/staff/letters/{other.letter.pk}/review", {"decision": "approve"}, content_type=JSON, **token_for(handler)

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from confide.accounts.models import User
-from confide.letters.selectors import contacts_of
+from confide.letters.selectors.common import contact_list
 from confide.letters.tasks import letter_reminder_job, letter_reminder_schedule
 from confide.tenants.models import Organization
 
@@ -26,7 +26,7 @@ def test_seed_demo_creates_a_demo_contact_once():
     assert "demo-contact" in first and "demo-contact" not in second
     assert User.objects.filter(username="demo-contact", role=User.Role.CONTACT).count() == 1
     demo = Organization.objects.get(slug="demo")
-    assert [u.username for u in contacts_of(organization=demo)] == ["demo-contact"]
+    assert [u.username for u in contact_list(organization=demo)] == ["demo-contact"]
 
 
 def test_the_reminder_job_is_scheduled_once():

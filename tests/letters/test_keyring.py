@@ -4,10 +4,9 @@ does, and nobody else can be given it (G3, G4, G6)."""
 import pytest
 
 from confide.audit.models import AuditEntry
-from confide.letters.content import LetterError
-from confide.letters.keyring import letter_access_grant, letter_conflict_declare
+from confide.letters.content import LetterError, LetterNotFound
 from confide.letters.models import LetterExclusion, LetterKeyWrap
-from confide.letters.selectors import LetterNotFound
+from confide.letters.services.keyring import letter_access_grant, letter_conflict_declare
 from tests.conftest import csrf_from, make_staff
 from tests.letters.conftest import third_party
 

@@ -7,9 +7,12 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from confide.letters.models import Letter, LetterCopy, Signature
+from confide.accounts.services.sign_in import staff_unlock
+from confide.letters.models import Letter, LetterCopy, LetterKeyWrap, Signature
+from confide.letters.selectors.staff import copy_access_get, copy_read
+from confide.letters.services.release import letter_release
 from confide.verification.services import roster_upload
-from tests.conftest import csrf_from, submit_report
+from tests.conftest import PASSWORD, csrf_from, submit_report
 from tests.letters.conftest import LETTER_TEXT, draft, sign, third_party
 
 pytestmark = pytest.mark.django_db
@@ -179,7 +182,6 @@ def test_the_third_party_reviews_and_releases(circulating, org, handler, login, 
 def test_the_recipient_reads_acknowledges_and_answers(circulating, org, handler, boss, login):
     sign(circulating.token, org, "ann@acme.org", name="Ann Visible")
     sign(circulating.token, org, "ben@acme.org", name="Ben Hidden", visibility="verified")
-    from confide.letters.release import letter_release
 
     letter_release(access=third_party(handler, circulating.letter), confirm_verified=True)
     contact = login(boss)
@@ -216,8 +218,6 @@ def test_a_contact_gets_nothing_from_the_case_inbox_or_api(org, boss, login, tok
 
 @pytest.fixture
 def released_letter(circulating, org, handler):
-    from confide.letters.release import letter_release
-
     sign(circulating.token, org, "ann@acme.org")
     sign(circulating.token, org, "ben@acme.org")
     letter_release(access=third_party(handler, circulating.letter), confirm_verified=True)
@@ -251,10 +251,6 @@ def test_a_copy_is_404_for_everyone_but_its_recipient(released_letter, persona, 
 
 
 def test_the_trace_page_names_the_recipient_and_others_find_nothing(released_letter, handler, chief, login):
-    from confide.accounts.services import staff_unlock
-    from confide.letters.selectors import copy_access_get, copy_read
-    from tests.conftest import PASSWORD
-
     unlocked = staff_unlock(username=chief.username, password=PASSWORD)
     copy = LetterCopy.objects.get(recipient=chief)
     leaked = copy_read(access=copy_access_get(user=chief, secret_key=unlocked.secret_key, copy_id=copy.pk))["text"]
@@ -266,10 +262,6 @@ def test_the_trace_page_names_the_recipient_and_others_find_nothing(released_let
 
 
 def test_the_trace_page_finds_nothing_for_another_tenant(released_letter, other_tenant_handler, chief, login):
-    from confide.accounts.services import staff_unlock
-    from confide.letters.selectors import copy_access_get, copy_read
-    from tests.conftest import PASSWORD
-
     unlocked = staff_unlock(username=chief.username, password=PASSWORD)
     copy = LetterCopy.objects.get(recipient=chief)
     leaked = copy_read(access=copy_access_get(user=chief, secret_key=unlocked.secret_key, copy_id=copy.pk))["text"]
@@ -294,8 +286,6 @@ def test_draft_of_other_letter_uses_only_own_contacts(reporter, org, boss, other
 
 
 def test_a_handler_who_declares_a_conflict_loses_the_letter(circulating, handler, teammate, login):
-    from confide.letters.models import LetterKeyWrap
-
     assert LetterKeyWrap.objects.filter(letter=circulating.letter, user=teammate).exists()
     staff = login(teammate)
     url = f"/staff/letters/{circulating.letter.pk}/"

@@ -5,9 +5,11 @@ from django.test import Client
 
 from confide.letters.content import LetterError
 from confide.letters.models import Update
-from confide.letters.participants import organizer_message
-from confide.letters.release import letter_release
-from confide.letters.selectors import copy_thread, letter_overview, signature_own_read
+from confide.letters.selectors.common import letter_overview
+from confide.letters.selectors.reporter import signature_own_read
+from confide.letters.selectors.staff import copy_thread
+from confide.letters.services.participants import organizer_message
+from confide.letters.services.release import letter_release
 from tests.api.conftest import receipt_header
 from tests.conftest import csrf_from
 from tests.letters.conftest import participant, sign, third_party

@@ -1,27 +1,33 @@
 """Release at the threshold and not before; each copy honours each signer's choice; acknowledgements and
 answers reach every signer; recipients' copies are fingerprinted (G6)."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
+from django.test import Client
 
-from confide.accounts.services import staff_unlock
+from confide.accounts.services.sign_in import staff_unlock
+from confide.core.clock import today
 from confide.letters import fingerprint
-from confide.letters.answers import letter_acknowledge, letter_answer, meeting_attendee_decide, meeting_status_set
-from confide.letters.content import LetterError
+from confide.letters.content import LetterError, LetterNotFound
 from confide.letters.models import Letter, LetterCopy
-from confide.letters.release import leak_trace, letter_release
-from confide.letters.reminders import letter_reminders_send
-from confide.letters.selectors import (
-    LetterNotFound,
-    copies_for_recipient,
-    copy_access_get,
-    copy_read,
-    letter_overview,
-    meeting_read,
+from confide.letters.selectors.common import letter_overview, meeting_read
+from confide.letters.selectors.staff import copy_access_get, copy_list_for, copy_read, copy_thread
+from confide.letters.services.answers import (
+    letter_acknowledge,
+    letter_answer,
+    meeting_attendee_decide,
+    meeting_status_set,
 )
-from confide.letters.services import signature_withdraw
-from tests.conftest import PASSWORD
-from tests.letters.conftest import participant, sign, third_party
+from confide.letters.services.keyring import letter_conflict_declare
+from confide.letters.services.release import letter_release
+from confide.letters.services.reminders import letter_reminders_send
+from confide.letters.services.signatures import signature_withdraw
+from confide.letters.services.third_party import letter_review, third_party_message
+from confide.letters.services.tracing import leak_trace
+from tests.conftest import PASSWORD, csrf_from
+from tests.letters.conftest import LETTER_TEXT, draft, participant, sign, third_party
 
 pytestmark = pytest.mark.django_db
 
@@ -81,7 +87,7 @@ def test_at_the_threshold_each_recipient_gets_a_copy_as_each_signer_chose(releas
         assert "Ben Hidden" not in shown and "2016 ops" not in shown
         assert "verified current or former staff member" in shown
         assert "harassment" in document["text"]
-    assert not copies_for_recipient(user=bystander).exists()
+    assert not copy_list_for(user=bystander).exists()
 
 
 def test_a_contact_not_named_and_other_tenants_get_nothing(released, bystander, other_contact, handler):
@@ -192,7 +198,6 @@ def test_tracing_survives_normalised_spaces(released, boss, handler):
 
 def test_an_unmarked_text_matches_nobody(released, handler):
     unlocked = staff_unlock(username=handler.username, password=PASSWORD)
-    from tests.letters.conftest import LETTER_TEXT
 
     assert leak_trace(user=unlocked.user, secret_key=unlocked.secret_key, text=LETTER_TEXT * 3) == []
 
@@ -206,12 +211,6 @@ def test_an_excerpt_long_enough_still_points_at_its_copy():
 
 
 def test_at_the_deadline_the_organizer_may_have_it_delivered_below_the_threshold(org, handler, boss, time_machine):
-    from datetime import timedelta
-
-    from confide.core.clock import today
-    from confide.letters.services import letter_review
-    from tests.letters.conftest import draft
-
     deadline = today() + timedelta(days=3)
     drafted = draft(org, [boss], threshold=5, deadline=deadline, release_at_deadline=True)
     letter_review(access=third_party(handler, drafted.letter), approve=True)
@@ -223,9 +222,6 @@ def test_at_the_deadline_the_organizer_may_have_it_delivered_below_the_threshold
 
 
 def test_recipients_read_the_thread_from_delivery_on_only(signed, handler, boss, org):
-    from confide.letters.selectors import copy_thread
-    from confide.letters.services import third_party_message
-
     drafted, signers = signed
     third_party_message(access=third_party(handler, drafted.letter), body="Before delivery: for signers only.")
     letter_release(access=third_party(handler, drafted.letter), confirm_verified=True)
@@ -243,8 +239,6 @@ def test_recipients_read_the_thread_from_delivery_on_only(signed, handler, boss,
 
 
 def test_the_third_party_is_reminded_of_drafts_and_letters_ready_to_release(circulating, org, handler, boss):
-    from tests.letters.conftest import draft
-
     handler.email = "hana@third.org"
     handler.save()
     draft(org, [boss])  # waits for review
@@ -257,11 +251,6 @@ def test_the_third_party_is_reminded_of_drafts_and_letters_ready_to_release(circ
 
 
 def test_without_fingerprints_copies_are_unmarked_and_untraceable(org, handler, boss, chief):
-    from django.test import Client
-
-    from confide.letters.services import letter_review
-    from tests.letters.conftest import LETTER_TEXT, draft
-
     drafted = draft(org, [boss, chief], fingerprinted=False)
     letter_review(access=third_party(handler, drafted.letter), approve=True)
     invitation = Client().get(f"/r/acme/letters/i/{drafted.token}/").content.decode()
@@ -277,11 +266,6 @@ def test_without_fingerprints_copies_are_unmarked_and_untraceable(org, handler, 
 
 
 def test_fingerprints_are_on_unless_the_organizer_turns_them_off(org, handler, boss):
-    from django.test import Client
-
-    from tests.conftest import csrf_from
-    from tests.letters.conftest import LETTER_TEXT, draft
-
     assert draft(org, [boss]).letter.fingerprinted is True
     client = Client(enforce_csrf_checks=True)
     page = client.get("/r/acme/letters/new/")
@@ -295,11 +279,6 @@ def test_fingerprints_are_on_unless_the_organizer_turns_them_off(org, handler, b
 def test_the_third_party_is_reminded_at_the_deadline_when_delivery_at_the_deadline_was_chosen(
     org, handler, boss, time_machine
 ):
-    from datetime import timedelta
-
-    from confide.core.clock import today
-    from confide.letters.services import letter_review
-    from tests.letters.conftest import draft
 
     handler.email = "hana@third.org"
     handler.save()
@@ -313,8 +292,6 @@ def test_the_third_party_is_reminded_at_the_deadline_when_delivery_at_the_deadli
 
 
 def test_a_handler_who_stepped_away_is_not_reminded(released, boss, handler, teammate, time_machine):
-    from confide.letters.keyring import letter_conflict_declare
-
     drafted, _signers = released
     handler.email, teammate.email = "hana@third.org", "tom@third.org"
     handler.save()

@@ -7,14 +7,11 @@ import pytest
 from confide.core.clock import today
 from confide.letters.content import LetterError, signature_build
 from confide.letters.models import Letter, LetterKeyWrap, Signature
-from confide.letters.selectors import (
-    invitation_access_get,
-    letter_content,
-    letter_overview,
-    signature_count,
-    signatures_read,
-)
-from confide.letters.services import letter_review, signature_create, signature_withdraw
+from confide.letters.selectors.common import letter_content, letter_overview, signature_count
+from confide.letters.selectors.reporter import invitation_access_get
+from confide.letters.selectors.staff import signatures_read
+from confide.letters.services.signatures import signature_create, signature_withdraw
+from confide.letters.services.third_party import letter_review
 from confide.verification.services import account_ref_for, roster_upload
 from tests.letters.conftest import LETTER_TEXT, draft, participant, sign, third_party
 

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from confide.escrow.team import counselor_enrol
+from confide.escrow.services.team import counselor_enrol
 from tests.conftest import make_staff, staff_login, submit_report
 from tests.escrow.conftest import name_person, new_vault
 from tests.letters.conftest import draft

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from confide.escrow.access import VaultAccess
 from confide.escrow.selectors import vault_access_get
 from confide.letters.access import ParticipantAccess
-from confide.letters.selectors import participant_access_get
+from confide.letters.selectors.reporter import participant_access_get
 from confide.reports.access import ReporterAccess
 from confide.reports.selectors.reporter import reporter_access_get
 from confide.web.api_auth import ApiRequest, ReceiptHeaderAuth

@@ -1,40 +1,40 @@
 """Organizer and signer operations: anonymous, with a letter receipt (`Authorization: Receipt <words>`) or an
-invitation token. The same services and rules as the pages."""
+invitation token. The same services and rules as the pages; a refusal is raised and answered by the API's one
+error map (confide/web/api.py)."""
 
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Status
-from ninja.errors import HttpError
 
 from confide.letters.access import InvitationAccess, ParticipantAccess
-from confide.letters.content import LetterError, signature_build
-from confide.letters.membership import VerificationError, verification_confirm, verification_start
-from confide.letters.participants import organizer_message
-from confide.letters.selectors import (
-    contact_name,
-    contacts_of,
+from confide.letters.content import LetterError, LetterNotFound, signature_build
+from confide.letters.selectors.common import contact_list, contact_name, letter_overview, signature_count
+from confide.letters.selectors.reporter import (
     invitation_access_get,
     invitation_token,
-    letter_overview,
-    signature_count,
     signature_own_read,
+    vouch_account_ref_get,
 )
-from confide.letters.services import letter_draft_create, signature_create, signature_withdraw, vouch_account_ref
+from confide.letters.services.drafting import letter_draft_create
+from confide.letters.services.participants import organizer_message
+from confide.letters.services.signatures import signature_create, signature_withdraw
 from confide.reporter.api.auth import ParticipantRequest, letter_receipt
 from confide.tenants.models import Organization
 from confide.tenants.selectors import organization_for_intake
+from confide.verification.services import VerificationError, verification_confirm, verification_start
+from confide.web.schemas import FieldProblem, Problem
 from confide.web.schemas_letters import (
     ChallengeOut,
     ContactOut,
     Drafted,
     DraftIn,
     EmailIn,
+    LetterMessageIn,
     LetterOut,
-    MessageIn,
     MineOut,
     SignedOut,
     SignIn,
     letter_out,
-    refuse,
 )
 
 router = Router(tags=["letters"])
@@ -43,40 +43,49 @@ router = Router(tags=["letters"])
 def _organization(slug: str) -> Organization:
     organization = organization_for_intake(slug=slug)
     if organization is None:
-        raise HttpError(404, _("No organization at this address."))
+        raise LetterNotFound()
     return organization
 
 
 def _invitation(token: str) -> InvitationAccess:
     access = invitation_access_get(token=token)
     if access is None:
-        raise HttpError(404, _("This invitation does not match a circulating letter."))
+        raise LetterNotFound()
     return access
 
 
-@router.get("/orgs/{org_slug}/letters/contacts", operation_id="letter_contacts_list", response=list[ContactOut])
-def list_contacts(request: ParticipantRequest, org_slug: str):
-    return [{"id": u.pk, "name": contact_name(u)} for u in contacts_of(organization=_organization(org_slug))]
+def _verified(error: VerificationError, field: str) -> LetterError:
+    """A verification refusal, as the letters refusal it is here (its words unchanged)."""
+    return LetterError(error.message, field=field)
 
 
-@router.post("/orgs/{org_slug}/letters", operation_id="letter_draft_create", response={201: Drafted})
-def create_draft(request: ParticipantRequest, org_slug: str, payload: DraftIn):
-    organization = _organization(org_slug)
-    try:
-        drafted = letter_draft_create(
-            organization=organization,
-            title=payload.title,
-            text=payload.text,
-            request=payload.request,
-            recipient_ids=payload.recipients,
-            threshold=payload.threshold,
-            deadline=payload.deadline,
-            release_at_deadline=payload.release_at_deadline,
-            attendees=payload.attendees,
-            fingerprinted=payload.fingerprinted,
-        )
-    except LetterError as error:
-        raise refuse(error) from None
+@router.get(
+    "/orgs/{org_slug}/letters/contacts",
+    operation_id="letter_contacts_list",
+    response={200: list[ContactOut], 404: Problem},
+)
+def list_contacts(request: HttpRequest, org_slug: str):
+    return [{"id": u.pk, "name": contact_name(u)} for u in contact_list(organization=_organization(org_slug))]
+
+
+@router.post(
+    "/orgs/{org_slug}/letters",
+    operation_id="letter_draft_create",
+    response={201: Drafted, 400: FieldProblem, 404: Problem, 429: Problem},
+)
+def create_draft(request: HttpRequest, org_slug: str, payload: DraftIn):
+    drafted = letter_draft_create(
+        organization=_organization(org_slug),
+        title=payload.title,
+        text=payload.text,
+        request=payload.request,
+        recipient_ids=payload.recipients,
+        threshold=payload.threshold,
+        deadline=payload.deadline,
+        release_at_deadline=payload.release_at_deadline,
+        attendees=payload.attendees,
+        fingerprinted=payload.fingerprinted,
+    )
     return Status(201, {"receipt": drafted.receipt, "invitation_token": drafted.token, "status": drafted.letter.status})
 
 
@@ -96,7 +105,7 @@ def _mine(access: ParticipantAccess) -> dict:
     }
 
 
-@router.get("/letters/mine", auth=letter_receipt, operation_id="letter_get", response=MineOut)
+@router.get("/letters/mine", auth=letter_receipt, operation_id="letter_get", response={200: MineOut, 401: Problem})
 def get_mine(request: ParticipantRequest):
     return _mine(request.auth)
 
@@ -105,66 +114,69 @@ def get_mine(request: ParticipantRequest):
     "/letters/mine/messages",
     auth=letter_receipt,
     operation_id="letter_organizer_message",
-    response={201: MineOut},
+    response={201: MineOut, 400: FieldProblem, 401: Problem, 403: Problem, 429: Problem},
     summary="The organizer writes to the third party (signers read it too; recipients never do)",
 )
-def write_message(request: ParticipantRequest, payload: MessageIn):
-    try:
-        organizer_message(access=request.auth, body=payload.body)
-    except LetterError as error:
-        raise refuse(error) from None
+def write_message(request: ParticipantRequest, payload: LetterMessageIn):
+    organizer_message(access=request.auth, body=payload.body)
     return Status(201, _mine(request.auth))
 
 
 @router.delete(
-    "/letters/signatures/{signature_id}", auth=letter_receipt, operation_id="signature_withdraw", response={204: None}
+    "/letters/signatures/{signature_id}",
+    auth=letter_receipt,
+    operation_id="signature_withdraw",
+    response={204: None, 401: Problem, 404: Problem, 409: Problem},
 )
 def withdraw(request: ParticipantRequest, signature_id: str):
-    try:
-        signature_withdraw(access=request.auth, signature_id=signature_id)
-    except LetterError as error:
-        raise refuse(error) from None
+    signature_withdraw(access=request.auth, signature_id=signature_id)
     return Status(204, None)
 
 
-@router.get("/letters/invitations/{token}", operation_id="letter_invitation_get", response=LetterOut)
-def get_invitation(request: ParticipantRequest, token: str):
+@router.get(
+    "/letters/invitations/{token}", operation_id="letter_invitation_get", response={200: LetterOut, 404: Problem}
+)
+def get_invitation(request: HttpRequest, token: str):
     access = _invitation(token)
     return letter_out(letter_overview(letter=access.letter, participant_key=access.participant_key))
 
 
 @router.post(
-    "/letters/invitations/{token}/verification", operation_id="letter_verification_start", response=ChallengeOut
+    "/letters/invitations/{token}/verification",
+    operation_id="letter_verification_start",
+    response={200: ChallengeOut, 400: FieldProblem, 404: Problem, 429: Problem},
 )
-def start_verification(request: ParticipantRequest, token: str, payload: EmailIn):
+def start_verification(request: HttpRequest, token: str, payload: EmailIn):
     access = _invitation(token)
     try:
         challenge = verification_start(organization=access.letter.organization, email=payload.email)
     except VerificationError as error:
-        raise HttpError(400, error.message) from None
+        raise _verified(error, "email") from None
     return {"challenge": str(challenge), "detail": _("If the address is on the staff list, a code is on its way.")}
 
 
-@router.post("/letters/invitations/{token}/signatures", operation_id="letter_sign", response={201: SignedOut})
-def sign(request: ParticipantRequest, token: str, payload: SignIn):
+@router.post(
+    "/letters/invitations/{token}/signatures",
+    operation_id="letter_sign",
+    response={201: SignedOut, 400: FieldProblem, 404: Problem, 409: Problem},
+)
+def sign(request: HttpRequest, token: str, payload: SignIn):
     access = _invitation(token)
-    try:
-        content = signature_build(
-            name=payload.name, role=payload.role, cohort=payload.cohort, visibility=payload.visibility
-        )
-        if payload.vouch:
-            account_ref = vouch_account_ref(letter=access.letter, code=payload.vouch)
-        elif payload.challenge and payload.code:
+    content = signature_build(
+        name=payload.name, role=payload.role, cohort=payload.cohort, visibility=payload.visibility
+    )
+    if payload.vouch:
+        account_ref = vouch_account_ref_get(letter=access.letter, code=payload.vouch)
+    elif payload.challenge and payload.code:
+        try:
             account_ref = verification_confirm(
                 organization=access.letter.organization, challenge_id=payload.challenge, code=payload.code
             ).account_ref
-        else:
-            raise HttpError(400, _("Send `challenge` and `code` from the verification, or a `vouch` code."))
-        signed = signature_create(access=access, account_ref=account_ref, content=content)
-    except VerificationError as error:
-        raise HttpError(400, error.message) from None
-    except LetterError as error:
-        raise refuse(error) from None
+        except VerificationError as error:
+            raise _verified(error, "code") from None
+    else:
+        raise LetterError(_("Send `challenge` and `code` from the verification, or a `vouch` code."))
+    signed = signature_create(access=access, account_ref=account_ref, content=content)
     body = {
         "receipt": signed.receipt,
         "signature_id": str(signed.signature.pk),

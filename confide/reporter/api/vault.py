@@ -1,34 +1,30 @@
 """The reporter's vault in the JSON API (`Authorization: Vault <receipt words>`): records, sealed entries,
-the counselor's thread, turning either into a report. Verifying an address: api_vault_verify."""
+the counselor's thread, turning either into a report. Verifying an address: vault_verify. Refusals are raised,
+not caught: web.api answers them (`{"detail", "field"}`, Retry-After when the reporter may try again)."""
 
 import uuid
 from datetime import date
 
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from confide.core.identifiers import IdentifierError, identifiers_collect
-from confide.escrow.access import VaultAccess
-from confide.escrow.conversion import entry_to_report, record_to_report
-from confide.escrow.keyholder import OprfRateLimited, OprfUnavailable
+from confide.core.errors import NotFound
+from confide.core.identifiers import identifiers_collect
+from confide.escrow.content import TEXT_MAX_CHARS, EntryGroup
 from confide.escrow.models import ThreadMessage
 from confide.escrow.selectors import entry_group_get, entry_group_summary, vault_view
-from confide.escrow.services import (
-    EscrowRefused,
-    escrow_entry_create,
-    escrow_entry_update,
-    escrow_entry_withdraw,
-    record_create,
-    record_delete,
-    vault_create,
-)
-from confide.escrow.threads import thread_message_create
+from confide.escrow.services.conversion import entry_to_report, record_to_report
+from confide.escrow.services.entries import escrow_entry_create, escrow_entry_update, escrow_entry_withdraw
+from confide.escrow.services.records import record_create, record_delete
+from confide.escrow.services.threads import thread_message_create
+from confide.escrow.services.vaults import vault_create
 from confide.reporter.api.auth import VaultRequest, vault_receipt
-from confide.reports.content import ContentError
+from confide.reports.services.submit import SubmittedReport
 from confide.tenants.selectors import organization_for_intake
-from confide.web.schemas import Problem
-from confide.web.schemas_escrow import FieldProblem, MessageIn, ThreadMessageOut, message_out, refused
+from confide.web.schemas import FieldProblem, Problem
+from confide.web.schemas_escrow import ThreadMessageOut, VaultMessageIn, message_out
 
 router = Router()
 
@@ -39,7 +35,7 @@ class VaultCreated(Schema):
 
 
 class RecordIn(Schema):
-    text: str = Field(max_length=20_000)
+    text: str = Field(max_length=TEXT_MAX_CHARS)
 
 
 class RecordOut(Schema):
@@ -59,11 +55,11 @@ class IdentifiersIn(Schema):
 
 class EntryIn(Schema):
     person: IdentifiersIn
-    text: str = Field(max_length=20_000)
+    text: str = Field(max_length=TEXT_MAX_CHARS)
 
 
 class EntryTextIn(Schema):
-    text: str = Field(max_length=20_000)
+    text: str = Field(max_length=TEXT_MAX_CHARS)
 
 
 class IdentifierOut(Schema):
@@ -91,10 +87,10 @@ class VaultOut(Schema):
 @router.post(
     "/orgs/{org_slug}/vaults",
     operation_id="vault_create",
-    response={201: VaultCreated, 404: Problem},
+    response={201: VaultCreated, 404: Problem, 429: Problem},
     summary="Open a vault; returns its receipt, once",
 )
-def create_vault(request: VaultRequest, org_slug: str):
+def create_vault(request: HttpRequest, org_slug: str):
     organization = organization_for_intake(slug=org_slug)
     if organization is None:
         return Status(404, {"detail": _("No organization takes reports at this address.")})
@@ -110,13 +106,13 @@ def get_vault(request: VaultRequest):
 
 
 @router.post(
-    "/vault/records", auth=vault_receipt, operation_id="record_create", response={201: RecordOut, 400: FieldProblem}
+    "/vault/records",
+    auth=vault_receipt,
+    operation_id="record_create",
+    response={201: RecordOut, 400: FieldProblem, 401: Problem, 429: Problem},
 )
 def create_record(request: VaultRequest, payload: RecordIn):
-    try:
-        record = record_create(access=request.auth, text=payload.text)
-    except EscrowRefused as error:
-        return refused(error)
+    record = record_create(access=request.auth, text=payload.text)
     return Status(
         201, {"id": str(record.pk), "created_on": record.created_on, "text": payload.text.strip(), "became": ""}
     )
@@ -126,11 +122,11 @@ def create_record(request: VaultRequest, payload: RecordIn):
     "/vault/records/{record_id}",
     auth=vault_receipt,
     operation_id="record_delete",
-    response={204: None, 404: Problem},
+    response={204: None, 401: Problem, 404: Problem},
 )
 def delete_record(request: VaultRequest, record_id: uuid.UUID):
     if not record_delete(access=request.auth, record_id=record_id):
-        return Status(404, {"detail": _("Not found.")})
+        raise NotFound()
     return Status(204, None)
 
 
@@ -138,37 +134,32 @@ def delete_record(request: VaultRequest, record_id: uuid.UUID):
     "/vault/entries",
     auth=vault_receipt,
     operation_id="escrow_entry_create",
-    response={201: EntryOut, 400: FieldProblem, 429: Problem, 503: Problem},
+    response={201: EntryOut, 400: FieldProblem, 401: Problem, 429: Problem, 503: Problem},
     summary="Name a person by one or more identifiers; one sealed entry per identifier",
 )
 def create_entry(request: VaultRequest, payload: EntryIn):
-    access: VaultAccess = request.auth
-    try:
-        identifiers = identifiers_collect(**payload.person.dict(), tenant=access.vault.organization.slug)
-        group = escrow_entry_create(access=access, identifiers=identifiers, text=payload.text)
-    except (IdentifierError, EscrowRefused) as error:
-        return refused(error)
-    except OprfRateLimited:
-        return Status(429, {"detail": _("Too many people named from this account today. Try again tomorrow.")})
-    except OprfUnavailable:
-        return Status(503, {"detail": _("Matching is unavailable right now. Please try again later.")})
+    access = request.auth
+    identifiers = identifiers_collect(**payload.person.dict(), tenant=access.vault.organization.slug)
+    group = escrow_entry_create(access=access, identifiers=identifiers, text=payload.text)
     return Status(201, entry_group_summary(group))
+
+
+def _group(request: VaultRequest, entry_id: uuid.UUID) -> EntryGroup:
+    group = entry_group_get(access=request.auth, group_id=entry_id)
+    if group is None:
+        raise NotFound()
+    return group
 
 
 @router.put(
     "/vault/entries/{entry_id}",
     auth=vault_receipt,
     operation_id="escrow_entry_update",
-    response={200: EntryOut, 400: FieldProblem, 404: Problem},
+    response={200: EntryOut, 400: FieldProblem, 401: Problem, 404: Problem},
 )
 def update_entry(request: VaultRequest, entry_id: uuid.UUID, payload: EntryTextIn):
-    group = entry_group_get(access=request.auth, group_id=entry_id)
-    if group is None:
-        return Status(404, {"detail": _("Not found.")})
-    try:
-        escrow_entry_update(access=request.auth, group=group, text=payload.text)
-    except EscrowRefused as error:
-        return refused(error)
+    group = _group(request, entry_id)
+    escrow_entry_update(access=request.auth, group=group, text=payload.text)
     return entry_group_summary(group)
 
 
@@ -176,13 +167,10 @@ def update_entry(request: VaultRequest, entry_id: uuid.UUID, payload: EntryTextI
     "/vault/entries/{entry_id}",
     auth=vault_receipt,
     operation_id="escrow_entry_withdraw",
-    response={204: None, 404: Problem},
+    response={204: None, 401: Problem, 404: Problem},
 )
 def withdraw_entry(request: VaultRequest, entry_id: uuid.UUID):
-    group = entry_group_get(access=request.auth, group_id=entry_id)
-    if group is None:
-        return Status(404, {"detail": _("Not found.")})
-    escrow_entry_withdraw(access=request.auth, group=group)
+    escrow_entry_withdraw(access=request.auth, group=_group(request, entry_id))
     return Status(204, None)
 
 
@@ -190,19 +178,16 @@ def withdraw_entry(request: VaultRequest, entry_id: uuid.UUID):
     "/vault/messages",
     auth=vault_receipt,
     operation_id="vault_message_create",
-    response={201: ThreadMessageOut, 400: FieldProblem},
+    response={201: ThreadMessageOut, 400: FieldProblem, 401: Problem, 429: Problem},
 )
-def create_vault_message(request: VaultRequest, payload: MessageIn):
-    access: VaultAccess = request.auth
-    try:
-        message = thread_message_create(
-            vault_id=access.vault.pk,
-            thread_key=access.thread_key,
-            body=payload.body,
-            author_kind=ThreadMessage.Author.REPORTER,
-        )
-    except EscrowRefused as error:
-        return refused(error)
+def create_vault_message(request: VaultRequest, payload: VaultMessageIn):
+    access = request.auth
+    message = thread_message_create(
+        vault_id=access.vault.pk,
+        thread_key=access.thread_key,
+        body=payload.body,
+        author_kind=ThreadMessage.Author.REPORTER,
+    )
     return Status(201, message_out(message, payload.body))
 
 
@@ -219,7 +204,9 @@ class ReportMade(Schema):
     submitted_on: date
 
 
-def _report_made(submitted) -> Status:
+def _report_made(submitted: SubmittedReport | None) -> Status:
+    if submitted is None:
+        raise NotFound()
     report = submitted.report
     return Status(
         201, {"receipt": submitted.receipt, "reference": report.reference, "submitted_on": report.submitted_on}
@@ -230,31 +217,19 @@ def _report_made(submitted) -> Status:
     "/vault/records/{record_id}/report",
     auth=vault_receipt,
     operation_id="record_to_report",
-    response={201: ReportMade, 400: FieldProblem, 404: Problem},
+    response={201: ReportMade, 400: FieldProblem, 401: Problem, 404: Problem, 429: Problem},
     summary="Send a record as a report; returns the report's own receipt, once",
 )
 def record_report(request: VaultRequest, record_id: uuid.UUID, payload: ToReportIn):
-    try:
-        submitted = record_to_report(access=request.auth, record_id=record_id, category=payload.category)
-    except (EscrowRefused, ContentError) as error:
-        return refused(error)
-    if submitted is None:
-        return Status(404, {"detail": _("Not found.")})
-    return _report_made(submitted)
+    return _report_made(record_to_report(access=request.auth, record_id=record_id, category=payload.category))
 
 
 @router.post(
     "/vault/entries/{entry_id}/report",
     auth=vault_receipt,
     operation_id="escrow_entry_to_report",
-    response={201: ReportMade, 400: FieldProblem, 404: Problem},
+    response={201: ReportMade, 400: FieldProblem, 401: Problem, 404: Problem, 429: Problem},
     summary="Send an entry as a report (the reporter's choice); returns the report's own receipt, once",
 )
 def entry_report(request: VaultRequest, entry_id: uuid.UUID, payload: ToReportIn):
-    try:
-        submitted = entry_to_report(access=request.auth, group_id=str(entry_id), category=payload.category)
-    except (EscrowRefused, ContentError) as error:
-        return refused(error)
-    if submitted is None:
-        return Status(404, {"detail": _("Not found.")})
-    return _report_made(submitted)
+    return _report_made(entry_to_report(access=request.auth, group_id=str(entry_id), category=payload.category))

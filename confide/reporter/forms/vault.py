@@ -4,8 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from confide.core.identifiers import PLATFORMS
-from confide.escrow.services import TEXT_MAX_CHARS
-from confide.escrow.threads import MESSAGE_MAX_CHARS
+from confide.escrow.content import MESSAGE_MAX_CHARS, TEXT_MAX_CHARS
 from confide.reports.models import Report
 
 

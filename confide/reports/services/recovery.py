@@ -7,8 +7,8 @@ from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
 from confide import crypto
+from confide.accounts.keys import password_cost, wrapped_key_store
 from confide.accounts.models import ApiToken, User
-from confide.accounts.services import password_cost, wrapped_key_store
 from confide.audit.services import Action, audit_record
 from confide.core import keyfiles
 from confide.reports.content import RecoveryRefused

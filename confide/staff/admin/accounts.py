@@ -1,10 +1,13 @@
+from typing import Any
+
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
 
-from confide.accounts.invitations import invitation_prepare
 from confide.accounts.models import Invitation, User
+from confide.accounts.services.invitations import invitation_prepare
 from confide.staff.decorators import MFA_OK, MFA_SESSION_KEY
 
 
@@ -22,7 +25,7 @@ class StaffAdmin(UserAdmin):
     ]
     readonly_fields = ["has_keys"]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # a staff member needs a key pair: staff_create makes one
 
     @admin.display(boolean=True, description="Key pair")
@@ -38,17 +41,18 @@ class InvitationAdmin(admin.ModelAdmin):
     fields = ["role", "organizations"]
     filter_horizontal = ["organizations"]
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return obj is None
 
-    def save_model(self, request, obj, form, change):
-        token = invitation_prepare(invitation=obj, created_by=request.user)
+    def save_model(self, request: HttpRequest, obj: Invitation, form: Any, change: bool) -> None:
+        creator = request.user if isinstance(request.user, User) else None
+        token = invitation_prepare(invitation=obj, created_by=creator)
         super().save_model(request, obj, form, change)
         link = request.build_absolute_uri(f"/staff/join/{token}/")
         messages.success(request, f"Send this link privately; it is shown only now and works once: {link}")
 
 
-def _operator_with_second_factor(request) -> bool:
+def _operator_with_second_factor(request: HttpRequest) -> bool:
     """The stock admin needs a password only. Its pages can invite staff and assign organizations, so a
     password alone would make anyone a handler of every organization: the staff sign-in, with TOTP, is the
     only way in."""
@@ -56,7 +60,7 @@ def _operator_with_second_factor(request) -> bool:
     return bool(user.is_active and user.is_staff and request.session.get(MFA_SESSION_KEY) == MFA_OK)
 
 
-def _operator_login(request, extra_context=None):
+def _operator_login(request: HttpRequest, extra_context: dict | None = None) -> HttpResponseRedirect:
     return redirect_to_login(request.GET.get("next") or reverse("admin:index"), login_url=reverse("staff_login"))
 
 

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from confide.reports.models import Report
 
@@ -12,11 +13,11 @@ class ReportAdmin(admin.ModelAdmin):
     fields = ("reference", "organization", "status", "category", "submitted_on", "reporter_active_on")
     readonly_fields = ("reference", "organization", "status", "category", "submitted_on", "reporter_active_on")
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

@@ -6,8 +6,9 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from confide.tenants.models import Organization
+from confide.verification.content import VerificationError, domain_canonical
 from confide.verification.models import AllowedDomain, RosterEntry
-from confide.verification.services import VerificationError, domain_canonical, roster_upload
+from confide.verification.services import roster_upload
 
 
 @admin.register(AllowedDomain)

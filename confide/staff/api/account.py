@@ -1,16 +1,14 @@
+"""Staff sign-in for the API: a token for `Authorization: Bearer`, and signing out."""
+
 from datetime import datetime
 
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from confide.accounts.services import (
-    LoginFailed,
-    SignInThrottled,
-    api_token_issue,
-    api_token_revoke,
-    staff_sign_in,
-)
+from confide.accounts.services.sign_in import staff_sign_in
+from confide.accounts.services.tokens import api_token_issue, api_token_revoke
 from confide.staff.api.auth import StaffRequest, staff_token
 from confide.web.schemas import Problem
 
@@ -31,13 +29,9 @@ class TokenOut(Schema):
 @router.post(
     "/staff/login", operation_id="staff_login", response={200: TokenOut, 401: Problem, 403: Problem, 429: Problem}
 )
-def login(request: StaffRequest, payload: LoginIn):
-    try:
-        signed = staff_sign_in(username=payload.username, password=payload.password, code=payload.totp, request=request)
-    except SignInThrottled:
-        return Status(429, {"detail": _("Too many failed attempts for this account. Wait 15 minutes.")})
-    except LoginFailed:
-        return Status(401, {"detail": _("That username, password and code do not match an account.")})
+def login(request: HttpRequest, payload: LoginIn):
+    """LoginFailed (401) and SignInThrottled (429, with Retry-After) are answered by the API's one error map."""
+    signed = staff_sign_in(username=payload.username, password=payload.password, code=payload.totp, request=request)
     if signed.needs_totp_enrollment:
         return Status(403, {"detail": _("Set up two-factor sign-in on the web first.")})
     token, row = api_token_issue(unlocked=signed.unlocked)

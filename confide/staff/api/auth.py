@@ -4,7 +4,8 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
 
-from confide.accounts.services import Unlocked, api_token_resolve
+from confide.accounts.access import Unlocked
+from confide.accounts.services.tokens import api_token_resolve
 from confide.web.api_auth import ApiRequest, Rejected
 
 StaffRequest = ApiRequest[Unlocked]

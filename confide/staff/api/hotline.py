@@ -7,32 +7,28 @@ from typing import Literal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from ninja import Router, Schema, Status
-from ninja.errors import HttpError
 from pydantic import Field
 
-from confide.hotline.draft import sounds_like, spelled
-from confide.hotline.selectors import Line, LineNotFound, callback_throttled, is_call_taker, line_get, line_list_for
+from confide.hotline.access import Line
+from confide.hotline.content import ConsentMissing
+from confide.hotline.selectors import line_get, line_list_for
 from confide.hotline.services import (
-    AlreadyFiled,
-    LineClosed,
+    callback_access_open,
     hotline_callback_open,
     hotline_callback_reply,
     hotline_report_submit,
 )
+from confide.hotline.spelling import sounds_like, spelled
 from confide.reports.content import content_build
 from confide.reports.selectors.common import report_view
 from confide.staff.api.auth import StaffRequest, staff_token
 from confide.web.schemas import FieldProblem, MessageIn, MessageOut, Problem, ReportDetail, ReportIn, new_message_out
 from confide.web.schemas import report_detail as report_detail_out
 
+# Every refusal (LineNotFound, NotACallTaker, ConsentMissing, AlreadyFiled, NoSuchReceipt, CallbackThrottled,
+# ContentError) is answered by the API's one error map (web.api, web.errors), with its status and sentence.
 router = Router(tags=["hotline"], auth=staff_token)
-
-NOT_A_LINE = gettext_lazy("No line you take calls for is at this address.")
-NO_MATCH = gettext_lazy("No report matches this receipt.")
-ALREADY_FILED = gettext_lazy("This call's report is already filed: nothing was filed a second time.")
-THROTTLED = gettext_lazy("Too many receipts that did not match from this account. Wait 15 minutes before trying again.")
 
 
 class LineOut(Schema):
@@ -79,18 +75,8 @@ class CallbackMessageIn(MessageIn):
     receipt: str = Field(max_length=200)
 
 
-def _call_taker(request: StaffRequest):
-    user = request.auth.user
-    if not is_call_taker(user=user):
-        raise HttpError(403, _("The hotline is for call-takers."))
-    return user
-
-
 def _line(request: StaffRequest, org_slug: str) -> Line:
-    try:
-        return line_get(user=_call_taker(request), slug=org_slug)
-    except LineNotFound:
-        raise HttpError(404, str(NOT_A_LINE)) from None
+    return line_get(user=request.auth.user, slug=org_slug)
 
 
 def _hours(line: Line) -> str:
@@ -103,7 +89,7 @@ def _hours(line: Line) -> str:
 @router.get("/hotline/lines", operation_id="hotline_line_list", response={200: list[LineOut], 403: Problem})
 def list_lines(request: StaffRequest):
     """The organizations the call-taker takes calls for, and whether each line is open now."""
-    lines = line_list_for(user=_call_taker(request), now=timezone.now())
+    lines = line_list_for(user=request.auth.user, now=timezone.now())
     return [
         {
             "organization": line.organization.slug,
@@ -120,34 +106,20 @@ def list_lines(request: StaffRequest):
 @router.post(
     "/hotline/orgs/{org_slug}/reports",
     operation_id="hotline_report_submit",
-    response={201: PhoneSubmitted, 400: FieldProblem, 403: Problem, 404: Problem, 409: Problem},
+    response={201: PhoneSubmitted, 400: FieldProblem, 404: Problem, 409: Problem},
     summary="File a caller's report after read-back and consent; returns the receipt to read to the caller",
 )
 def submit(request: StaffRequest, org_slug: str, payload: PhoneReportIn):
     line = _line(request, org_slug)
     if not payload.consent_read_back:
-        return Status(
-            400,
-            {
-                "detail": _("The caller's consent to this record is needed before it can be filed."),
-                "field": "consent_read_back",
-            },
-        )
+        raise ConsentMissing()
     fields = payload.dict(exclude={"language", "consent_read_back", "read_back_id"})
     content = dataclasses.replace(
         content_build(**fields), channel="phone", language=payload.language, consent_read_back=True
     )
-    try:
-        submitted = hotline_report_submit(
-            user=request.auth.user,
-            organization=line.organization,
-            content=content,
-            read_back_nonce=payload.read_back_id,
-        )
-    except LineClosed:
-        raise HttpError(404, str(NOT_A_LINE)) from None
-    except AlreadyFiled:
-        return Status(409, {"detail": str(ALREADY_FILED)})
+    submitted = hotline_report_submit(
+        user=request.auth.user, organization=line.organization, content=content, read_back_nonce=payload.read_back_id
+    )
     return Status(
         201,
         {
@@ -164,36 +136,23 @@ def submit(request: StaffRequest, org_slug: str, payload: PhoneReportIn):
 @router.post(
     "/hotline/orgs/{org_slug}/callback",
     operation_id="hotline_callback_open",
-    response={200: ReportDetail, 400: Problem, 403: Problem, 404: Problem, 429: Problem},
+    response={200: ReportDetail, 400: FieldProblem, 404: Problem, 429: Problem},
     summary="Read a caller's report and replies with the receipt they give, for this call only",
 )
 def callback_open(request: StaffRequest, org_slug: str, payload: ReceiptIn):
     line = _line(request, org_slug)
-    if callback_throttled(user=request.auth.user):
-        return Status(429, {"detail": str(THROTTLED)})
     access = hotline_callback_open(user=request.auth.user, organization=line.organization, receipt=payload.receipt)
-    if access is None:
-        return Status(400, {"detail": str(NO_MATCH)})
     return report_detail_out(report_view(access=access, for_staff=False))
 
 
 @router.post(
     "/hotline/orgs/{org_slug}/callback/messages",
     operation_id="hotline_callback_reply",
-    response={201: MessageOut, 400: FieldProblem | Problem, 403: Problem, 404: Problem, 429: Problem},
+    response={201: MessageOut, 400: FieldProblem, 404: Problem, 429: Problem},
     summary="Post the caller's answer as the reporter, with the receipt they give",
 )
 def callback_reply(request: StaffRequest, org_slug: str, payload: CallbackMessageIn):
-    line = _line(request, org_slug)
-    if callback_throttled(user=request.auth.user):
-        return Status(429, {"detail": str(THROTTLED)})
-    result = hotline_callback_reply(
-        user=request.auth.user, organization=line.organization, receipt=payload.receipt, body=payload.body
-    )
-    if result is None:
-        return Status(400, {"detail": str(NO_MATCH)})
-    if result.problem or result.message is None:
-        return Status(400, {"detail": result.problem, "field": "body"})
-    return Status(
-        201, new_message_out(message=result.message, body=payload.body, uploads=[], author_name=_("Reporter"))
-    )
+    line, user = _line(request, org_slug), request.auth.user
+    access = callback_access_open(user=user, organization=line.organization, receipt=payload.receipt)
+    message = hotline_callback_reply(user=user, access=access, organization=line.organization, body=payload.body)
+    return Status(201, new_message_out(message=message, body=payload.body, uploads=[], author_name=_("Reporter")))

@@ -1,43 +1,43 @@
 """Third-party and recipient operations of the letters API (staff token). Lookups go through the letters
-selectors only: not visible means 404."""
+selectors only: not visible means 404. A refusal is raised and answered by the API's one error map
+(confide/web/api.py)."""
 
 from ninja import Router, Status
-from ninja.errors import HttpError
 
 from confide.audit.services import Action, audit_record
 from confide.letters.access import CopyAccess, ThirdPartyAccess
-from confide.letters.answers import (
+from confide.letters.content import LetterError
+from confide.letters.models import LetterCopy
+from confide.letters.selectors.common import contact_name, letter_overview, signature_count
+from confide.letters.selectors.staff import (
+    copy_access_get,
+    copy_list_for,
+    copy_read,
+    copy_thread,
+    letter_list_visible_to,
+    signatures_read,
+    third_party_access_get,
+)
+from confide.letters.services.answers import (
     letter_acknowledge,
     letter_answer,
     meeting_attendee_decide,
     meeting_status_set,
     meeting_times_propose,
 )
-from confide.letters.content import LetterError
-from confide.letters.keyring import letter_access_grant, letter_conflict_declare
-from confide.letters.models import LetterCopy
-from confide.letters.release import leak_trace, letter_release
-from confide.letters.selectors import (
-    contact_name,
-    copies_for_recipient,
-    copy_access_get,
-    copy_read,
-    copy_thread,
-    letter_overview,
-    letters_for_third_party,
-    signature_count,
-    signatures_read,
-    third_party_access_get,
-)
-from confide.letters.services import letter_review, third_party_message, vouch_create
+from confide.letters.services.keyring import letter_access_grant, letter_conflict_declare
+from confide.letters.services.release import letter_release
+from confide.letters.services.third_party import letter_review, third_party_message, vouch_create
+from confide.letters.services.tracing import leak_trace
 from confide.staff.api.auth import StaffRequest, staff_token
+from confide.web.schemas import FieldProblem, Problem
 from confide.web.schemas_letters import (
     CopyOut,
     CopySummary,
     GrantIn,
+    LetterMessageIn,
     LetterSummary,
     MeetingIn,
-    MessageIn,
     ReleaseIn,
     ReviewIn,
     ThirdPartyLetterOut,
@@ -46,7 +46,6 @@ from confide.web.schemas_letters import (
     TraceMatch,
     VouchOut,
     letter_out,
-    refuse,
     updates_out,
 )
 
@@ -54,17 +53,11 @@ router = Router(tags=["letters (staff)"], auth=staff_token)
 
 
 def _third_party(request: StaffRequest, letter_id: str) -> ThirdPartyAccess:
-    try:
-        return third_party_access_get(user=request.auth.user, secret_key=request.auth.secret_key, letter_id=letter_id)
-    except LetterError as error:
-        raise refuse(error) from None
+    return third_party_access_get(user=request.auth.user, secret_key=request.auth.secret_key, letter_id=letter_id)
 
 
 def _copy(request: StaffRequest, copy_id: str) -> CopyAccess:
-    try:
-        return copy_access_get(user=request.auth.user, secret_key=request.auth.secret_key, copy_id=copy_id)
-    except LetterError as error:
-        raise refuse(error) from None
+    return copy_access_get(user=request.auth.user, secret_key=request.auth.secret_key, copy_id=copy_id)
 
 
 def _detail(access: ThirdPartyAccess) -> dict:
@@ -98,7 +91,7 @@ def _copy_detail(access: CopyAccess) -> dict:
     }
 
 
-@router.get("/staff/letters", operation_id="letter_list", response=list[LetterSummary])
+@router.get("/staff/letters", operation_id="letter_list", response={200: list[LetterSummary], 401: Problem})
 def list_letters(request: StaffRequest):
     return [
         {
@@ -111,137 +104,153 @@ def list_letters(request: StaffRequest):
             "released_on": letter.released_on,
             "meeting_status": letter.meeting_status,
         }
-        for letter in letters_for_third_party(user=request.auth.user)[:200]
+        for letter in letter_list_visible_to(user=request.auth.user)[:200]
     ]
 
 
-@router.post("/staff/letters/trace", operation_id="letter_trace", response=list[TraceMatch])
+@router.post(
+    "/staff/letters/trace",
+    operation_id="letter_trace",
+    response={200: list[TraceMatch], 400: FieldProblem, 401: Problem},
+)
 def trace(request: StaffRequest, payload: TraceIn):
-    try:
-        found = leak_trace(user=request.auth.user, secret_key=request.auth.secret_key, text=payload.text)
-    except LetterError as error:
-        raise refuse(error) from None
+    found = leak_trace(user=request.auth.user, secret_key=request.auth.secret_key, text=payload.text)
     return [
         {"letter_id": str(c.letter_id), "copy_id": str(c.pk), "recipient": contact_name(c.recipient)} for c in found
     ]
 
 
-@router.get("/staff/letters/received", operation_id="letter_received_list", response=list[CopySummary])
+# Recipients (organization contacts), through their copy.
+
+
+@router.get(
+    "/staff/letters/received", operation_id="letter_received_list", response={200: list[CopySummary], 401: Problem}
+)
 def list_received(request: StaffRequest):
-    return [_copy_summary(copy) for copy in copies_for_recipient(user=request.auth.user)[:200]]
+    return [_copy_summary(copy) for copy in copy_list_for(user=request.auth.user)[:200]]
 
 
-@router.get("/staff/letters/received/{copy_id}", operation_id="letter_copy_get", response=CopyOut)
+@router.get(
+    "/staff/letters/received/{copy_id}",
+    operation_id="letter_copy_get",
+    response={200: CopyOut, 401: Problem, 404: Problem},
+)
 def get_copy(request: StaffRequest, copy_id: str):
     access = _copy(request, copy_id)
     audit_record(actor=request.auth.user, action=Action.LETTER_COPY_READ, obj=access.letter)
     return _copy_detail(access)
 
 
-@router.post("/staff/letters/received/{copy_id}/acknowledge", operation_id="letter_acknowledge", response=CopyOut)
+@router.post(
+    "/staff/letters/received/{copy_id}/acknowledge",
+    operation_id="letter_acknowledge",
+    response={200: CopyOut, 401: Problem, 404: Problem, 409: Problem},
+)
 def acknowledge(request: StaffRequest, copy_id: str):
-    access = _copy(request, copy_id)
-    try:
-        letter_acknowledge(access=access)
-    except LetterError as error:
-        raise refuse(error) from None
+    letter_acknowledge(access=_copy(request, copy_id))
     return _copy_detail(_copy(request, copy_id))
 
 
-@router.post("/staff/letters/received/{copy_id}/answers", operation_id="letter_answer", response=CopyOut)
-def answer(request: StaffRequest, copy_id: str, payload: MessageIn):
+@router.post(
+    "/staff/letters/received/{copy_id}/answers",
+    operation_id="letter_answer",
+    response={200: CopyOut, 400: FieldProblem, 401: Problem, 404: Problem},
+)
+def answer(request: StaffRequest, copy_id: str, payload: LetterMessageIn):
     access = _copy(request, copy_id)
-    try:
-        letter_answer(access=access, body=payload.body)
-    except LetterError as error:
-        raise refuse(error) from None
+    letter_answer(access=access, body=payload.body)
     return _copy_detail(access)
 
 
-@router.post("/staff/letters/received/{copy_id}/meeting", operation_id="letter_meeting_update", response=CopyOut)
+@router.post(
+    "/staff/letters/received/{copy_id}/meeting",
+    operation_id="letter_meeting_update",
+    response={200: CopyOut, 400: FieldProblem, 401: Problem, 404: Problem, 409: Problem},
+)
 def update_meeting(request: StaffRequest, copy_id: str, payload: MeetingIn):
     access = _copy(request, copy_id)
-    try:
-        if payload.times is not None:
-            meeting_times_propose(access=access, times=payload.times)
-        elif payload.attendee is not None and payload.decision is not None:
-            meeting_attendee_decide(access=access, attendee=payload.attendee, accept=payload.decision == "accept")
-        elif payload.status is not None:
-            meeting_status_set(access=access, status=payload.status, note=payload.note)
-        else:
-            raise HttpError(400, "Send `times`, `attendee` with `decision`, or `status`.")
-    except LetterError as error:
-        raise refuse(error) from None
+    if payload.times is not None:
+        meeting_times_propose(access=access, times=payload.times)
+    elif payload.attendee is not None and payload.decision is not None:
+        meeting_attendee_decide(access=access, attendee=payload.attendee, accept=payload.decision == "accept")
+    elif payload.status is not None:
+        meeting_status_set(access=access, status=payload.status, note=payload.note)
+    else:
+        raise LetterError("Send `times`, `attendee` with `decision`, or `status`.")
     return _copy_detail(_copy(request, copy_id))
 
 
-@router.get("/staff/letters/{letter_id}", operation_id="letter_review_get", response=ThirdPartyLetterOut)
+# The third party (handlers holding L).
+
+
+@router.get(
+    "/staff/letters/{letter_id}",
+    operation_id="letter_review_get",
+    response={200: ThirdPartyLetterOut, 401: Problem, 404: Problem},
+)
 def get_letter(request: StaffRequest, letter_id: str):
     access = _third_party(request, letter_id)
     audit_record(actor=request.auth.user, action=Action.LETTER_READ, obj=access.letter)
     return _detail(access)
 
 
-@router.post("/staff/letters/{letter_id}/review", operation_id="letter_review", response=ThirdPartyLetterOut)
+@router.post(
+    "/staff/letters/{letter_id}/review",
+    operation_id="letter_review",
+    response={200: ThirdPartyLetterOut, 400: FieldProblem, 401: Problem, 404: Problem, 409: Problem},
+)
 def review(request: StaffRequest, letter_id: str, payload: ReviewIn):
-    access = _third_party(request, letter_id)
-    try:
-        letter_review(access=access, approve=payload.decision == "approve", note=payload.note)
-    except LetterError as error:
-        raise refuse(error) from None
+    letter_review(access=_third_party(request, letter_id), approve=payload.decision == "approve", note=payload.note)
     return _detail(_third_party(request, letter_id))
 
 
-@router.post("/staff/letters/{letter_id}/release", operation_id="letter_release", response=ThirdPartyLetterOut)
+@router.post(
+    "/staff/letters/{letter_id}/release",
+    operation_id="letter_release",
+    response={200: ThirdPartyLetterOut, 400: FieldProblem, 401: Problem, 404: Problem, 409: Problem},
+)
 def release(request: StaffRequest, letter_id: str, payload: ReleaseIn):
-    access = _third_party(request, letter_id)
-    try:
-        letter_release(access=access, confirm_verified=payload.confirm_verified)
-    except LetterError as error:
-        raise refuse(error) from None
+    letter_release(access=_third_party(request, letter_id), confirm_verified=payload.confirm_verified)
     return _detail(_third_party(request, letter_id))
 
 
-@router.post("/staff/letters/{letter_id}/vouches", operation_id="letter_vouch_create", response={201: VouchOut})
+@router.post(
+    "/staff/letters/{letter_id}/vouches",
+    operation_id="letter_vouch_create",
+    response={201: VouchOut, 401: Problem, 404: Problem, 409: Problem},
+)
 def create_vouch(request: StaffRequest, letter_id: str):
-    access = _third_party(request, letter_id)
-    try:
-        return Status(201, {"code": vouch_create(access=access)})
-    except LetterError as error:
-        raise refuse(error) from None
+    return Status(201, {"code": vouch_create(access=_third_party(request, letter_id))})
 
 
 @router.post(
     "/staff/letters/{letter_id}/messages",
     operation_id="letter_message",
-    response={201: ThirdPartyLetterOut},
+    response={201: ThirdPartyLetterOut, 400: FieldProblem, 401: Problem, 404: Problem},
     summary="Write to the organizer and signers (and, after delivery and only if asked, the recipients)",
 )
 def write_message(request: StaffRequest, letter_id: str, payload: ThirdPartyMessageIn):
     access = _third_party(request, letter_id)
-    try:
-        third_party_message(access=access, body=payload.body, to_recipients=payload.to_recipients)
-    except LetterError as error:
-        raise refuse(error) from None
+    third_party_message(access=access, body=payload.body, to_recipients=payload.to_recipients)
     return Status(201, _detail(access))
 
 
 @router.post(
     "/staff/letters/{letter_id}/grants",
     operation_id="letter_access_grant",
-    response={204: None},
+    response={204: None, 400: FieldProblem, 401: Problem, 404: Problem, 409: FieldProblem},
     summary="Give a handler of the organization who joined after drafting the letter's key (never an excluded one)",
 )
 def grant_access(request: StaffRequest, letter_id: str, payload: GrantIn):
-    access = _third_party(request, letter_id)
-    try:
-        letter_access_grant(access=access, username=payload.username)
-    except LetterError as error:
-        raise refuse(error) from None
+    letter_access_grant(access=_third_party(request, letter_id), username=payload.username)
     return Status(204, None)
 
 
-@router.post("/staff/letters/{letter_id}/conflict", operation_id="letter_conflict_declare", response={204: None})
+@router.post(
+    "/staff/letters/{letter_id}/conflict",
+    operation_id="letter_conflict_declare",
+    response={204: None, 401: Problem, 404: Problem},
+)
 def declare_conflict(request: StaffRequest, letter_id: str):
     letter_conflict_declare(access=_third_party(request, letter_id))
     return Status(204, None)

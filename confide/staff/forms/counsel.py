@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from confide.escrow.threads import MESSAGE_MAX_CHARS
+from confide.escrow.content import MESSAGE_MAX_CHARS
 
 
 class CounselorMessageForm(forms.Form):

@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from confide.hotline.draft import DRAFT_FIELDS
+from confide.hotline.keys import DRAFT_FIELDS
 from confide.reports.content import LIMITS
 from confide.reports.models import Report
 

@@ -7,10 +7,6 @@ from confide.letters.content import MAX_ANSWER, MAX_REQUEST, MAX_SHORT
 from confide.letters.models import Letter
 
 
-class VouchForm(forms.Form):
-    vouch = forms.CharField(label=_("Vouching code from the third party"), max_length=200)
-
-
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),

@@ -3,7 +3,7 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from confide.hotline.draft import CALLERS_WORDS
+from confide.hotline.content import CALLERS_WORDS
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from confide.accounts.provisioning import ProvisioningError, organization_provision
+from confide.accounts.services.provisioning import ProvisioningError, organization_provision
 
 
 class Command(BaseCommand):

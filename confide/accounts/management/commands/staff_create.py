@@ -4,7 +4,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from confide.accounts.models import User
-from confide.accounts.provisioning import ProvisioningError, staff_provision
+from confide.accounts.services.provisioning import ProvisioningError, staff_provision
 
 
 class Command(BaseCommand):

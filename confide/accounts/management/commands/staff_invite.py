@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from confide.accounts.invitations import INVITATION_DAYS, invitation_create
 from confide.accounts.models import User
+from confide.accounts.services.invitations import INVITATION_DAYS, invitation_create
 from confide.tenants.models import Organization
 
 

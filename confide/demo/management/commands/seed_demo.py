@@ -2,9 +2,8 @@ import secrets
 
 from django.core.management.base import BaseCommand
 
-from confide.accounts.provisioning import demo_seed
+from confide.demo.seed import DEMO_CALL_TAKER, demo_seed, hotline_demo_seed
 from confide.escrow.demo import DEMO_COUNSELOR, demo_counselor_seed
-from confide.hotline.provisioning import DEMO_CALL_TAKER, hotline_demo_seed
 from confide.letters.provisioning import DEMO_CONTACT, demo_contact_seed
 from confide.verification.services import domain_allow
 

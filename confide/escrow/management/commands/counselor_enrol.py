@@ -1,7 +1,8 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from confide.escrow.team import TeamRefused, counselor_enrol
+from confide.escrow.content import TeamRefused
+from confide.escrow.services.team import counselor_enrol
 
 
 class Command(BaseCommand):

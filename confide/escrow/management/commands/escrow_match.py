@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from confide.escrow.matching import match_notifications_send, matches_detect, matches_detect_all
+from confide.escrow.services.matching import match_notifications_send, matches_detect, matches_detect_all
 
 
 class Command(BaseCommand):

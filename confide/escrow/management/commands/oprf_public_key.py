@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from confide.core import keyfiles
-from confide.escrow.keyholder import oprf_public_key_from_file
+from confide.escrow.services.keyholder import oprf_public_key_from_file
 
 
 class Command(BaseCommand):

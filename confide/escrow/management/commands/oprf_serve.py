@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand
 
 from confide.core import keyfiles
-from confide.escrow.keyholder import oprf_public_key_from_file
 from confide.escrow.oprf_server import oprf_server
+from confide.escrow.services.keyholder import oprf_public_key_from_file
 
 
 class Command(BaseCommand):

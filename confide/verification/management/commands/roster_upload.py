@@ -3,7 +3,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 
 from confide.tenants.models import Organization
-from confide.verification.services import VerificationError, domain_allow, roster_upload
+from confide.verification.content import VerificationError
+from confide.verification.services import domain_allow, roster_upload
 
 
 class Command(BaseCommand):

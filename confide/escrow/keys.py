@@ -1,0 +1,61 @@
+"""Escrow's key derivations and associated data, in one place (crypto.md §3–4). Labels and AD prefixes come
+from confide.crypto.labels; changing one would make what is stored under it unreadable."""
+
+import uuid
+
+from confide import crypto
+from confide.core import keyfiles
+from confide.crypto import labels
+from confide.escrow.content import VaultContent
+
+
+def vault_receipt_lookup(normalised: str) -> bytes:
+    """Peppered: a copy of the database alone cannot check a guessed receipt."""
+    return crypto.keyed_hash(labels.VAULT_RECEIPT_LOOKUP, keyfiles.pepper() + normalised.encode())
+
+
+def vault_receipt_key(normalised: str) -> bytes:
+    return crypto.keyed_hash(labels.VAULT_RECEIPT_KEY, normalised.encode())
+
+
+def ad_vault(vault_id: uuid.UUID) -> bytes:
+    return labels.AD_VAULT + vault_id.bytes
+
+
+def ad_record(record_id: uuid.UUID) -> bytes:
+    return labels.AD_VAULT_RECORD + record_id.bytes
+
+
+def ad_vault_copy(entry_id: uuid.UUID) -> bytes:
+    return labels.AD_VAULT_COPY + entry_id.bytes
+
+
+def ad_thread(vault_id: uuid.UUID, message_id: uuid.UUID) -> bytes:
+    return labels.AD_VAULT_THREAD + vault_id.bytes + message_id.bytes
+
+
+def unverified_account_of(content: VaultContent) -> bytes:
+    # Per vault and peppered: unverified entries of one vault never count twice, and the table cannot tell
+    # which vault they came from.
+    return crypto.keyed_hash(labels.ACCOUNT_UNVERIFIED, keyfiles.pepper() + bytes.fromhex(content.unverified_ref))
+
+
+def account_of(content: VaultContent) -> tuple[bytes, bool]:
+    """The account this vault's new entries are made under, and whether it is verified."""
+    if content.account_ref is not None:
+        return bytes.fromhex(content.account_ref), True
+    return unverified_account_of(content), False
+
+
+def account_refs_of(content: VaultContent) -> list[bytes]:
+    """Every account the vault's entries may be stored under (an entry that could not move to the verified
+    account stays under the unverified one)."""
+    refs = [unverified_account_of(content)]
+    if content.account_ref is not None:
+        refs.insert(0, bytes.fromhex(content.account_ref))
+    return refs
+
+
+def oprf_rate_key(*, account: bytes) -> bytes:
+    # Peppered: the allowance table alone does not say which account was active on which day.
+    return crypto.keyed_hash(labels.OPRF_RATE, keyfiles.pepper() + account)

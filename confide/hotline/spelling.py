@@ -1,0 +1,79 @@
+"""Reading a receipt over the phone: the spelling alphabet, and the receipt words a caller may hear as another
+word."""
+
+NATO = {
+    "a": "Alfa",
+    "b": "Bravo",
+    "c": "Charlie",
+    "d": "Delta",
+    "e": "Echo",
+    "f": "Foxtrot",
+    "g": "Golf",
+    "h": "Hotel",
+    "i": "India",
+    "j": "Juliett",
+    "k": "Kilo",
+    "l": "Lima",
+    "m": "Mike",
+    "n": "November",
+    "o": "Oscar",
+    "p": "Papa",
+    "q": "Quebec",
+    "r": "Romeo",
+    "s": "Sierra",
+    "t": "Tango",
+    "u": "Uniform",
+    "v": "Victor",
+    "w": "Whiskey",
+    "x": "X-ray",
+    "y": "Yankee",
+    "z": "Zulu",
+}
+
+
+def spelled(word: str) -> list[str]:
+    """The spelling alphabet for a receipt word: the same code words in English and Spanish (ICAO)."""
+    return [NATO.get(letter, letter) for letter in word.lower()]
+
+
+# Receipt words that sound like another word (the receipt list is the EFF large list, shared with web receipts and
+# not ours to change). Heard without spelling, the caller may write the other word down; the first four pairs
+# are both receipt words, so a wrong one still looks like a receipt. Found by checking a list of common English
+# homophones against the receipt list: tests/hotline/test_receipt_words.py keeps every entry on the list.
+
+
+SOUNDS_LIKE = {
+    "cache": "cash",
+    "cash": "cache",
+    "carat": "carrot",
+    "carrot": "carat",
+    "cannon": "canon",
+    "canon": "cannon",
+    "flier": "flyer",
+    "flyer": "flier",
+    "browse": "brows",
+    "chili": "chilly",
+    "clause": "claws",
+    "coral": "choral",
+    "cymbal": "symbol",
+    "duct": "ducked",
+    "grill": "grille",
+    "jam": "jamb",
+    "manor": "manner",
+    "overdue": "overdo",
+    "paced": "paste",
+    "patience": "patients",
+    "petal": "pedal",
+    "prize": "pries",
+    "rack": "wrack",
+    "rumor": "roomer",
+    "size": "sighs",
+    "very": "vary",
+    "whole": "hole",
+    "borough": "burrow",
+    "knickers": "nickers",
+}
+
+
+def sounds_like(word: str) -> str:
+    return SOUNDS_LIKE.get(word.lower(), "")
