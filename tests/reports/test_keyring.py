@@ -1,11 +1,13 @@
 import pytest
 
+from confide.accounts.selectors import key_holders_eligible
 from confide.audit.models import AuditEntry
 from confide.reports.content import GrantRefused, ReportNotFound
 from confide.reports.models import CaseExclusion, KeyWrap
 from confide.reports.selectors.common import report_view
 from confide.reports.selectors.staff import case_access_get, case_grant_candidates
 from confide.reports.services.keyring import case_access_grant, case_conflict_declare
+from confide.tenants.models import Organization
 from tests.conftest import csrf_from, make_staff
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +82,18 @@ def test_granting_through_the_page_and_the_api(login, org, handler, submitted, c
     )
     assert granted.status_code == 204
     assert KeyWrap.objects.filter(report=submitted.report, user__username__in=["nora", "nils"]).count() == 2
+
+
+def test_key_holders_are_the_organizations_active_handlers_with_a_key(org, handler):
+    rival = Organization.objects.create(slug="rival", name="Rival")
+    make_staff("carol", [org], role="call_taker")
+    make_staff("olga", [org], role="operator")
+    make_staff("rita", [rival])
+    gone = make_staff("gone", [org])
+    gone.is_active = False
+    gone.save()
+    keyless = make_staff("keyless", [org])
+    keyless.public_key = None
+    keyless.save()
+    assert list(key_holders_eligible(organization=org)) == [handler]
+    assert [u.username for u in key_holders_eligible(organization=rival)] == ["rita"]
