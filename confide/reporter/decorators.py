@@ -11,6 +11,7 @@ from functools import wraps
 from typing import Concatenate, TypeVar
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -20,7 +21,7 @@ from confide.tenants.selectors import organization_for_intake
 from confide.web.receipt_cookie import ReceiptCookie
 
 Access = TypeVar("Access")
-ReceiptView = Callable[Concatenate[HttpRequest, Organization, Access, ...], HttpResponse]
+ReceiptView = Callable[Concatenate[HttpRequest, Organization, Access, ...], HttpResponseBase]
 
 
 def organization_get(slug: str) -> Organization:
@@ -45,22 +46,22 @@ def uploads_in(request: HttpRequest) -> list:
 
 def with_receipt(
     cookie: ReceiptCookie, opener: Callable[..., Access | None], *, away: str
-) -> Callable[[ReceiptView], Callable[..., HttpResponse]]:
+) -> Callable[[ReceiptView], Callable[..., HttpResponseBase]]:
     """`opener(receipt=…, organization=…)` is the resource's `*_access_get`; `away` names the page to send the
     reporter to when it answers None. A view that sets or clears the cookie itself keeps its choice; any other
     gets the cookie renewed (sliding expiry: it lapses after inactivity, not after use)."""
 
-    def decorate(view: ReceiptView) -> Callable[..., HttpResponse]:
+    def decorate(view: ReceiptView) -> Callable[..., HttpResponseBase]:
         @wraps(view)
-        def wrapper(request: HttpRequest, org_slug: str, **kwargs: object) -> HttpResponse:
+        def wrapper(request: HttpRequest, org_slug: str, **kwargs: object) -> HttpResponseBase:
             organization = organization_get(org_slug)
             receipt = cookie.read(request, slug=organization.slug)
             access = opener(receipt=receipt, organization=organization) if receipt else None
             if access is None:
                 uploads_discard(uploads_in(request))
-                response = see_other(away, organization)
-                cookie.clear(response, slug=organization.slug)
-                return response
+                away_response = see_other(away, organization)
+                cookie.clear(away_response, slug=organization.slug)
+                return away_response
             response = view(request, organization, access, **kwargs)
             if cookie.name not in response.cookies:
                 cookie.set(response, slug=organization.slug, receipt=receipt or "")

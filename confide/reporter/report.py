@@ -170,7 +170,7 @@ def reply(request: HttpRequest, organization: Organization, access: ReporterAcce
 
 
 @require_GET
-@with_report  # type: ignore[arg-type]  # a streamed file is an HttpResponseBase; with_receipt's types want HttpResponse
+@with_report
 def download_attachment(
     request: HttpRequest, organization: Organization, access: ReporterAccess, attachment_id: uuid.UUID
 ) -> HttpResponseBase:

@@ -7,33 +7,12 @@ from ninja import NinjaAPI, Router
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from confide.core.errors import Refused
-from confide.reports.content import AssignmentRefused, ContentError, GrantRefused, IllegalTransition, ReportNotFound
 from confide.web.api_auth import Rejected
 from confide.web.errors import refused_response
 
 
 def _json(request: HttpRequest, data: dict, *, status: int) -> HttpResponse:
     return JsonResponse(data, status=status)
-
-
-def content_error(request: HttpRequest, exc: ContentError):
-    return _json(request, {"detail": exc.message, "field": exc.field}, status=400)
-
-
-def not_found(request: HttpRequest, exc: ReportNotFound):
-    return _json(request, {"detail": _("Not found.")}, status=404)
-
-
-def illegal_transition(request: HttpRequest, exc: IllegalTransition):
-    return _json(request, {"detail": str(exc)}, status=409)
-
-
-def assignment_refused(request: HttpRequest, exc: AssignmentRefused):
-    return _json(request, {"detail": str(exc)}, status=400)
-
-
-def grant_refused(request: HttpRequest, exc: GrantRefused):
-    return _json(request, {"detail": str(exc)}, status=400)
 
 
 def refused(request: HttpRequest, exc: Refused):
@@ -73,11 +52,6 @@ def api_create(*routers: Router) -> NinjaAPI:
     )
     for router in routers:
         api.add_router("/", router)
-    api.exception_handler(ContentError)(content_error)
-    api.exception_handler(ReportNotFound)(not_found)
-    api.exception_handler(IllegalTransition)(illegal_transition)
-    api.exception_handler(AssignmentRefused)(assignment_refused)
-    api.exception_handler(GrantRefused)(grant_refused)
     api.exception_handler(Refused)(refused)
     api.exception_handler(AuthenticationError)(unauthenticated)
     api.exception_handler(HttpError)(http_error)

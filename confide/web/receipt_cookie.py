@@ -11,7 +11,8 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 
 from confide import crypto
 from confide.crypto import labels
@@ -34,7 +35,7 @@ class ReceiptCookie:
     def _path(self, slug: str) -> str:
         return f"/r/{slug}/{self.subpath}"
 
-    def set(self, response: HttpResponse, *, slug: str, receipt: str) -> None:
+    def set(self, response: HttpResponseBase, *, slug: str, receipt: str) -> None:
         payload = json.dumps({"r": receipt, "exp": int(time.time()) + settings.CONFIDE_REPORTER_COOKIE_AGE})
         sealed = crypto.aead_encrypt(self._key(), payload.encode(), ad=self._ad(slug))
         response.set_cookie(
@@ -59,13 +60,13 @@ class ReceiptCookie:
             return None
         return receipt
 
-    def refresh(self, request: HttpRequest, response: HttpResponse, *, slug: str) -> None:
+    def refresh(self, request: HttpRequest, response: HttpResponseBase, *, slug: str) -> None:
         """Sliding expiry: a visit with a valid cookie renews it, so it expires after inactivity, not use."""
         receipt = self.read(request, slug=slug)
         if receipt:
             self.set(response, slug=slug, receipt=receipt)
 
-    def clear(self, response: HttpResponse, *, slug: str) -> None:
+    def clear(self, response: HttpResponseBase, *, slug: str) -> None:
         response.delete_cookie(self.name, path=self._path(slug), samesite="Strict")
 
 

@@ -65,9 +65,6 @@ class ReportMessageIn(Schema):
     body: str = Field(max_length=MESSAGE_MAX_CHARS)
 
 
-MessageIn = ReportMessageIn  # the old name, until staff/api/hotline.py's CallbackMessageIn imports the new one
-
-
 class ReportIn(Schema):
     what_happened: str = Field(max_length=LIMITS["what_happened"])
     category: Category

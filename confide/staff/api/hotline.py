@@ -23,7 +23,15 @@ from confide.hotline.spelling import sounds_like, spelled
 from confide.reports.content import content_build
 from confide.reports.selectors.common import report_view
 from confide.staff.api.auth import StaffRequest, staff_token
-from confide.web.schemas import FieldProblem, MessageIn, MessageOut, Problem, ReportDetail, ReportIn, new_message_out
+from confide.web.schemas import (
+    FieldProblem,
+    MessageOut,
+    Problem,
+    ReportDetail,
+    ReportIn,
+    ReportMessageIn,
+    new_message_out,
+)
 from confide.web.schemas import report_detail as report_detail_out
 
 # Every refusal (LineNotFound, NotACallTaker, ConsentMissing, AlreadyFiled, NoSuchReceipt, CallbackThrottled,
@@ -71,7 +79,7 @@ class ReceiptIn(Schema):
     receipt: str = Field(max_length=200)
 
 
-class CallbackMessageIn(MessageIn):
+class CallbackMessageIn(ReportMessageIn):
     receipt: str = Field(max_length=200)
 
 
