@@ -1,14 +1,11 @@
-"""Shared fixtures. Personas follow DEVELOPERS.md: owner (the handler), teammate, outsider, other tenant,
-excluded handler."""
+"""Shared fixtures. The personas: the owner (`handler`), a `teammate`, an `outsider`, another tenant's handler,
+an excluded handler, plus the letters' contacts; data is made through the real services, so every row is
+encrypted as in production. Plain helpers live in tests/helpers/."""
 
 import io
 import logging
-import re
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
-import pyotp
 import pytest
 from django.conf import settings
 from django.db import DataError, connection
@@ -17,13 +14,16 @@ from django.test import Client
 from confide.accounts.access import Unlocked
 from confide.accounts.services.sign_in import staff_unlock
 from confide.core import keyfiles
-from confide.reports.content import content_build
+from confide.escrow.selectors import counselor_access_get
+from confide.escrow.services.team import counselor_enrol
+from confide.letters.services.third_party import letter_review
 from confide.reports.models import KeyWrap
-from confide.reports.selectors.reporter import intake_target_get
-from confide.reports.services.submit import SubmittedReport, report_submit
+from confide.reports.services.submit import SubmittedReport
 from confide.tenants.models import Organization
-
-PASSWORD = "correct horse battery staple"
+from tests.helpers.escrow import new_vault
+from tests.helpers.letters import draft, third_party
+from tests.helpers.reports import submit_report
+from tests.helpers.staff import PASSWORD, Personas, api_token, make_staff, staff_login
 
 
 @pytest.fixture(scope="session")
@@ -48,35 +48,6 @@ def org(db) -> Organization:
 @pytest.fixture
 def other_org(db) -> Organization:
     return Organization.objects.create(slug="rival", name="Rival Campaign")
-
-
-_TOTP_OFFSETS: dict[str, int] = {}
-
-
-def make_staff(username: str, organizations=(), role="handler", totp=True):
-    from confide.accounts.services.staff import staff_create
-    from confide.accounts.services.totp import totp_secret_store
-
-    user = staff_create(username=username, password=PASSWORD, role=role, organizations=list(organizations))
-    if totp:
-        secret = pyotp.random_base32()
-        totp_secret_store(user=user, secret=secret)
-        user.totp_secret_for_tests = secret
-    return user
-
-
-def totp_code(user) -> str:
-    """A valid, never-used code: offsets -1, 0 and +1 of the current step are accepted once each, in order."""
-    secret = user.totp_secret_for_tests
-    # The code of the previous step stops working when the next step begins: never hand one out just before.
-    remaining = 30 - time.time() % 30
-    if remaining < 3:
-        time.sleep(remaining + 0.05)
-    offset = _TOTP_OFFSETS.get(secret, -1)
-    if offset > 1:
-        raise AssertionError("a test may sign the same staff member in three times at most")
-    _TOTP_OFFSETS[secret] = offset + 1
-    return pyotp.TOTP(secret).at(time.time(), counter_offset=offset)
 
 
 @pytest.fixture
@@ -115,22 +86,6 @@ def unlock():
     return _unlock
 
 
-def sample_content(**overrides):
-    values = {
-        "what_happened": "Something happened at the field office.",
-        "category": "sexual_harassment",
-        "when": "Last spring",
-        "where": "Field office",
-        "people_involved": "A regional director",
-    }
-    values.update(overrides)
-    return content_build(**values)
-
-
-def submit_report(org, **content) -> SubmittedReport:
-    return report_submit(target=intake_target_get(slug=org.slug), content=sample_content(**content))
-
-
 @pytest.fixture
 def submitted(org, handler, teammate, excluded_handler) -> SubmittedReport:
     result = submit_report(org)
@@ -138,42 +93,15 @@ def submitted(org, handler, teammate, excluded_handler) -> SubmittedReport:
     return result
 
 
-@dataclass
-class Personas:
-    owner: object
-    teammate: object
-    outsider: object
-    other_tenant: object
-    excluded: object
-
-
 @pytest.fixture
 def personas(handler, teammate, outsider, other_tenant_handler, excluded_handler) -> Personas:
     return Personas(handler, teammate, outsider, other_tenant_handler, excluded_handler)
 
 
-CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-def csrf_from(response) -> str:
-    match = CSRF_RE.search(response.content.decode())
-    assert match, "page has no CSRF token"
-    return match.group(1)
-
-
-def staff_login(client: Client, user) -> Client:
-    page = client.get("/staff/login/")
-    response = client.post(
-        "/staff/login/",
-        {
-            "username": user.username,
-            "password": PASSWORD,
-            "code": totp_code(user),
-            "csrfmiddlewaretoken": csrf_from(page),
-        },
-    )
-    assert response.status_code == 302, response.content[:500]
-    return client
+@pytest.fixture
+def reporter() -> Client:
+    """A reporter's browser: no session, CSRF enforced as for a real form."""
+    return Client(enforce_csrf_checks=True)
 
 
 @pytest.fixture
@@ -187,17 +115,6 @@ def login():
         return staff_login(Client(enforce_csrf_checks=True), user)
 
     return _login
-
-
-def api_token(user) -> dict:
-    """Authorization header of a fresh staff API token (for tests outside tests/api)."""
-    response = Client().post(
-        "/api/staff/login",
-        {"username": user.username, "password": PASSWORD, "totp": totp_code(user)},
-        content_type="application/json",
-    )
-    assert response.status_code == 200, response.content
-    return {"HTTP_AUTHORIZATION": f"Bearer {response.json()['token']}"}
 
 
 @pytest.fixture
@@ -244,3 +161,88 @@ def nul_refusing_db(db):
     """The database refuses NUL in text parameters, as PostgreSQL does, even when the suite runs on SQLite."""
     with connection.execute_wrapper(_refuse_nul_like_postgresql):
         yield
+
+
+# Letters personas, shared by the letters, i18n and browser tests: the third party (the organization's
+# handlers), recipients (contacts named), a contact not named; and a drafted letter moving through its life.
+
+
+@pytest.fixture
+def boss(org):
+    user = make_staff("boss", [org], role="contact")
+    user.first_name, user.last_name = "Casey", "Manager"
+    user.save()
+    return user
+
+
+@pytest.fixture
+def chief(org):
+    user = make_staff("chief", [org], role="contact")
+    user.first_name, user.last_name = "Chris", "Chief"
+    user.save()
+    return user
+
+
+@pytest.fixture
+def bystander(org):
+    """A contact of the organization the letter does not name."""
+    return make_staff("bystander", [org], role="contact")
+
+
+@pytest.fixture
+def other_contact(other_org):
+    return make_staff("othercontact", [other_org], role="contact")
+
+
+@pytest.fixture
+def drafted(org, handler, teammate, boss, chief, bystander):
+    """Drafted while the organization has two handlers (the third party), two named contacts and one not."""
+    return draft(org, [boss, chief])
+
+
+@pytest.fixture
+def circulating(drafted, handler):
+    letter_review(access=third_party(handler, drafted.letter), approve=True)
+    drafted.letter.refresh_from_db()
+    return drafted
+
+
+# Escrow personas: a counselor team and vaults.
+
+
+@pytest.fixture
+def counselor(db):
+    user = make_staff("cora", role="counselor")
+    counselor_enrol(user=user)
+    return user
+
+
+@pytest.fixture
+def counselor_access(counselor):
+    unlocked = staff_unlock(username=counselor.username, password=PASSWORD)
+    return counselor_access_get(user=counselor, secret_key=unlocked.secret_key)
+
+
+@pytest.fixture
+def make_vault():
+    return new_vault
+
+
+# Hotline personas: call-takers of the organization and of another, and a leader who takes no calls.
+
+
+@pytest.fixture
+def call_taker(org):
+    return make_staff("carla", [org], role="call_taker")
+
+
+@pytest.fixture
+def other_call_taker(other_org):
+    """A call-taker of another organization (tenant)."""
+    return make_staff("otto", [other_org], role="call_taker")
+
+
+@pytest.fixture
+def contact(org):
+    """A leader of the organization: receives letters, never takes calls."""
+    return make_staff("connie", [org], role="contact")

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.test import Client
 
-from tests.conftest import csrf_from
+from tests.helpers.staff import csrf_from
 
 pytestmark = pytest.mark.django_db
 

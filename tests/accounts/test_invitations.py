@@ -7,7 +7,7 @@ from django.test import Client
 
 from confide.accounts.models import Invitation, User
 from confide.accounts.services.sign_in import staff_unlock
-from tests.conftest import csrf_from, make_staff, staff_login
+from tests.helpers.staff import csrf_from, make_staff, staff_login
 
 pytestmark = pytest.mark.django_db
 NEW = {"username": "nadia", "password": "a long new passphrase", "password_again": "a long new passphrase"}

@@ -1,33 +1,19 @@
-import io
-import sys
-
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
 from confide import crypto
 from confide.accounts.content import LoginFailed
 from confide.accounts.services.passwords import staff_password_change
 from confide.accounts.services.sign_in import staff_unlock
 from confide.audit.models import AuditEntry
-from confide.core.keyfiles import encode_key
 from confide.reports.content import ReportNotFound
 from confide.reports.selectors.common import report_view
 from confide.reports.selectors.staff import case_access_get
 from confide.reports.services.keyring import case_conflict_declare
-from tests.conftest import PASSWORD, csrf_from, submit_report
+from tests.helpers.reports import submit_report
+from tests.helpers.staff import NEW_PASSWORD, PASSWORD, csrf_from, recover
 
 pytestmark = pytest.mark.django_db
-NEW_PASSWORD = "an entirely new passphrase"
-
-
-def recover(username: str, key: bytes, password: str = NEW_PASSWORD, *extra: str) -> str:
-    out, stdin = io.StringIO(), sys.stdin
-    sys.stdin = io.StringIO(f"{encode_key(key)}\n{password}\n")
-    try:
-        call_command("staff_recover", username, "--stdin", *extra, stdout=out)
-    finally:
-        sys.stdin = stdin
-    return out.getvalue()
 
 
 def test_a_password_change_rewraps_the_same_key(handler, submitted):

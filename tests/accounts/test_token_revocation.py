@@ -5,8 +5,7 @@ import pytest
 from django.test import Client
 
 from confide.accounts.services.passwords import staff_password_change
-from tests.accounts.test_recovery import NEW_PASSWORD, recover
-from tests.conftest import PASSWORD, api_token
+from tests.helpers.staff import NEW_PASSWORD, PASSWORD, api_token, recover
 
 api = Client()
 pytestmark = pytest.mark.django_db

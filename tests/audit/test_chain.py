@@ -4,7 +4,7 @@ from django.core.management import CommandError, call_command
 from confide.audit.models import AuditEntry
 from confide.audit.selectors import audit_chain_verify
 from confide.audit.services import Action, audit_record
-from tests.conftest import csrf_from
+from tests.helpers.staff import csrf_from
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,7 @@ def test_api_reads_are_recorded(api_token, handler, submitted, client):
 
 @pytest.fixture
 def api_token(client, handler):
-    from tests.conftest import PASSWORD, totp_code
+    from tests.helpers.staff import PASSWORD, totp_code
 
     response = client.post(
         "/api/staff/login",

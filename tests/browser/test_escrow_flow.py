@@ -7,8 +7,8 @@ from confide.escrow.selectors import vault_access_get
 from confide.escrow.services.matching import matches_detect
 from confide.escrow.services.team import counselor_enrol
 from confide.escrow.services.vaults import vault_account_set
-from tests.conftest import PASSWORD, make_staff, totp_code
-from tests.escrow.conftest import account_ref
+from tests.helpers.escrow import account_ref
+from tests.helpers.staff import PASSWORD, make_staff, totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -5,7 +5,8 @@ import pytest
 
 from confide.reports.selectors.staff import case_access_get
 from confide.reports.services.messages import message_create_by_handler
-from tests.conftest import PASSWORD, make_staff, submit_report, totp_code
+from tests.helpers.reports import submit_report
+from tests.helpers.staff import PASSWORD, make_staff, totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

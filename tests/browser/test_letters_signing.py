@@ -8,12 +8,12 @@ from django.core import mail
 
 from confide.letters.models import Signature
 from confide.verification.services import roster_upload
-from tests.letters.conftest import boss, bystander, chief, circulating, drafted, sign  # noqa: F401 - letters fixtures
+from tests.helpers.letters import sign
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_a_colleague_signs_and_withdraws_without_javascript(live_server, no_js_page, org, circulating, tmp_path):  # noqa: F811
+def test_a_colleague_signs_and_withdraws_without_javascript(live_server, no_js_page, org, circulating, tmp_path):
     roster_upload(organization=org, emails=["dana@acme.org"])
     page = no_js_page
     page.goto(f"{live_server.url}/r/acme/letters/i/{circulating.token}/")

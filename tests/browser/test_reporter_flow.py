@@ -3,7 +3,7 @@ the reporter comes back with the receipt, reads the answer and replies."""
 
 import pytest
 
-from tests.conftest import PASSWORD, totp_code
+from tests.helpers.staff import PASSWORD, totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -3,7 +3,7 @@ from django.db import transaction
 
 from confide.core.threads import seq_next
 from confide.reports.models import Message, Report
-from tests.conftest import submit_report
+from tests.helpers.reports import submit_report
 
 
 @pytest.mark.django_db(transaction=True)

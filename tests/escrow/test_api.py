@@ -10,23 +10,13 @@ from confide.escrow.models import Entry, Match, ThreadMessage
 from confide.escrow.services.matching import matches_detect
 from confide.reports.models import Report
 from confide.verification.services import roster_upload
-from tests.api.conftest import receipt_header
-from tests.conftest import make_staff
-from tests.escrow.conftest import name_person, new_vault
-
-
-def vault_header(receipt: str) -> dict:
-    return {"HTTP_AUTHORIZATION": f"Vault {receipt}"}
-
-
-def _vault(api, org) -> dict:
-    response = api.post(f"/api/orgs/{org.slug}/vaults")
-    assert response.status_code == 201
-    return vault_header(response.json()["receipt"])
+from tests.helpers.api import receipt_header
+from tests.helpers.escrow import name_person, new_vault, vault_api_auth
+from tests.helpers.staff import make_staff
 
 
 def test_a_vault_is_created_used_and_read_through_the_api(api, org, counselor):
-    auth = _vault(api, org)
+    auth = vault_api_auth(api, org)
     assert (
         api.post("/api/vault/records", {"text": "for me"}, content_type="application/json", **auth).status_code == 201
     )
@@ -51,7 +41,7 @@ def test_a_vault_is_created_used_and_read_through_the_api(api, org, counselor):
 
 
 def test_a_malformed_identifier_gets_a_400_naming_the_expected_form(api, org, counselor):
-    auth = _vault(api, org)
+    auth = vault_api_auth(api, org)
     response = api.post(
         "/api/vault/entries", {"person": {"phone": "call me"}, "text": "x"}, content_type="application/json", **auth
     )
@@ -60,7 +50,7 @@ def test_a_malformed_identifier_gets_a_400_naming_the_expected_form(api, org, co
 
 
 def test_a_second_entry_for_the_same_person_is_refused(api, org, counselor):
-    auth = _vault(api, org)
+    auth = vault_api_auth(api, org)
     body = {"person": {"email": "boss@campaign.example"}, "text": "x"}
     assert api.post("/api/vault/entries", body, content_type="application/json", **auth).status_code == 201
     response = api.post("/api/vault/entries", body, content_type="application/json", **auth)
@@ -70,7 +60,7 @@ def test_a_second_entry_for_the_same_person_is_refused(api, org, counselor):
 
 def test_a_flood_of_entries_gets_a_clear_429(api, org, counselor, settings):
     settings.CONFIDE_OPRF_EVALUATIONS_PER_DAY = 5
-    auth = _vault(api, org)
+    auth = vault_api_auth(api, org)
     statuses = []
     for n in range(7):
         body = {"person": {"email": f"person{n}@campaign.example"}, "text": "x"}
@@ -137,7 +127,7 @@ def test_everyone_but_a_counselor_gets_404_on_counselor_operations(api, matched,
 
 
 def test_a_vault_receipt_opens_nothing_on_the_counselor_side(api, matched, org):
-    auth = _vault(api, org)
+    auth = vault_api_auth(api, org)
     assert api.get("/api/escrow/matches", **auth).status_code == 401
 
 
@@ -152,14 +142,14 @@ def test_a_vault_receipt_opens_nothing_on_the_counselor_side(api, matched, org):
     ],
 )
 def test_unstorable_or_incomplete_entries_get_a_400_with_a_detail(api, org, counselor, body):
-    auth = _vault(api, org)
+    auth = vault_api_auth(api, org)
     response = api.post("/api/vault/entries", body, content_type="application/json", **auth)
     assert response.status_code in (400, 422) and response.json()["detail"]  # 422: the schema refused it first
     assert not Entry.objects.exists()
 
 
 def test_a_record_and_an_entry_become_reports_with_their_own_receipts(api, org, handler, counselor):
-    auth = _vault(api, org)
+    auth = vault_api_auth(api, org)
     record = api.post("/api/vault/records", {"text": "for me"}, content_type="application/json", **auth).json()
     entry = api.post(
         "/api/vault/entries",
@@ -185,7 +175,7 @@ def test_a_record_and_an_entry_become_reports_with_their_own_receipts(api, org, 
 
 def test_an_address_is_verified_through_the_api(api, org, counselor):
     roster_upload(organization=org, emails=["ana@acme.example"])
-    auth = _vault(api, org)
+    auth = vault_api_auth(api, org)
     started = api.post(
         "/api/vault/verification", {"email": "ana@acme.example"}, content_type="application/json", **auth
     )
@@ -208,9 +198,9 @@ def test_an_address_is_verified_through_the_api(api, org, counselor):
 
 
 def test_a_record_is_deleted_only_by_its_own_vault(api, org, other_org):
-    auth = _vault(api, org)
-    other = _vault(api, org)
-    stranger = _vault(api, other_org)
+    auth = vault_api_auth(api, org)
+    other = vault_api_auth(api, org)
+    stranger = vault_api_auth(api, other_org)
     record = api.post("/api/vault/records", {"text": "mine"}, content_type="application/json", **auth).json()
     assert api.delete(f"/api/vault/records/{record['id']}", **other).status_code == 404
     assert api.delete(f"/api/vault/records/{record['id']}", **stranger).status_code == 404

@@ -11,8 +11,8 @@ from django.test import Client
 from confide.escrow.models import Match
 from confide.escrow.services.matching import match_notifications_send, matches_detect
 from confide.verification.services import roster_upload
-from tests.conftest import PASSWORD, totp_code
-from tests.security.canary import at_rest_sources, hits
+from tests.helpers.canary import at_rest_sources, hits
+from tests.helpers.staff import PASSWORD, totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -10,8 +10,8 @@ from confide.escrow.models import CounselorKeyWrap, Match
 from confide.escrow.selectors import counselor_access_get
 from confide.escrow.services.counsel import match_open
 from confide.escrow.tasks import escrow_match_job, escrow_match_schedule
-from tests.conftest import make_staff
-from tests.escrow.conftest import name_person, new_vault
+from tests.helpers.escrow import name_person, new_vault
+from tests.helpers.staff import make_staff
 
 
 def test_seed_demo_creates_a_counselor_holding_the_team_key_once(db, capsys):

@@ -18,8 +18,8 @@ from confide.escrow.content import (
 )
 from confide.escrow.selectors import counselor_access_get
 from confide.verification.content import VerificationError
-from tests.conftest import make_staff
-from tests.escrow.conftest import new_vault
+from tests.helpers.escrow import new_vault
+from tests.helpers.staff import make_staff
 
 JSON = "application/json"
 

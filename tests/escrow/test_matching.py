@@ -11,7 +11,7 @@ from confide.escrow.selectors import entry_group_get, index_account_count
 from confide.escrow.services.counsel import match_open
 from confide.escrow.services.entries import escrow_entry_update, escrow_entry_withdraw
 from confide.escrow.services.matching import match_notifications_send, matches_detect
-from tests.escrow.conftest import name_person, new_vault
+from tests.helpers.escrow import name_person, new_vault
 
 ACCUSED = "email:boss@campaign.example"
 

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from confide.escrow.models import Match, PendingIndex
 from confide.escrow.services.matching import matches_detect, matches_detect_all
-from tests.escrow.conftest import name_person, new_vault
+from tests.helpers.escrow import name_person, new_vault
 
 ACCUSED = "email:boss@campaign.example"
 

@@ -4,7 +4,7 @@ from confide.escrow.models import Entry, Vault
 from confide.escrow.selectors import entry_group_get, vault_entries
 from confide.escrow.services.entries import escrow_entry_update, escrow_entry_withdraw
 from confide.escrow.services.vaults import vault_account_set
-from tests.escrow.conftest import account_ref, name_person, new_vault
+from tests.helpers.escrow import account_ref, name_person, new_vault
 
 
 def test_making_editing_and_withdrawing_entries_never_writes_the_vault_row(org, counselor):

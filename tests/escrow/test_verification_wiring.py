@@ -8,8 +8,8 @@ from django.test import Client
 from confide.escrow.models import Entry, Match, Vault
 from confide.escrow.services.matching import matches_detect
 from confide.verification.services import account_ref_for, roster_upload
-from tests.conftest import csrf_from
-from tests.escrow.conftest import name_person, new_vault
+from tests.helpers.escrow import name_person, new_vault
+from tests.helpers.staff import csrf_from
 
 
 def _verify(client: Client, org, email: str):

@@ -5,7 +5,7 @@ import pytest
 from confide.audit.models import AuditEntry
 from confide.hotline.spelling import SOUNDS_LIKE
 from confide.reports.models import Author, KeyWrap, Message, Report
-from tests.conftest import submit_report
+from tests.helpers.reports import submit_report
 
 PHONE_REPORT = {
     "what_happened": "He said [[you owe me]] in the van.",

@@ -4,8 +4,8 @@ are nowhere at rest: not in the database rows or files, the sessions, the secret
 import pytest
 
 from confide.reports.models import Report
-from tests.hotline.conftest import file_call, hidden_fields, post, read_back, receipt_of
-from tests.security.canary import at_rest_sources, canary, hits
+from tests.helpers.canary import at_rest_sources, canary, hits
+from tests.helpers.hotline import file_call, hidden_fields, post, read_back, receipt_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

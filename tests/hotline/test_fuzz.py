@@ -6,7 +6,8 @@ from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
-from tests.conftest import PASSWORD, submit_report, totp_code
+from tests.helpers.reports import submit_report
+from tests.helpers.staff import PASSWORD, totp_code
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application()).include(tag="hotline")
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from confide.hotline.hours import hotline_open_at
 from confide.hotline.models import HotlineSettings, validate_time_zone, validate_weekdays
-from tests.conftest import make_staff, staff_login
+from tests.helpers.staff import make_staff, staff_login
 
 # 2026-11-23 is a Monday.
 MONDAY_NOON_UTC = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)

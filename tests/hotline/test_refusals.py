@@ -13,7 +13,8 @@ from confide.hotline.content import (
     NoSuchReceipt,
     NotACallTaker,
 )
-from tests.conftest import csrf_from, submit_report
+from tests.helpers.reports import submit_report
+from tests.helpers.staff import csrf_from
 
 STATUSES = [
     (LineNotFound, NotFound, 404),

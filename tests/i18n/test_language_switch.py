@@ -7,8 +7,8 @@ import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client
 
-from tests.conftest import csrf_from
-from tests.i18n.conftest import choose, switch_of
+from tests.helpers.i18n import choose, switch_of
+from tests.helpers.staff import csrf_from
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import csrf_from
+from tests.helpers.staff import csrf_from
 from tests.i18n.strings import reporter_strings
 from tests.i18n.test_translations import CATALOG
 

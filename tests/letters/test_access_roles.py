@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.conftest import make_staff
-from tests.letters.conftest import draft
+from tests.helpers.letters import draft
+from tests.helpers.staff import make_staff
 
 
 @pytest.mark.parametrize("role", ["operator", "counselor"])

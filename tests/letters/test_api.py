@@ -8,9 +8,9 @@ from django.test import Client
 
 from confide.letters.models import Letter, LetterCopy, Signature
 from confide.verification.services import roster_upload
-from tests.api.conftest import receipt_header
-from tests.conftest import submit_report
-from tests.letters.conftest import LETTER_TEXT, draft, sign
+from tests.helpers.api import receipt_header
+from tests.helpers.letters import LETTER_TEXT, draft, sign
+from tests.helpers.reports import submit_report
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from django.core import mail
 from django.test import Client
 
 from confide.verification.services import roster_upload
-from tests.api.conftest import receipt_header
-from tests.conftest import api_token
-from tests.security.canary import at_rest_sources, canary, hits
+from tests.helpers.api import receipt_header
+from tests.helpers.canary import at_rest_sources, canary, hits
+from tests.helpers.staff import api_token
 
 pytestmark = pytest.mark.django_db(transaction=True)
 JSON = "application/json"

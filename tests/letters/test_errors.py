@@ -18,8 +18,8 @@ from confide.letters.models import Update
 from confide.letters.selectors import reporter
 from confide.letters.services.release import letter_release
 from confide.letters.services.threads import update_append
-from tests.api.conftest import receipt_header
-from tests.letters.conftest import participant, sign, third_party
+from tests.helpers.api import receipt_header
+from tests.helpers.letters import participant, sign, third_party
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"

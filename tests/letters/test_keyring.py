@@ -7,8 +7,8 @@ from confide.audit.models import AuditEntry
 from confide.letters.content import LetterError, LetterNotFound
 from confide.letters.models import LetterExclusion, LetterKeyWrap
 from confide.letters.services.keyring import letter_access_grant, letter_conflict_declare
-from tests.conftest import csrf_from, make_staff
-from tests.letters.conftest import third_party
+from tests.helpers.letters import third_party
+from tests.helpers.staff import csrf_from, make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,9 @@ from confide.letters.selectors.reporter import signature_own_read
 from confide.letters.selectors.staff import copy_thread
 from confide.letters.services.participants import organizer_message
 from confide.letters.services.release import letter_release
-from tests.api.conftest import receipt_header
-from tests.conftest import csrf_from
-from tests.letters.conftest import participant, sign, third_party
-from tests.letters.test_release import copy_of
+from tests.helpers.api import receipt_header
+from tests.helpers.letters import copy_of, participant, sign, third_party
+from tests.helpers.staff import csrf_from
 
 pytestmark = pytest.mark.django_db
 

@@ -26,16 +26,10 @@ from confide.letters.services.reminders import letter_reminders_send
 from confide.letters.services.signatures import signature_withdraw
 from confide.letters.services.third_party import letter_review, third_party_message
 from confide.letters.services.tracing import leak_trace
-from tests.conftest import PASSWORD, csrf_from
-from tests.letters.conftest import LETTER_TEXT, draft, participant, sign, third_party
+from tests.helpers.letters import LETTER_TEXT, copy_of, draft, participant, sign, third_party
+from tests.helpers.staff import PASSWORD, csrf_from
 
 pytestmark = pytest.mark.django_db
-
-
-def copy_of(user, letter):
-    unlocked = staff_unlock(username=user.username, password=PASSWORD)
-    copy = LetterCopy.objects.get(letter=letter, recipient=user)
-    return copy_access_get(user=unlocked.user, secret_key=unlocked.secret_key, copy_id=copy.pk)
 
 
 @pytest.fixture

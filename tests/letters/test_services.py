@@ -13,7 +13,7 @@ from confide.letters.selectors.staff import signatures_read
 from confide.letters.services.signatures import signature_create, signature_withdraw
 from confide.letters.services.third_party import letter_review
 from confide.verification.services import account_ref_for, roster_upload
-from tests.letters.conftest import LETTER_TEXT, draft, participant, sign, third_party
+from tests.helpers.letters import LETTER_TEXT, draft, participant, sign, third_party
 
 pytestmark = pytest.mark.django_db
 

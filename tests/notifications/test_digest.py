@@ -8,7 +8,7 @@ from django_tasks_db.models import DBTaskResult
 
 from confide.notifications.services import digest_slot_after, staff_digests_send
 from confide.notifications.tasks import digest_schedule, staff_digest_job
-from tests.conftest import submit_report
+from tests.helpers.reports import submit_report
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import pytest
 from confide.reports.content import ReportNotFound
 from confide.reports.selectors.staff import case_access_get, report_list_visible_to
 from confide.tenants.models import Membership
-from tests.conftest import api_token
+from tests.helpers.staff import api_token
 
 
 def _demote(user, role):
@@ -39,7 +39,8 @@ def test_it_answers_404_to_a_former_handler_now_a_contact_on_pages_and_api(submi
 def test_a_non_handler_given_an_organization_receives_no_report_key(org, handler, role, unlock):
     """membership_add gives every role without a membership role of its own a handler membership: the role
     itself must still keep report keys away from the operator ("reads no report") and the counselor."""
-    from tests.conftest import make_staff, submit_report
+    from tests.helpers.reports import submit_report
+    from tests.helpers.staff import make_staff
 
     other = make_staff(f"not-a-handler-{role}", [org], role=role)
     report = submit_report(org).report

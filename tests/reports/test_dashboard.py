@@ -7,7 +7,7 @@ from confide.reports.models import Report
 from confide.reports.selectors.dashboard import dashboard_for
 from confide.reports.selectors.staff import case_access_get
 from confide.reports.services.workflow import report_status_update
-from tests.conftest import submit_report
+from tests.helpers.reports import submit_report
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from confide.reports.selectors.common import report_view
 from confide.reports.selectors.staff import case_access_get, case_grant_candidates
 from confide.reports.services.keyring import case_access_grant, case_conflict_declare
 from confide.tenants.models import Organization
-from tests.conftest import csrf_from, make_staff
+from tests.helpers.staff import csrf_from, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +67,7 @@ def test_granting_through_the_page_and_the_api(login, org, handler, submitted, c
     assert staff.post(url + "access/", {"username": "nora", "csrfmiddlewaretoken": csrf_from(page)}).status_code == 302
     assert staff.post(url + "access/", {"username": "nora", "csrfmiddlewaretoken": csrf_from(page)}).status_code == 400
 
-    from tests.conftest import PASSWORD, totp_code
+    from tests.helpers.staff import PASSWORD, totp_code
 
     token = client.post(
         "/api/staff/login",

@@ -2,7 +2,8 @@ import pytest
 
 from confide.reports.models import CaseExclusion, KeyWrap
 from confide.reports.naming import handlers_named
-from tests.conftest import make_staff, submit_report
+from tests.helpers.reports import submit_report
+from tests.helpers.staff import make_staff
 
 HANDLERS = {1: ("hana", "Hana", "Novak"), 2: ("tomas", "Tomás", "Reyes"), 3: ("al", "Al", "Li")}
 

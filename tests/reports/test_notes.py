@@ -4,8 +4,8 @@ from confide.reports.content import ContentError
 from confide.reports.models import InternalNote, Report
 from confide.reports.selectors.staff import case_access_get, case_notes_get
 from confide.reports.services.notes import case_labels_set, case_note_add
-from tests.api.conftest import receipt_header
-from tests.conftest import csrf_from
+from tests.helpers.api import receipt_header
+from tests.helpers.staff import csrf_from
 
 pytestmark = pytest.mark.django_db
 

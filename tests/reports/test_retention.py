@@ -16,7 +16,8 @@ from confide.reports.selectors.staff import case_access_get
 from confide.reports.services.notes import case_note_add
 from confide.reports.services.retention import case_deletion_approve, case_deletion_request
 from confide.reports.services.workflow import report_status_update
-from tests.conftest import csrf_from, submit_report
+from tests.helpers.reports import submit_report
+from tests.helpers.staff import csrf_from
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

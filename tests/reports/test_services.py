@@ -11,7 +11,8 @@ from confide.reports.selectors.reporter import intake_target_get, reporter_acces
 from confide.reports.selectors.staff import case_access_get
 from confide.reports.services import submit
 from confide.reports.services.messages import message_create_by_handler, message_create_by_reporter
-from tests.conftest import make_staff, submit_report
+from tests.helpers.reports import submit_report
+from tests.helpers.staff import make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from confide.reports.services.workflow import (
     case_lead_assign,
     report_status_update,
 )
-from tests.conftest import submit_report
+from tests.helpers.reports import submit_report
 
 pytestmark = pytest.mark.django_db
 S = Report.Status

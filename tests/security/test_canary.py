@@ -7,8 +7,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from tests.conftest import PASSWORD, totp_code
-from tests.security.canary import at_rest_sources, canary, hits
+from tests.helpers.canary import at_rest_sources, canary, hits
+from tests.helpers.staff import PASSWORD, totp_code
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

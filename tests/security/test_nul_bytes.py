@@ -5,7 +5,7 @@ makes every database refuse NUL the same way; requests carrying one must get a c
 import pytest
 from django.test import Client
 
-from tests.conftest import api_token
+from tests.helpers.staff import api_token
 
 api = Client()
 

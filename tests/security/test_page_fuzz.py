@@ -9,9 +9,10 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from confide.escrow.services.team import counselor_enrol
-from tests.conftest import make_staff, staff_login, submit_report
-from tests.escrow.conftest import name_person, new_vault
-from tests.letters.conftest import draft
+from tests.helpers.escrow import name_person, new_vault
+from tests.helpers.letters import draft
+from tests.helpers.reports import submit_report
+from tests.helpers.staff import make_staff, staff_login
 
 FIELDS = [
     "attendee",

@@ -5,10 +5,11 @@ from django.test import Client
 
 from confide.core.throttle import buckets_reset
 from confide.reports.models import Message
-from tests.api.conftest import receipt_header
-from tests.conftest import make_staff, submit_report
-from tests.escrow.conftest import new_vault
-from tests.letters.conftest import draft
+from tests.helpers.api import receipt_header
+from tests.helpers.escrow import new_vault
+from tests.helpers.letters import draft
+from tests.helpers.reports import submit_report
+from tests.helpers.staff import make_staff
 
 pytestmark = pytest.mark.django_db
 JSON = "application/json"

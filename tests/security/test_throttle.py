@@ -7,7 +7,7 @@ from django.test import Client
 
 from confide.core.throttle import Throttled, TokenBucket, buckets_reset, write_allow
 from confide.reports.models import Report
-from tests.conftest import csrf_from
+from tests.helpers.staff import csrf_from
 
 pytestmark = pytest.mark.django_db
 

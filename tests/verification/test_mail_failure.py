@@ -10,7 +10,7 @@ from django.test import Client
 
 from confide.verification.models import Challenge
 from confide.verification.services import VerificationError, domain_allow, verification_start
-from tests.escrow.conftest import new_vault
+from tests.helpers.escrow import new_vault
 
 api = Client()
 pytestmark = pytest.mark.django_db

@@ -129,7 +129,7 @@ def test_one_bad_address_uploads_nothing(org):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_roster_and_challenges_keep_no_address(org):
-    from tests.security.canary import at_rest_sources, hits
+    from tests.helpers.canary import at_rest_sources, hits
 
     roster_upload(organization=org, emails=["canaryroster@example.org"])
     verification_start(organization=org, email="canaryroster@example.org")

@@ -14,8 +14,9 @@ from confide.reports import keys
 from confide.reports.models import Author, Message
 from confide.reports.selectors.staff import case_access_get
 from confide.reports.services.messages import message_create_by_handler
-from tests.conftest import csrf_from, make_staff, submit_report
-from tests.hotline.conftest import post
+from tests.helpers.hotline import post
+from tests.helpers.reports import submit_report
+from tests.helpers.staff import csrf_from, make_staff
 
 HANDLER_REPLY = "Thank you for calling. Could you tell us whether anyone else was present?"
 

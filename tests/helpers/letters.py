@@ -1,19 +1,19 @@
-"""Letters personas: the third party (the org's handler), recipients (contacts named), a contact not named,
-another tenant's handler and contact, an outsider; and a drafted letter moving through its life."""
+"""Letters for tests: drafted, signed and released through the letters services."""
 
+import re
 from dataclasses import dataclass
 
-import pytest
+from django.test import Client
 
 from confide.accounts.services.sign_in import staff_unlock
 from confide.letters.content import signature_build
+from confide.letters.models import LetterCopy
 from confide.letters.selectors.reporter import invitation_access_get, participant_access_get
-from confide.letters.selectors.staff import third_party_access_get
+from confide.letters.selectors.staff import copy_access_get, third_party_access_get
 from confide.letters.services.drafting import letter_draft_create
 from confide.letters.services.signatures import signature_create
-from confide.letters.services.third_party import letter_review
 from confide.verification.services import account_ref_for
-from tests.conftest import PASSWORD, make_staff
+from tests.helpers.staff import PASSWORD, csrf_from
 
 LETTER_TEXT = (
     "We worked on the 2016 campaign, in the field offices and at headquarters. Several of us experienced "
@@ -21,33 +21,6 @@ LETTER_TEXT = (
     "We are writing together so that none of us stands alone. We ask to meet you, to explain what happened and "
     "to agree on what the organization will do so that it does not happen to the next campaign's staff."
 )
-
-
-@pytest.fixture
-def boss(org):
-    user = make_staff("boss", [org], role="contact")
-    user.first_name, user.last_name = "Casey", "Manager"
-    user.save()
-    return user
-
-
-@pytest.fixture
-def chief(org):
-    user = make_staff("chief", [org], role="contact")
-    user.first_name, user.last_name = "Chris", "Chief"
-    user.save()
-    return user
-
-
-@pytest.fixture
-def bystander(org):
-    """A contact of the organization the letter does not name."""
-    return make_staff("bystander", [org], role="contact")
-
-
-@pytest.fixture
-def other_contact(other_org):
-    return make_staff("othercontact", [other_org], role="contact")
 
 
 def third_party(user, letter):
@@ -87,18 +60,21 @@ def sign(token, org, email, name="Sam Signer", visibility="name", role="Field or
     return Signer(email=email, receipt=signed.receipt, signature_id=signed.signature.pk)
 
 
-@pytest.fixture
-def drafted(org, handler, teammate, boss, chief, bystander):
-    """Drafted while the organization has two handlers (the third party), two named contacts and one not."""
-    return draft(org, [boss, chief])
-
-
-@pytest.fixture
-def circulating(drafted, handler):
-    letter_review(access=third_party(handler, drafted.letter), approve=True)
-    drafted.letter.refresh_from_db()
-    return drafted
-
-
 def participant(receipt, org=None):
     return participant_access_get(receipt=receipt, organization=org)
+
+
+def copy_of(user, letter):
+    unlocked = staff_unlock(username=user.username, password=PASSWORD)
+    copy = LetterCopy.objects.get(letter=letter, recipient=user)
+    return copy_access_get(user=unlocked.user, secret_key=unlocked.secret_key, copy_id=copy.pk)
+
+
+def page_post(client: Client, page_url: str, url: str, data: dict):
+    """Post a form as a browser would: fetch its page for the CSRF token first."""
+    page = client.get(page_url)
+    return client.post(url, {**data, "csrfmiddlewaretoken": csrf_from(page)})
+
+
+def receipt_in(response) -> str:
+    return re.search(r'class="receipt"[^>]*>([a-z ]+)<', response.content.decode()).group(1)

@@ -13,8 +13,9 @@ from confide.reports.content import ReportContent
 from confide.reports.models import KeyWrap, Report
 from confide.reports.selectors.reporter import reporter_access_get
 from confide.tenants.models import Membership
-from tests.conftest import PASSWORD, csrf_from, make_staff, sample_content, submit_report, totp_code
-from tests.hotline.conftest import ACCOUNT, file_call, hidden_fields, post, read_back, receipt_of
+from tests.helpers.hotline import ACCOUNT, file_call, hidden_fields, post, read_back, receipt_of
+from tests.helpers.reports import sample_content, submit_report
+from tests.helpers.staff import PASSWORD, csrf_from, make_staff, totp_code
 
 
 def _content(report: Report, handler, unlock) -> ReportContent:

@@ -3,8 +3,8 @@
 import pytest
 
 from confide.reports.models import Report
-from tests.conftest import csrf_from, make_staff
-from tests.hotline.conftest import file_call, hidden_fields, post, read_back
+from tests.helpers.hotline import file_call, hidden_fields, post, read_back
+from tests.helpers.staff import csrf_from, make_staff
 
 ORG_PAGES_GET = ["/staff/hotline/acme/", "/staff/hotline/acme/callback/"]
 ORG_PAGES_POST = [

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from confide.accounts.models import Invitation
-from tests.conftest import PASSWORD, make_staff, staff_login
+from tests.helpers.staff import PASSWORD, make_staff, staff_login
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ from django.test import Client
 
 from confide.verification.models import AllowedDomain
 from confide.verification.selectors import roster_size
-from tests.conftest import make_staff, staff_login
+from tests.helpers.staff import make_staff, staff_login
 
 pytestmark = pytest.mark.django_db
 

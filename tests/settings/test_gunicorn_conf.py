@@ -3,7 +3,7 @@
 import runpy
 from pathlib import Path
 
-CONF = runpy.run_path(str(Path(__file__).resolve().parents[1] / "gunicorn.conf.py"))
+CONF = runpy.run_path(str(Path(__file__).resolve().parents[2] / "gunicorn.conf.py"))
 
 
 def test_there_is_no_access_log():
@@ -12,6 +12,6 @@ def test_there_is_no_access_log():
 
 
 def test_no_setting_mentions_a_client_field():
-    text = (Path(__file__).resolve().parents[1] / "gunicorn.conf.py").read_text()
+    text = (Path(__file__).resolve().parents[2] / "gunicorn.conf.py").read_text()
     for field in ("%(h)s", "%(a)s", "%({x-forwarded-for}i)s", "%(t)s"):
         assert field not in text

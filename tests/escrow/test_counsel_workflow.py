@@ -9,8 +9,8 @@ import pytest
 from confide.escrow.models import Entry, Match, Record, ThreadMessage
 from confide.escrow.services.matching import matches_detect
 from confide.reports.models import Report
-from tests.conftest import csrf_from
-from tests.escrow.test_pages import RECEIPT_RE, _post, _vault_client
+from tests.helpers.escrow import RECEIPT_RE, vault_client, vault_post
+from tests.helpers.staff import csrf_from
 
 ACCUSED = "boss@campaign.example"
 
@@ -24,12 +24,12 @@ def _group_ids(client, org) -> list[str]:
 
 
 def _name(client, org, email, text):
-    response = _post(client, org, "entries/", {"email": email, "text": text}, page_path="entries/")
+    response = vault_post(client, org, "entries/", {"email": email, "text": text}, page_path="entries/")
     assert response.status_code == 303
 
 
 def test_the_reporter_reads_edits_and_withdraws_each_of_their_entries(org, counselor):
-    client, _ = _vault_client(org)
+    client, _ = vault_client(org)
     _name(client, org, "one@campaign.example", "About the first.")
     _name(client, org, "two@campaign.example", "About the second.")
     home = _home(client, org)
@@ -38,19 +38,19 @@ def test_the_reporter_reads_edits_and_withdraws_each_of_their_entries(org, couns
     first, second = _group_ids(client, org)
     for group_id in (first, second):
         path = f"entries/{group_id}/edit/"
-        assert _post(client, org, path, {"text": f"Edited {group_id}."}, page_path=path).status_code == 303
+        assert vault_post(client, org, path, {"text": f"Edited {group_id}."}, page_path=path).status_code == 303
     home = _home(client, org)
     assert f"Edited {first}." in home and f"Edited {second}." in home
-    assert _post(client, org, f"entries/{first}/withdraw/", {}).status_code == 303
+    assert vault_post(client, org, f"entries/{first}/withdraw/", {}).status_code == 303
     assert _group_ids(client, org) == [second]
     assert Entry.objects.count() == 1
-    assert _post(client, org, f"entries/{second}/withdraw/", {}).status_code == 303
+    assert vault_post(client, org, f"entries/{second}/withdraw/", {}).status_code == 303
     assert not Entry.objects.exists()
 
 
 def test_a_record_kept_for_myself_becomes_a_sealed_entry_when_the_reporter_chooses(org, counselor):
-    client, _ = _vault_client(org)
-    _post(client, org, "records/", {"text": "Written down on the day."})
+    client, _ = vault_client(org)
+    vault_post(client, org, "records/", {"text": "Written down on the day."})
     record = Record.objects.get()
     form = client.get(f"/r/{org.slug}/vault/entries/?record={record.pk}").content.decode()
     assert "Written down on the day." in form
@@ -63,7 +63,7 @@ def unverified_match(org, counselor):
     """Two reporters who never confirmed an address name the same person, through the pages."""
     clients = []
     for text in ["Told by the first", "Told by the second"]:
-        client, _ = _vault_client(org)
+        client, _ = vault_client(org)
         _name(client, org, ACCUSED, text)
         clients.append(client)
     matches_detect()
@@ -104,7 +104,7 @@ def test_the_counselors_options_reach_the_reporter_who_answers(org, unverified_m
     assert "Someone else named the same person." in home
     for option in ["A joint report", "A meeting with a counselor", "Nothing for now"]:
         assert option in home
-    assert _post(first, org, "messages/", {"body": "A meeting, please."}).status_code == 303
+    assert vault_post(first, org, "messages/", {"body": "A meeting, please."}).status_code == 303
     assert "A meeting, please." in staff.get(thread).content.decode()
     assert ThreadMessage.objects.count() == 2
     assert Report.objects.count() == 0  # nothing became a case: only the reporter can do that
@@ -116,17 +116,17 @@ def test_an_entry_becomes_a_report_only_when_its_reporter_sends_it(org, unverifi
     [group_id] = _group_ids(first, org)
     path = f"entries/{group_id}/report/"
     assert "Told by the first" in first.get(f"/r/{org.slug}/vault/{path}").content.decode()
-    response = _post(first, org, path, {"category": "sexual_harassment"}, page_path=path)
+    response = vault_post(first, org, path, {"category": "sexual_harassment"}, page_path=path)
     assert response.status_code == 200 and RECEIPT_RE.search(response.content.decode())
     assert Report.objects.count() == 1
     assert "made into a report" in _home(first, org)
 
 
 def test_turning_into_a_report_without_a_category_is_refused_with_a_message(org, counselor):
-    client, _ = _vault_client(org)
+    client, _ = vault_client(org)
     _name(client, org, ACCUSED, "Told once.")
     [group_id] = _group_ids(client, org)
     path = f"entries/{group_id}/report/"
-    response = _post(client, org, path, {"category": "no such thing"}, page_path=path)
+    response = vault_post(client, org, path, {"category": "no such thing"}, page_path=path)
     assert response.status_code == 400
     assert Report.objects.count() == 0

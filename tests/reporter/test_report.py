@@ -9,7 +9,7 @@ from django.test import Client
 from confide.reports.models import Attachment, Message, Report
 from confide.reports.selectors.staff import case_access_get
 from confide.reports.services.messages import message_create_by_handler
-from tests.conftest import csrf_from
+from tests.helpers.staff import csrf_from
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ from django.test import Client
 
 from confide.accounts.services.sessions import UNLOCK_COOKIE
 from confide.reports.models import Attachment, Message, Report
-from tests.conftest import csrf_from
+from tests.helpers.staff import csrf_from
 
 pytestmark = pytest.mark.django_db
 

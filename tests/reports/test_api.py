@@ -4,8 +4,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from confide.reports.models import Attachment, Message, Report
 from confide.staff.api import cases as staff_cases_api
 from confide.staff.documents import case_summary as summary
-from tests.api.conftest import receipt_header
-from tests.conftest import submit_report
+from tests.helpers.api import receipt_header
+from tests.helpers.reports import submit_report
 
 pytestmark = pytest.mark.django_db
 

@@ -1,13 +1,12 @@
-"""Hotline personas and a helper that walks a call through the console."""
+"""A call on the hotline console for tests: the script, the account, the read-back and filing."""
 
 import re
 from html import unescape
 
-import pytest
-
-from tests.conftest import csrf_from, make_staff
+from tests.helpers.staff import csrf_from
 
 HIDDEN_RE = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)">')
+
 
 ACCOUNT = {
     "what_happened": "He called me into his office and said [[you owe me for this job]].",
@@ -20,23 +19,6 @@ ACCOUNT = {
     "contact": "",
     "avoid_handlers": "",
 }
-
-
-@pytest.fixture
-def call_taker(org):
-    return make_staff("carla", [org], role="call_taker")
-
-
-@pytest.fixture
-def other_call_taker(other_org):
-    """A call-taker of another organization (tenant)."""
-    return make_staff("otto", [other_org], role="call_taker")
-
-
-@pytest.fixture
-def contact(org):
-    """A leader of the organization: receives letters, never takes calls."""
-    return make_staff("connie", [org], role="contact")
 
 
 def hidden_fields(response) -> dict[str, str]:

@@ -4,7 +4,7 @@ from confide import crypto
 from confide.reports import keys
 from confide.reports.content import ReportContent
 from confide.reports.models import KeyWrap, Report
-from tests.hotline.conftest import file_call, hidden_fields, post, read_back
+from tests.helpers.hotline import file_call, hidden_fields, post, read_back
 
 
 def test_the_spanish_script_renders_in_spanish(org, call_taker, login):

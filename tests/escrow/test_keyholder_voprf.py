@@ -18,7 +18,7 @@ from confide.escrow.content import OprfProofRefused, OprfUnavailable
 from confide.escrow.models import Entry
 from confide.escrow.services import keyholder
 from confide.escrow.services.keyholder import oprf_output
-from tests.escrow.test_pages import _post, _vault_client
+from tests.helpers.escrow import vault_client, vault_post
 
 IDENTIFIER = "email:proofcanary-7f3a@campaign.example"
 
@@ -129,9 +129,9 @@ def test_the_public_key_command_prints_the_key_to_pin():
 
 def test_a_refused_proof_answers_503_keeps_what_the_reporter_typed_and_saves_nothing(org, counselor, monkeypatch):
     monkeypatch.setattr(keyholder, "oprf_blinded_evaluate", _another_key_holder)
-    client, _ = _vault_client(org)
+    client, _ = vault_client(org)
     data = {"email": "proofcanary-7f3a@campaign.example", "text": "What he said at the fundraiser."}
-    response = _post(client, org, "entries/", data, page_path="entries/")
+    response = vault_post(client, org, "entries/", data, page_path="entries/")
     assert response.status_code == 503
     page = response.content.decode()
     assert "unavailable" in page
@@ -140,10 +140,10 @@ def test_a_refused_proof_answers_503_keeps_what_the_reporter_typed_and_saves_not
 
 
 def test_through_the_api_a_refused_proof_is_a_503_with_a_detail(api, org, counselor, monkeypatch):
-    from tests.escrow.test_api import _vault
+    from tests.helpers.escrow import vault_api_auth
 
     monkeypatch.setattr(keyholder, "oprf_blinded_evaluate", _wrong_element)
-    auth = _vault(api, org)
+    auth = vault_api_auth(api, org)
     body = {"person": {"email": "boss@campaign.example"}, "text": "It happened."}
     response = api.post("/api/vault/entries", body, content_type="application/json", **auth)
     assert response.status_code == 503 and "unavailable" in response.json()["detail"]

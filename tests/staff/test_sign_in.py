@@ -5,7 +5,7 @@ from django.test import Client
 from confide.accounts.models import SignInThrottle
 from confide.accounts.services.sessions import UNLOCK_COOKIE
 from confide.audit.models import AuditEntry
-from tests.conftest import PASSWORD, csrf_from, make_staff, totp_code
+from tests.helpers.staff import PASSWORD, csrf_from, make_staff, totp_code
 
 pytestmark = pytest.mark.django_db
 

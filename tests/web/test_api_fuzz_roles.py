@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 
 from confide.escrow.services.team import counselor_enrol
-from tests.conftest import make_staff
-from tests.escrow.conftest import name_person, new_vault
-from tests.letters.conftest import draft
+from tests.helpers.escrow import name_person, new_vault
+from tests.helpers.letters import draft
+from tests.helpers.staff import make_staff
 
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
 

@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-from tests.conftest import make_staff, staff_login
+from tests.helpers.staff import make_staff, staff_login
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 from confide import crypto
 from confide.hotline.spelling import SOUNDS_LIKE, sounds_like
-from tests.hotline.conftest import post
+from tests.helpers.hotline import post
 
 RECEIPT = "cash abacus very carrot abacus abacus abacus abacus"
 
