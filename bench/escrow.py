@@ -61,7 +61,7 @@ def time_checks(repeat: int, rng: random.Random) -> tuple[list[float], list[floa
     """The same probes twice: first with whatever the seeding left in cache, then warm."""
     from django.db import connection
 
-    from confide.escrow.selectors import index_account_count
+    from confide.escrow.selectors.common import index_account_count
 
     with connection.cursor() as cursor:
         cursor.execute('SELECT "index" FROM escrow_entry TABLESAMPLE SYSTEM (1) LIMIT %s', [repeat])
@@ -81,7 +81,7 @@ def time_checks(repeat: int, rng: random.Random) -> tuple[list[float], list[floa
 
 
 def time_sealing(organization, repeat: int, rng: random.Random) -> list[float]:
-    from confide.escrow.selectors import vault_access_get
+    from confide.escrow.selectors.reporter import vault_access_get
     from confide.escrow.services.entries import escrow_entry_create
     from confide.escrow.services.vaults import vault_create
 

@@ -14,7 +14,7 @@ from django.test import Client
 from confide.accounts.access import Unlocked
 from confide.accounts.services.sign_in import staff_unlock
 from confide.core import keyfiles
-from confide.escrow.selectors import counselor_access_get
+from confide.escrow.selectors.staff import counselor_access_get
 from confide.escrow.services.team import counselor_enrol
 from confide.letters.services.third_party import letter_review
 from confide.reports.models import KeyWrap

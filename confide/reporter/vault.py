@@ -17,7 +17,13 @@ from confide.core.errors import Refused, Unavailable
 from confide.core.identifiers import identifiers_collect
 from confide.escrow.access import VaultAccess
 from confide.escrow.models import ThreadMessage
-from confide.escrow.selectors import entry_group_get, entry_group_summary, record_get, vault_access_get, vault_view
+from confide.escrow.selectors.reporter import (
+    entry_group_get,
+    entry_group_summary,
+    record_get,
+    vault_access_get,
+    vault_view,
+)
 from confide.escrow.services.conversion import entry_to_report, record_to_report
 from confide.escrow.services.entries import escrow_entry_create, escrow_entry_update, escrow_entry_withdraw
 from confide.escrow.services.records import record_create, record_delete

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from confide.accounts.models import User
 from confide.core.errors import Refused
 from confide.escrow.access import CounselorAccess
-from confide.escrow.selectors import counselor_access_get, match_entry_get, matches_list, thread_messages_read
+from confide.escrow.selectors.common import thread_messages_read
+from confide.escrow.selectors.staff import counselor_access_get, match_entry_get, matches_list
 from confide.escrow.services.counsel import match_message_create, match_open
 from confide.escrow.services.team import counselor_add as counselor_add_service
 from confide.staff.decorators import staff_required, staff_secret_key

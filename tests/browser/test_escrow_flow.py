@@ -3,7 +3,7 @@ the match, the counselor reads both and writes to one, who reads it in their vau
 
 import pytest
 
-from confide.escrow.selectors import vault_access_get
+from confide.escrow.selectors.reporter import vault_access_get
 from confide.escrow.services.matching import matches_detect
 from confide.escrow.services.team import counselor_enrol
 from confide.escrow.services.vaults import vault_account_set

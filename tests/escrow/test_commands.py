@@ -7,7 +7,7 @@ from django_tasks_db.models import DBTaskResult
 from confide.accounts.services.sign_in import staff_unlock
 from confide.audit.models import AuditEntry
 from confide.escrow.models import CounselorKeyWrap, Match
-from confide.escrow.selectors import counselor_access_get
+from confide.escrow.selectors.staff import counselor_access_get
 from confide.escrow.services.counsel import match_open
 from confide.escrow.tasks import escrow_match_job, escrow_match_schedule
 from tests.helpers.escrow import name_person, new_vault

@@ -16,7 +16,7 @@ from confide.escrow.content import (
     OprfUnavailable,
     TeamRefused,
 )
-from confide.escrow.selectors import counselor_access_get
+from confide.escrow.selectors.staff import counselor_access_get
 from confide.verification.content import VerificationError
 from tests.helpers.escrow import new_vault
 from tests.helpers.staff import make_staff

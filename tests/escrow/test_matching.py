@@ -7,7 +7,8 @@ from django.test import override_settings
 from confide import crypto
 from confide.escrow.content import EscrowRefused
 from confide.escrow.models import Entry, Match
-from confide.escrow.selectors import entry_group_get, index_account_count
+from confide.escrow.selectors.common import index_account_count
+from confide.escrow.selectors.reporter import entry_group_get
 from confide.escrow.services.counsel import match_open
 from confide.escrow.services.entries import escrow_entry_update, escrow_entry_withdraw
 from confide.escrow.services.matching import match_notifications_send, matches_detect

@@ -1,7 +1,7 @@
 """A vault and its entries: nothing at rest ties one to the other below the threshold."""
 
 from confide.escrow.models import Entry, Vault
-from confide.escrow.selectors import entry_group_get, vault_entries
+from confide.escrow.selectors.reporter import entry_group_get, vault_entries
 from confide.escrow.services.entries import escrow_entry_update, escrow_entry_withdraw
 from confide.escrow.services.vaults import vault_account_set
 from tests.helpers.escrow import account_ref, name_person, new_vault

@@ -4,7 +4,7 @@ import re
 
 from django.test import Client
 
-from confide.escrow.selectors import vault_access_get
+from confide.escrow.selectors.reporter import vault_access_get
 from confide.escrow.services.entries import escrow_entry_create
 from confide.escrow.services.vaults import vault_account_set, vault_create
 from confide.verification.services import account_ref_for

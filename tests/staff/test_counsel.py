@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from confide.escrow.models import Entry, Match, ThreadMessage
-from confide.escrow.selectors import vault_view
+from confide.escrow.selectors.reporter import vault_view
 from confide.escrow.services.matching import matches_detect
 from tests.helpers.escrow import name_person, new_vault
 from tests.helpers.staff import csrf_from, make_staff

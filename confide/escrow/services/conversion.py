@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from confide.core.identifiers import identifier_display
 from confide.escrow.access import VaultAccess
 from confide.escrow.content import EscrowRefused
-from confide.escrow.selectors import entry_group_get, record_get
+from confide.escrow.selectors.reporter import entry_group_get, record_get
 from confide.escrow.services.entries import escrow_entry_mark_reported
 from confide.escrow.services.records import record_mark
 from confide.reports.content import content_build

@@ -17,7 +17,7 @@ from confide.escrow.access import VaultAccess
 from confide.escrow.content import EntryGroup, EntryRow, EscrowRefused, text_clean
 from confide.escrow.keys import account_of, account_refs_of, ad_vault_copy
 from confide.escrow.models import Entry, PendingIndex
-from confide.escrow.selectors import counselor_team_public_key
+from confide.escrow.selectors.common import counselor_team_public_key
 from confide.escrow.services.keyholder import oprf_output
 
 

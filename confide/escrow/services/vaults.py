@@ -14,7 +14,7 @@ from confide.escrow.access import VaultAccess
 from confide.escrow.content import EscrowRefused, VaultContent
 from confide.escrow.keys import ad_vault, vault_receipt_key, vault_receipt_lookup
 from confide.escrow.models import Vault
-from confide.escrow.selectors import vault_entries
+from confide.escrow.selectors.reporter import vault_entries
 from confide.escrow.services.entries import escrow_entry_group_reseal
 from confide.tenants.models import Organization
 

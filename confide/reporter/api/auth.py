@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from confide.escrow.access import VaultAccess
-from confide.escrow.selectors import vault_access_get
+from confide.escrow.selectors.reporter import vault_access_get
 from confide.letters.access import ParticipantAccess
 from confide.letters.selectors.reporter import participant_access_get
 from confide.reports.access import ReporterAccess

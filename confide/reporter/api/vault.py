@@ -14,7 +14,7 @@ from confide.core.errors import NotFound
 from confide.core.identifiers import identifiers_collect
 from confide.escrow.content import TEXT_MAX_CHARS, EntryGroup
 from confide.escrow.models import ThreadMessage
-from confide.escrow.selectors import entry_group_get, entry_group_summary, vault_view
+from confide.escrow.selectors.reporter import entry_group_get, entry_group_summary, vault_view
 from confide.escrow.services.conversion import entry_to_report, record_to_report
 from confide.escrow.services.entries import escrow_entry_create, escrow_entry_update, escrow_entry_withdraw
 from confide.escrow.services.records import record_create, record_delete

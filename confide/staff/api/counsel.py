@@ -8,7 +8,8 @@ from ninja import Router, Schema, Status
 
 from confide.escrow.access import CounselorAccess, OpenedMatch
 from confide.escrow.models import Match
-from confide.escrow.selectors import counselor_access_get, match_entry_get, matches_list, thread_messages_read
+from confide.escrow.selectors.common import thread_messages_read
+from confide.escrow.selectors.staff import counselor_access_get, match_entry_get, matches_list
 from confide.escrow.services.counsel import match_message_create, match_open
 from confide.staff.api.auth import StaffRequest, staff_token
 from confide.web.schemas import FieldProblem, Problem

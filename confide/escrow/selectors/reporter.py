@@ -1,30 +1,25 @@
-"""Reads on vaults, entries and matches. Access control for escrow lives here and only here: a vault opens
-only with its receipt (`vault_access_get`), matches only for a counselor of the team (`counselor_access_get`).
-Counselors have no OPRF access: nothing here or in services/counsel.py evaluates one."""
+"""Reads the vault's reporter reaches, opened with its receipt: records, entries, the thread."""
 
 import json
 import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
-
 from confide import crypto
-from confide.accounts.models import User
 from confide.core.identifiers import identifier_display, identifier_kind
 from confide.core.receipts import receipt_normalise_or_decoy
-from confide.escrow.access import CounselorAccess, OpenedEntry, OpenedMatch, VaultAccess
-from confide.escrow.content import EntryGroup, EntryRow, MatchNotFound, VaultContent
+from confide.escrow.access import VaultAccess
+from confide.escrow.content import EntryGroup, EntryRow, VaultContent
 from confide.escrow.keys import (
     account_refs_of,
     ad_record,
-    ad_thread,
     ad_vault,
     ad_vault_copy,
     vault_receipt_key,
     vault_receipt_lookup,
 )
-from confide.escrow.models import CounselorKeyWrap, CounselorTeam, Entry, Match, Record, ThreadMessage, Vault
+from confide.escrow.models import Entry, Record, Vault
+from confide.escrow.selectors.common import thread_messages_read
 from confide.tenants.models import Organization
 
 
@@ -117,18 +112,6 @@ def entry_group_summary(group: EntryGroup) -> dict:
     }
 
 
-def thread_messages_read(*, vault_id: uuid.UUID, thread_key: bytes) -> list[dict]:
-    """The thread of one vault, as far as `thread_key` opens it (the vault's own, or an opened entry's)."""
-    messages = []
-    for message in ThreadMessage.objects.filter(vault_id=vault_id):
-        try:
-            body = crypto.aead_decrypt(thread_key, bytes(message.body), ad=ad_thread(vault_id, message.id)).decode()
-        except crypto.DecryptionError:
-            continue  # not this key's thread: never shown
-        messages.append({"id": str(message.id), "author": message.author_kind, "on": message.created_on, "body": body})
-    return messages
-
-
 def vault_view(*, access: VaultAccess) -> dict:
     return {
         "verified": access.content.verified,
@@ -140,45 +123,3 @@ def vault_view(*, access: VaultAccess) -> dict:
 
 
 # The counselor team and its matches
-
-
-def counselor_team_public_key() -> bytes | None:
-    team = CounselorTeam.objects.filter(pk=1).first()
-    return bytes(team.public_key) if team is not None else None
-
-
-def counselor_team_secret(*, user: User, secret_key: bytes) -> bytes | None:
-    """The team secret for an active counselor holding a wrap; None for everyone else (no OPRF, no oracle)."""
-    if not user.is_active or user.role != User.Role.COUNSELOR:
-        return None
-    wrap = CounselorKeyWrap.objects.filter(user=user).first()
-    if wrap is None:
-        return None
-    try:
-        return crypto.unseal(secret_key, bytes(wrap.sealed_secret))
-    except crypto.CryptoError:
-        return None
-
-
-def counselor_access_get(*, user: User, secret_key: bytes | None) -> CounselorAccess:
-    """The counselor's handle, or MatchNotFound for anyone else: to them the counselor's pages do not exist."""
-    team_secret = counselor_team_secret(user=user, secret_key=secret_key) if secret_key is not None else None
-    if team_secret is None:
-        raise MatchNotFound()
-    return CounselorAccess(user=user, team_secret=team_secret)
-
-
-def matches_list(*, access: CounselorAccess) -> QuerySet[Match]:
-    return Match.objects.all()
-
-
-def match_entry_get(*, opened: OpenedMatch, entry_id: uuid.UUID) -> OpenedEntry:
-    for entry in opened.entries:
-        if entry.id == entry_id:
-            return entry
-    raise MatchNotFound()
-
-
-def index_account_count(*, index: bytes) -> int:
-    """Distinct accounts at one index: the match check (one index scan, flat in the table's size)."""
-    return Entry.objects.filter(index=index).values("account_ref").distinct().count()
