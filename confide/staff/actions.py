@@ -4,21 +4,15 @@ refusal's status, having changed nothing. A NotFound is not shown on the page: i
 (confide/web/errors.py), the same whether the thing is missing or not the caller's."""
 
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from confide.accounts.models import User
 from confide.core.errors import NotFound, Refused
 
 Page = Callable[..., HttpResponse]  # called with problem= and status=
-
-
-def signed_in_user(request: HttpRequest) -> User:
-    """The staff member behind a view that staff_required let through."""
-    return cast(User, request.user)
 
 
 def see_other(name: str, **kwargs: Any) -> HttpResponse:

@@ -21,13 +21,13 @@ from confide.letters.services.answers import (
     meeting_status_set,
     meeting_times_propose,
 )
-from confide.staff.actions import form_action, see_other, signed_in_user
-from confide.staff.decorators import staff_required, staff_secret_key
+from confide.staff.actions import form_action, see_other
+from confide.staff.decorators import staff_required, staff_secret_key, staff_user
 from confide.staff.forms.letters import AttendeeForm, MeetingForm, MessageForm, TimesForm
 
 
 def _copy(request: HttpRequest, copy_id: uuid.UUID) -> CopyAccess:
-    return copy_access_get(user=signed_in_user(request), secret_key=staff_secret_key(request), copy_id=copy_id)
+    return copy_access_get(user=staff_user(request), secret_key=staff_secret_key(request), copy_id=copy_id)
 
 
 def _copy_page(

@@ -27,8 +27,8 @@ from confide.letters.services.keyring import letter_access_grant, letter_conflic
 from confide.letters.services.release import letter_release
 from confide.letters.services.third_party import letter_review, third_party_message, vouch_create
 from confide.letters.services.tracing import leak_trace
-from confide.staff.actions import form_action, see_other, signed_in_user
-from confide.staff.decorators import staff_required, staff_secret_key
+from confide.staff.actions import form_action, see_other
+from confide.staff.decorators import staff_required, staff_secret_key, staff_user
 from confide.staff.forms.letters import GrantForm, ReleaseForm, ReviewForm, ThirdPartyMessageForm, TraceForm
 
 
@@ -36,15 +36,13 @@ from confide.staff.forms.letters import GrantForm, ReleaseForm, ReviewForm, Thir
 @staff_required
 def letters(request: HttpRequest) -> HttpResponse:
     """Both lists: the letters this handler is the third party for, and the copies this contact received."""
-    user = signed_in_user(request)
+    user = staff_user(request)
     context = {"letters": letter_list_visible_to(user=user)[:200], "copies": copy_list_for(user=user)[:200]}
     return render(request, "staff/letters/list.html", context)
 
 
 def _third_party(request: HttpRequest, letter_id: uuid.UUID) -> ThirdPartyAccess:
-    return third_party_access_get(
-        user=signed_in_user(request), secret_key=staff_secret_key(request), letter_id=letter_id
-    )
+    return third_party_access_get(user=staff_user(request), secret_key=staff_secret_key(request), letter_id=letter_id)
 
 
 def _letter_page(
@@ -155,7 +153,7 @@ def trace(request: HttpRequest) -> HttpResponse:
         if not form.is_valid():
             return render(request, "staff/letters/trace.html", context, status=400)
         found = leak_trace(
-            user=signed_in_user(request), secret_key=staff_secret_key(request), text=form.cleaned_data["text"]
+            user=staff_user(request), secret_key=staff_secret_key(request), text=form.cleaned_data["text"]
         )
         context["found"], context["searched"] = found, True
     return render(request, "staff/letters/trace.html", context)

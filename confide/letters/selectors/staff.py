@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 
 from confide import crypto
 from confide.accounts.models import User
+from confide.accounts.selectors import key_holders_eligible
 from confide.letters import keys
 from confide.letters.access import CopyAccess, ThirdPartyAccess
 from confide.letters.content import LetterNotFound, SignatureContent
@@ -93,16 +94,9 @@ def letter_grant_candidates(*, access: ThirdPartyAccess) -> QuerySet[User]:
     Contacts (possible recipients) are never candidates: L must not reach a recipient."""
     letter = access.letter
     return (
-        User.objects.filter(
-            memberships__organization_id=letter.organization_id,
-            memberships__role=Membership.Role.HANDLER,
-            role=User.Role.HANDLER,  # the user's role as well: an operator or counselor member gets no L
-            is_active=True,
-            public_key__isnull=False,
-        )
+        key_holders_eligible(organization=letter.organization)
         .exclude(letter_key_wraps__letter=letter)
         .exclude(pk__in=LetterExclusion.objects.filter(letter=letter).values("user_id"))
-        .order_by("username")
         .distinct()
     )
 

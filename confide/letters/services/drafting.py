@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from confide import crypto
-from confide.accounts.models import User
+from confide.accounts.selectors import key_holders_eligible
 from confide.core import keyfiles
 from confide.core.clock import today
 from confide.core.throttle import write_allow
@@ -30,7 +30,7 @@ from confide.letters.content import (
 from confide.letters.models import Letter, LetterKeyWrap, Update
 from confide.letters.selectors.common import contact_list, contact_name
 from confide.letters.services.threads import update_append
-from confide.tenants.models import Membership, Organization
+from confide.tenants.models import Organization
 from confide.verification.selectors import roster_size
 
 
@@ -132,17 +132,7 @@ def letter_draft_create(
         content=crypto.aead_encrypt(participant_key, content.to_bytes(), ad=keys.ad_letter(letter_id, "content")),
         invite_box=crypto.aead_encrypt(participant_key, token.encode(), ad=keys.ad_letter(letter_id, "token")),
     )
-    handlers = (
-        Membership.objects.filter(
-            organization=organization,
-            role=Membership.Role.HANDLER,
-            user__role=User.Role.HANDLER,  # an operator or counselor member must not receive L
-            user__is_active=True,
-            user__public_key__isnull=False,
-        )
-        .order_by("user_id")
-        .values_list("user_id", "user__public_key")
-    )
+    handlers = key_holders_eligible(organization=organization).order_by("pk").values_list("pk", "public_key")
     with transaction.atomic():
         letter.save(force_insert=True)
         # L goes to the third party only: recipients are contacts, never handlers, so none of them is here.
