@@ -16,6 +16,7 @@ MODULES = [
     "web/errors.py",
     "web/middleware.py",
     "core/throttle.py",
+    "core/text.py",
     "core/identifiers.py",
     "reports/content.py",
     "reports/uploads.py",
