@@ -154,6 +154,9 @@ def main() -> None:
             CONFIDE_VAR_DIR=var,
             DJANGO_SETTINGS_MODULE="confide.settings.local",
             CONFIDE_OPRF_EVALUATIONS_PER_DAY="100000000",
+            CONFIDE_OPRF_UNVERIFIED_PER_ORGANIZATION="100000000",
+            CONFIDE_OPRF_UNVERIFIED_PER_DEPLOYMENT="100000000",
+            CONFIDE_OPRF_CEILING_PER_DAY="100000000",
         )
         from confide.core.keyfiles import secrets_init
 

@@ -30,6 +30,7 @@ ACCOUNT_UNVERIFIED = "account-unverified"
 ROSTER = "roster"
 VERIFICATION_CODE = "verification-code"
 OPRF_RATE = "oprf-rate"
+OPRF_POOL = "oprf-pool"  # unverified evaluations per organization and per deployment
 MATCH_INDEX = "match-index"
 SHARE_WRAP = "wrap"
 SHARE_COEFFICIENT = "coef-"  # followed by the coefficient's number
@@ -64,6 +65,7 @@ HASH_LABELS = [
     ROSTER,
     VERIFICATION_CODE,
     OPRF_RATE,
+    OPRF_POOL,
     MATCH_INDEX,
     SHARE_WRAP,
     SHARE_COEFFICIENT,

@@ -54,11 +54,30 @@ class OprfRateLimited(Unavailable):
         now = timezone.now()
         midnight = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
         super().__init__(
-            message
-            or _("Too many people named from this account today. Please try again tomorrow; nothing was saved."),
+            message or self.default_message(),
             retry_after=max(1, int((midnight - now).total_seconds()) + 1),
             field=field,
         )
+
+    def default_message(self) -> str:
+        return _("Too many people named from this account today. Please try again tomorrow; nothing was saved.")
+
+
+class OprfPoolSpent(OprfRateLimited):
+    """The organization's or the deployment's daily pool for unverified entries is used up."""
+
+    def default_message(self) -> str:
+        return _(
+            "Too many people have been named without a verified account today. Please try again tomorrow, or "
+            "verify your account first; nothing was saved."
+        )
+
+
+class OprfCeilingReached(OprfRateLimited):
+    """The key holder's own daily ceiling is reached, for everyone."""
+
+    def default_message(self) -> str:
+        return _("Matching has reached its limit for today. Please try again tomorrow; nothing was saved.")
 
 
 def _escrow_refused(value: object, *, field: str, limit: int, empty: str) -> str:

@@ -8,6 +8,10 @@ from confide.core import keyfiles
 from confide.crypto import labels
 from confide.escrow.content import VaultContent
 
+# The key holder's own daily ceiling, one OprfAllowance row for every caller: shorter than the 32-byte rate keys
+# oprf_serve accepts, so no rate key a caller names can be this row.
+OPRF_CEILING_ROW = b"oprf-ceiling"
+
 
 def vault_receipt_lookup(normalised: str) -> bytes:
     """Peppered: a copy of the database alone cannot check a guessed receipt."""
@@ -59,3 +63,13 @@ def account_refs_of(content: VaultContent) -> list[bytes]:
 def oprf_rate_key(*, account: bytes) -> bytes:
     # Peppered: the allowance table alone does not say which account was active on which day.
     return crypto.keyed_hash(labels.OPRF_RATE, keyfiles.pepper() + account)
+
+
+def oprf_pool_keys(*, organization_id: uuid.UUID) -> tuple[bytes, bytes]:
+    """The organization's and the deployment's daily pools for unverified evaluations. Peppered, so the table
+    alone does not say which organization had unverified entries on which day."""
+    pepper = keyfiles.pepper()
+    return (
+        crypto.keyed_hash(labels.OPRF_POOL, pepper + b"organization:" + organization_id.bytes),
+        crypto.keyed_hash(labels.OPRF_POOL, pepper + b"deployment"),
+    )

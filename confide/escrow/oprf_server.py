@@ -1,7 +1,7 @@
 """The OPRF key holder as a small HTTP service (stdlib only). It evaluates blinded ristretto255 elements and
 nothing else: POST /evaluate {"blinded": b64, "rate_key": b64} -> {"evaluated": b64, "proof": b64} (RFC 9497
 VOPRF: the proof shows the key behind the public key the web tier pins was used). It never sees an identifier,
-and answers 429 once an account's daily allowance is used."""
+and answers 429 once an account's daily allowance, or its own daily ceiling for every account together, is used."""
 
 import base64
 import binascii
@@ -11,8 +11,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from django.db import close_old_connections
 
 from confide import crypto
-from confide.escrow.content import OprfRateLimited
-from confide.escrow.services.keyholder import oprf_blinded_evaluate, oprf_token_valid
+from confide.escrow.content import OprfCeilingReached, OprfRateLimited
+from confide.escrow.services.keyholder import CEILING, oprf_blinded_evaluate, oprf_token_valid
 
 MAX_BODY = 1024
 
@@ -61,6 +61,9 @@ class OprfHandler(BaseHTTPRequestHandler):
         close_old_connections()
         try:
             evaluated, proof = oprf_blinded_evaluate(blinded=blinded, rate_key=rate_key)
+        except OprfCeilingReached:
+            self._answer(429, {"detail": "The key holder's daily ceiling is reached.", "limit": CEILING})
+            return
         except OprfRateLimited:
             self._answer(429, {"detail": "Too many evaluations for this account today."})
             return

@@ -157,7 +157,10 @@ def entry_new(request: HttpRequest, organization: Organization, access: VaultAcc
         escrow_entry_create(access=access, identifiers=identifiers, text=data["text"])
     except Refused as error:
         problem = refusal_shown(form, error)
-        return _entry_page(request, organization, form, status=error.status, problem=problem)
+        response = _entry_page(request, organization, form, status=error.status, problem=problem)
+        if isinstance(error, Unavailable):  # busy, down or a spent daily allowance: says when to try again
+            response["Retry-After"] = str(error.retry_after)
+        return response
     return see_other("vault:home", organization, "#entries")
 
 

@@ -189,9 +189,17 @@ CONFIDE_LETTER_ANSWER_DAYS = 14
 CONFIDE_ESCROW_THRESHOLD = envint("CONFIDE_ESCROW_THRESHOLD", 2, minimum=2)
 # Empty: the OPRF key holder runs in-process. Otherwise the URL of `manage.py oprf_serve`.
 CONFIDE_OPRF_URL = envstr("CONFIDE_OPRF_URL")
-# A shared secret between the web tier and `oprf_serve` (Authorization: Bearer); empty = none (loopback only).
+# A shared secret between the web tier and `oprf_serve` (Authorization: Bearer); `oprf_serve` refuses to start
+# without one. Unused when the key holder runs in-process.
 CONFIDE_OPRF_TOKEN = envstr("CONFIDE_OPRF_TOKEN")
 CONFIDE_OPRF_EVALUATIONS_PER_DAY = envint("CONFIDE_OPRF_EVALUATIONS_PER_DAY", 40, minimum=1)
+# Unverified entries cost nothing to make (a new vault is free), so their evaluations also spend from small daily
+# pools per organization and for the whole deployment that no new vault resets (crypto.md §4, guessing bound).
+CONFIDE_OPRF_UNVERIFIED_PER_ORGANIZATION = envint("CONFIDE_OPRF_UNVERIFIED_PER_ORGANIZATION", 20, minimum=0)
+CONFIDE_OPRF_UNVERIFIED_PER_DEPLOYMENT = envint("CONFIDE_OPRF_UNVERIFIED_PER_DEPLOYMENT", 100, minimum=0)
+# The key holder's own ceiling on evaluations per day, whatever rate key its caller names: it bounds what a
+# compromised web tier (or anything holding CONFIDE_OPRF_TOKEN) can test.
+CONFIDE_OPRF_CEILING_PER_DAY = envint("CONFIDE_OPRF_CEILING_PER_DAY", 2000, minimum=1)
 # Match notifications go out in fixed slots every this many hours (batched, content-free).
 CONFIDE_MATCH_HOURS = envint("CONFIDE_MATCH_HOURS", 6, minimum=1)
 

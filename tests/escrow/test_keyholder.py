@@ -51,6 +51,7 @@ def served(transactional_db, settings):
     server = oprf_server("127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    settings.CONFIDE_OPRF_TOKEN = "a shared test token"  # the key holder answers no caller without one
     settings.CONFIDE_OPRF_URL = f"http://127.0.0.1:{server.server_address[1]}"
     settings.CONFIDE_OPRF_PUBLIC_KEY = keyfiles.encode_key(crypto.oprf_public_key(keyfiles.oprf_key()))
     yield settings.CONFIDE_OPRF_URL
@@ -71,8 +72,9 @@ def test_the_http_service_answers_429_past_the_allowance(served, settings):
         oprf_output(identifier="email:a@b.example", account=b"acct")
 
 
-def _post(url: str, body: bytes) -> tuple[int, dict]:
-    request = urllib.request.Request(url + "/evaluate", data=body, method="POST")  # noqa: S310 - own server
+def _post(url: str, body: bytes, token: str | None = "a shared test token") -> tuple[int, dict]:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    request = urllib.request.Request(url + "/evaluate", data=body, headers=headers, method="POST")  # noqa: S310
     try:
         with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 - the test's own server
             return response.status, json.loads(response.read())
@@ -130,7 +132,7 @@ def test_with_a_shared_token_the_service_refuses_callers_without_it(served, sett
     body = json.dumps(
         {"blinded": base64.b64encode(blinded).decode(), "rate_key": base64.b64encode(b"k" * 32).decode()}
     ).encode()
-    status, answer = _post(served, body)
+    status, answer = _post(served, body, token=None)
     assert status == 401 and "token" in answer["detail"]
     output = oprf_output(identifier="email:boss@campaign.example", account=b"acct")  # the web tier sends it
     assert output == crypto.oprf.voprf_evaluate(keyfiles.oprf_key(), b"email:boss@campaign.example")

@@ -64,6 +64,7 @@ def served(transactional_db, settings):
     server = oprf_server.oprf_server("127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    settings.CONFIDE_OPRF_TOKEN = "a shared test token"  # the key holder answers no caller without one
     settings.CONFIDE_OPRF_URL = f"http://127.0.0.1:{server.server_address[1]}"
     settings.CONFIDE_OPRF_PUBLIC_KEY = _pinned()
     yield settings

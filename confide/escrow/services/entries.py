@@ -116,8 +116,12 @@ def escrow_entry_create(*, access: VaultAccess, identifiers: list[str], text: st
     if not identifiers:
         raise EscrowRefused(_("Name the person by at least one identifier."))
     team_key = _team_key()
-    account_ref, _verified = account_of(access.content)
-    outputs = [(identifier, oprf_output(identifier=identifier, account=account_ref)) for identifier in identifiers]
+    account_ref, verified = account_of(access.content)
+    unverified_in = None if verified else access.vault.organization_id
+    outputs = [
+        (identifier, oprf_output(identifier=identifier, account=account_ref, unverified_in=unverified_in))
+        for identifier in identifiers
+    ]
     group = EntryGroup(id=str(uuid.uuid4()), written_on=today().isoformat(), text=text, rows=[])
     entries = []
     for identifier, p in outputs:

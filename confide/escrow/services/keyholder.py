@@ -13,20 +13,26 @@ import json
 import logging
 import urllib.error
 import urllib.request
+import uuid
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import F
 
 from confide import crypto
 from confide.core import keyfiles
 from confide.core.clock import today
 from confide.escrow.checks import oprf_public_key_configured
-from confide.escrow.content import OprfProofRefused, OprfRateLimited, OprfUnavailable
-from confide.escrow.keys import oprf_rate_key
-from confide.escrow.models import OprfAllowance
+from confide.escrow.content import (
+    OprfCeilingReached,
+    OprfPoolSpent,
+    OprfProofRefused,
+    OprfRateLimited,
+    OprfUnavailable,
+)
+from confide.escrow.keys import OPRF_CEILING_ROW, oprf_pool_keys, oprf_rate_key
+from confide.escrow.services.allowances import allowances_return, allowances_take
 
 TIMEOUT_SECONDS = 5
+CEILING = "ceiling"  # the key holder's 429 names its ceiling, so the web tier can say it is not the account's
 logger = logging.getLogger(__name__)
 
 
@@ -56,24 +62,17 @@ def oprf_public_key() -> bytes:
     return key
 
 
-def oprf_allowance_take(*, rate_key: bytes) -> bool:
-    """Count one evaluation for today; False when the account has used up its allowance."""
-    day, limit = today(), settings.CONFIDE_OPRF_EVALUATIONS_PER_DAY
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                OprfAllowance.objects.get_or_create(key=rate_key, day=day)
-        except IntegrityError:
-            pass  # created concurrently: the update below counts on it
-        taken = OprfAllowance.objects.filter(key=rate_key, day=day, count__lt=limit).update(count=F("count") + 1)
-    return taken == 1
-
-
 def oprf_blinded_evaluate(*, blinded: bytes, rate_key: bytes) -> tuple[bytes, bytes]:
-    """Key holder side: (evaluated element, proof). Raises OprfRateLimited, or crypto.OprfError for a bad
-    element."""
-    if not oprf_allowance_take(rate_key=rate_key):
-        raise OprfRateLimited()
+    """Key holder side: (evaluated element, proof). Every evaluation spends from the caller's account allowance
+    and from the key holder's own daily ceiling, which no choice of rate key escapes. Raises OprfRateLimited,
+    OprfCeilingReached, or crypto.OprfError for a bad element."""
+    limits = [
+        (rate_key, settings.CONFIDE_OPRF_EVALUATIONS_PER_DAY),
+        (OPRF_CEILING_ROW, settings.CONFIDE_OPRF_CEILING_PER_DAY),
+    ]
+    spent = allowances_take(limits=limits, day=today())
+    if spent is not None:
+        raise OprfCeilingReached() if spent == 1 else OprfRateLimited()
     return crypto.oprf_blind_evaluate(keyfiles.oprf_key(), blinded)
 
 
@@ -83,10 +82,19 @@ def _token_header() -> dict[str, str]:
 
 
 def oprf_token_valid(header: str | None) -> bool:
+    """Fails closed: without a configured token no caller is let in (oprf_serve refuses to start anyway)."""
     token = settings.CONFIDE_OPRF_TOKEN
     if not token:
-        return True
+        return False
     return crypto.constant_time_equal((header or "").encode(), f"Bearer {token}".encode())
+
+
+def _rate_limited(error: urllib.error.HTTPError) -> OprfRateLimited:
+    try:
+        limit = json.loads(error.read()).get("limit")
+    except (OSError, ValueError, AttributeError):
+        limit = None
+    return OprfCeilingReached() if limit == CEILING else OprfRateLimited()
 
 
 def _remote_evaluate(*, blinded: bytes, rate_key: bytes) -> tuple[bytes, bytes]:
@@ -105,7 +113,7 @@ def _remote_evaluate(*, blinded: bytes, rate_key: bytes) -> tuple[bytes, bytes]:
         return base64.b64decode(answer["evaluated"], validate=True), base64.b64decode(answer["proof"], validate=True)
     except urllib.error.HTTPError as error:
         if error.code == 429:
-            raise OprfRateLimited() from None
+            raise _rate_limited(error) from None
         logger.warning("The OPRF key holder answered HTTP %s.", error.code)
         raise OprfUnavailable() from None
     except (OSError, ValueError, KeyError, TypeError):
@@ -113,17 +121,45 @@ def _remote_evaluate(*, blinded: bytes, rate_key: bytes) -> tuple[bytes, bytes]:
         raise OprfUnavailable() from None
 
 
-def oprf_output(*, identifier: str, account: bytes) -> bytes:
+def _evaluate(*, blinded: bytes, rate_key: bytes) -> tuple[bytes, bytes]:
+    if settings.CONFIDE_OPRF_URL:
+        return _remote_evaluate(blinded=blinded, rate_key=rate_key)
+    return oprf_blinded_evaluate(blinded=blinded, rate_key=rate_key)
+
+
+def _pooled_evaluate(*, blinded: bytes, rate_key: bytes, organization_id: uuid.UUID) -> tuple[bytes, bytes]:
+    """An unverified account is free (a new vault is one click), so its own allowance bounds nothing: the
+    evaluation also spends from the organization's and the deployment's daily pools, which no new vault or
+    letter resets. Taken before the key holder is asked and given back when it does not evaluate, so a spent
+    vault allowance does not drain the pools."""
+    pools = oprf_pool_keys(organization_id=organization_id)
+    limits = [
+        (pools[0], settings.CONFIDE_OPRF_UNVERIFIED_PER_ORGANIZATION),
+        (pools[1], settings.CONFIDE_OPRF_UNVERIFIED_PER_DEPLOYMENT),
+    ]
+    day = today()
+    if allowances_take(limits=limits, day=day) is not None:
+        raise OprfPoolSpent()
+    try:
+        return _evaluate(blinded=blinded, rate_key=rate_key)
+    except (OprfRateLimited, OprfUnavailable, crypto.CryptoError):
+        allowances_return(keys=pools, day=day)
+        raise
+
+
+def oprf_output(*, identifier: str, account: bytes, unverified_in: uuid.UUID | None = None) -> bytes:
     """Web-tier side: blind the canonical identifier, have it evaluated, check the proof, unblind. Only the
-    blinded element ever leaves this function. Raises OprfRateLimited, OprfUnavailable or OprfProofRefused."""
+    blinded element ever leaves this function. `unverified_in` (the vault's organization) marks an unverified
+    account, whose evaluations also spend from the daily pools. Raises OprfRateLimited (or its OprfPoolSpent,
+    OprfCeilingReached), OprfUnavailable or OprfProofRefused."""
     message = identifier.encode()
     public_key = oprf_public_key()
     blind, blinded = crypto.oprf_blind(message)
     rate_key = oprf_rate_key(account=account)
-    if settings.CONFIDE_OPRF_URL:
-        evaluated, proof = _remote_evaluate(blinded=blinded, rate_key=rate_key)
+    if unverified_in is None:
+        evaluated, proof = _evaluate(blinded=blinded, rate_key=rate_key)
     else:
-        evaluated, proof = oprf_blinded_evaluate(blinded=blinded, rate_key=rate_key)
+        evaluated, proof = _pooled_evaluate(blinded=blinded, rate_key=rate_key, organization_id=unverified_in)
     try:
         return crypto.oprf_finalize(message, blind, evaluated, blinded, public_key, proof)
     except crypto.CryptoError:
