@@ -20,6 +20,7 @@ from confide.reports.services.messages import message_create_by_reporter
 from confide.reports.services.submit import report_submit
 from confide.reports.uploads import upload_error_message, upload_rejection, uploads_discard
 from confide.tenants.models import Organization
+from confide.web.database import DATABASE_DOWN, database_down
 from confide.web.downloads import attachment_download
 from confide.web.receipt_cookie import REPORT_COOKIE
 
@@ -47,13 +48,32 @@ def _form_page(
     return render(request, "reporter/form.html", context, status=status)
 
 
+def _database_down_page(
+    request: HttpRequest, organization: Organization, form: ReportForm, error: BaseException
+) -> HttpResponse:
+    """The report was not filed (its transaction rolled back); the form comes back with what was typed."""
+    uploads_discard(_uploads(request))
+    unavailable = database_down(error)
+    problem = _("%(reason)s What you wrote is still below; files need to be attached again.") % {
+        "reason": unavailable.message
+    }
+    response = _form_page(request, organization, form, problem=problem, status=503)
+    response["Retry-After"] = str(unavailable.retry_after)
+    return response
+
+
 @require_http_methods(["GET", "POST"])
 def submit(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organization = organization_get(org_slug)
     if request.method == "GET":
-        return _form_page(request, organization, ReportForm())
+        return _form_page(request, organization_get(org_slug), ReportForm())
 
     form = ReportForm(request.POST)
+    try:
+        organization = organization_get(org_slug)
+    except DATABASE_DOWN as error:
+        # The first query of a post is this one: during a restart the organization is not to be had, and a
+        # stand-in named by its address lets the form come back with what was typed all the same.
+        return _database_down_page(request, Organization(slug=org_slug, name=org_slug), form, error)
     problem = _upload_problem(request)
     if problem:
         form.is_valid()
@@ -81,6 +101,8 @@ def submit(request: HttpRequest, org_slug: str) -> HttpResponse:
         uploads_discard(_uploads(request))
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return _form_page(request, organization, form, status=400)
+    except DATABASE_DOWN as error:
+        return _database_down_page(request, organization, form, error)
     except Exception:
         uploads_discard(_uploads(request))
         raise

@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "confide.web.middleware.SecurityHeadersMiddleware",
     "confide.web.middleware.ExplainedErrorsMiddleware",
+    "confide.web.database.DatabaseDownMiddleware",
     "confide.web.middleware.NulCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -58,21 +58,26 @@ class NulCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if self._carries_nul(request):
-            return error_response(request, 400, _("The request contains a NUL character, which is not allowed."))
+        where = self._nul_in(request)
+        if where:
+            # A Refused naming the part at fault: the API's declared 400 shape (FieldProblem) carries `field`.
+            message = _("The request contains a NUL character, which is not allowed.")
+            return refused_response(request, Refused(message, field=where))
         return self.get_response(request)
 
     @staticmethod
-    def _carries_nul(request: HttpRequest) -> bool:
-        if "\x00" in request.path_info or "%00" in request.META.get("QUERY_STRING", ""):
-            return True
+    def _nul_in(request: HttpRequest) -> str | None:
+        if "\x00" in request.path_info:
+            return "path"
+        if "%00" in request.META.get("QUERY_STRING", ""):
+            return "query"
         if request.content_type != "application/json":
-            return False
+            return None
         try:
             body = request.body
         except RequestDataTooBig:
-            return False  # the view's own read raises again, and answers 413
-        return b"\\u0000" in body.lower()
+            return None  # the view's own read raises again, and answers 413
+        return "body" if b"\\u0000" in body.lower() else None
 
 
 class CsrfMiddleware(CsrfViewMiddleware):

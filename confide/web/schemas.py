@@ -26,6 +26,13 @@ class FieldProblem(Schema):
     field: str | None = None
 
 
+class ValidationProblem(Schema):
+    """Input that does not fit the schema (422): a sentence, and pydantic's list of what was wrong where."""
+
+    detail: str
+    errors: list[dict]
+
+
 class ContentOut(Schema):
     what_happened: str
     category: str
