@@ -43,10 +43,13 @@ class User(AbstractUser):
 
 
 class SignInThrottle(models.Model):
-    """Failed sign-ins per keyed hash of the username: throttling without storing anyone's address."""
+    """Failed sign-ins per keyed hash of the username: throttling without storing anyone's address.
+    `failures` counts every failure (anyone can add to it); `code_failures` only a wrong second factor typed
+    with the right password, which a stranger cannot add to (services/sign_in_throttle.py says why both)."""
 
     key = models.BinaryField(unique=True)
     failures = models.PositiveIntegerField(default=0)
+    code_failures = models.PositiveIntegerField(default=0)
     window_start = models.DateTimeField()
 
 

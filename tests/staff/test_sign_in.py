@@ -18,6 +18,10 @@ def sign_in(client: Client, username: str, password: str = PASSWORD, code: str =
     )
 
 
+def problem_of(response) -> str:
+    return response.content.decode().split('role="alert"')[1].split("</")[0]
+
+
 def test_password_and_code_unlock_and_land_in_the_inbox(csrf_client, handler):
     response = sign_in(csrf_client, "hana", code=totp_code(handler))
     assert response.status_code == 302 and response["Location"] == "/staff/"
@@ -59,14 +63,40 @@ def test_a_first_sign_in_goes_to_enrolment_and_nowhere_else(org, csrf_client):
     assert again.status_code == 400, "once enrolled, the code is required"
 
 
-def test_repeated_failures_throttle_the_account_not_the_address(csrf_client, handler, teammate):
+def test_repeated_failures_throttle_the_account_not_the_address(handler, teammate):
     for _ in range(5):
         assert sign_in(Client(enforce_csrf_checks=True), "hana", password="wrong").status_code == 400
-    throttled = sign_in(Client(enforce_csrf_checks=True), "hana", code=totp_code(handler))
+    throttled = sign_in(Client(enforce_csrf_checks=True), "hana", password="wrong again")
     assert throttled.status_code == 429 and "Wait 15 minutes" in throttled.content.decode()
     assert sign_in(Client(enforce_csrf_checks=True), "tomas", code=totp_code(teammate)).status_code == 302
     stored = b"".join(bytes(row.key) for row in SignInThrottle.objects.all())
     assert b"hana" not in stored
+
+
+def test_a_strangers_wrong_passwords_never_lock_the_owner_out(csrf_client, handler):
+    for _ in range(3):  # strangers keep at it, and the owner keeps getting in
+        for _ in range(8):
+            sign_in(Client(enforce_csrf_checks=True), "hana", password="a guess")
+        response = sign_in(csrf_client, "hana", code=totp_code(handler))
+        assert response.status_code == 302 and response["Location"] == "/staff/"
+        csrf_client.cookies.clear()
+
+
+def test_once_throttled_the_right_password_with_a_wrong_code_answers_like_a_wrong_password(handler):
+    for _ in range(5):
+        sign_in(Client(enforce_csrf_checks=True), "hana", password="a guess")
+    wrong_password = sign_in(Client(enforce_csrf_checks=True), "hana", password="another guess", code="123456")
+    wrong_code = sign_in(Client(enforce_csrf_checks=True), "hana", code="123456")
+    assert wrong_password.status_code == wrong_code.status_code == 429
+    assert problem_of(wrong_password) == problem_of(wrong_code)
+
+
+def test_wrong_codes_with_the_right_password_refuse_even_the_right_code(handler):
+    """Only someone who has the password can get here; without this they could try every code."""
+    wrong = "000000" if pyotp.TOTP(handler.totp_secret_for_tests).now() != "000000" else "111111"
+    for _ in range(5):
+        assert sign_in(Client(enforce_csrf_checks=True), "hana", code=wrong).status_code == 400
+    assert sign_in(Client(enforce_csrf_checks=True), "hana", code=totp_code(handler)).status_code == 429
 
 
 def test_the_api_requires_the_code_too(client, handler, org):
@@ -81,6 +111,17 @@ def test_the_api_requires_the_code_too(client, handler, org):
         "/api/staff/login", {"username": "nadia", "password": PASSWORD}, content_type="application/json"
     )
     assert enrolling.status_code == 403 and "two-factor" in enrolling.json()["detail"]
+
+
+def test_through_the_api_strangers_get_429_and_the_owner_a_token(client, handler):
+    def login(**data):
+        return client.post("/api/staff/login", {"username": "hana", **data}, content_type="application/json")
+
+    for _ in range(6):
+        login(password="a guess")
+    throttled = login(password="a guess", totp="123456")
+    assert throttled.status_code == 429 and throttled["Retry-After"] == "900"
+    assert login(password=PASSWORD, totp=totp_code(handler)).status_code == 200
 
 
 @pytest.mark.parametrize(

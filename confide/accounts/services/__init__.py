@@ -1,8 +1,9 @@
 """Every write of the accounts app, one module per job:
 
 - staff.py: staff_create (an account and its key pair)
-- sign_in.py: staff_unlock, staff_sign_in, SignedIn, and the sign-in throttle
-- totp.py: the second factor (enrol, check, no replay)
+- sign_in.py: staff_unlock, staff_sign_in, SignedIn
+- sign_in_throttle.py: the sign-in throttle's two counters (strangers' failures, wrong second factors)
+- totp.py: the second factor (enrol, match, no replay)
 - sessions.py: the unlocked key between requests (session blob + unlock cookie)
 - tokens.py: API tokens (issue, resolve, revoke)
 - passwords.py: staff_password_change

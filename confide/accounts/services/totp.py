@@ -47,16 +47,24 @@ def totp_enroll(*, user: User, secret: str, code: str) -> bool:
     return True
 
 
-def totp_check(*, user: User, code: str) -> bool:
+def totp_step_match(*, user: User, code: str) -> int | None:
+    """The time step `code` is valid for under the user's secret, or None (no secret, or no match). Costs the
+    same whether the password typed with it was right or wrong: the sign-in runs it in both cases, so that its
+    timing does not tell which factor was wrong."""
     if user.totp_sealed is None:
-        return False
-    secret = crypto.aead_decrypt(totp_key(), bytes(user.totp_sealed), ad=ad_totp(user)).decode()
-    step = _matching_step(secret, code)
-    if step is None:
-        return False
+        return None
+    secret = crypto.aead_decrypt(totp_key(), bytes(user.totp_sealed), ad=ad_totp(user))
+    return _matching_step(secret.decode(), code)
+
+
+def totp_step_use(*, user: User, step: int, spend: bool) -> bool:
+    """Whether `step` is newer than every code used before; with `spend`, mark it used. The sign-in reads the
+    row (and locks it) whether or not the password was right, so that a replayed code times the same either way,
+    and spends it only on a full success."""
     with transaction.atomic():
         last = User.objects.select_for_update().values_list("totp_last_step", flat=True).get(pk=user.pk)
         if last is not None and step <= last:
             return False  # replayed, or older than a code already used
-        User.objects.filter(pk=user.pk).update(totp_last_step=step)
+        if spend:
+            User.objects.filter(pk=user.pk).update(totp_last_step=step)
     return True
