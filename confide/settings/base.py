@@ -50,6 +50,10 @@ DEFAULT_FROM_EMAIL = "confide@localhost"
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "confide.web.middleware.SecurityHeadersMiddleware",
+    # Every header-setting middleware sits above any that answers on its own (an explained 405, a NUL 400):
+    # a response made below them passes through them on its way out, so errors carry the same headers.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "confide.web.middleware.ExplainedErrorsMiddleware",
     "confide.web.middleware.NulCharactersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -59,8 +63,6 @@ MIDDLEWARE = [
     "confide.web.middleware.CsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "confide.urls"
