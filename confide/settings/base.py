@@ -143,6 +143,8 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_SAMESITE = "Strict"
+# Gone when the browser closes, not a year-long sign that this browser visited (threat model G2).
+CSRF_COOKIE_AGE = None
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "confide.web.errors.csrf_failure"
 CONFIDE_REPORTER_COOKIE_AGE = 30 * 60
