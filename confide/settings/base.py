@@ -48,6 +48,8 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = "confide@localhost"
 
 MIDDLEWARE = [
+    # First: the proxy's word on TLS is checked before anything reads request.is_secure().
+    "confide.web.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "confide.web.middleware.SecurityHeadersMiddleware",
     # Every header-setting middleware sits above any that answers on its own (an explained 405, a NUL 400):
@@ -145,6 +147,8 @@ SESSION_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_SAMESITE = "Strict"
 # Gone when the browser closes, not a year-long sign that this browser visited (threat model G2).
 CSRF_COOKIE_AGE = None
+# Addresses of the TLS proxies whose X-Forwarded-Proto is believed (production sets SECURE_PROXY_SSL_HEADER).
+CONFIDE_TRUSTED_PROXIES = envlist("CONFIDE_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "confide.web.errors.csrf_failure"
 CONFIDE_REPORTER_COOKIE_AGE = 30 * 60
