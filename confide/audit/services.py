@@ -77,8 +77,12 @@ def entry_digest(
     return crypto.keyed_hash(labels.AUDIT, prev + canonical.encode())
 
 
-def audit_record(*, actor: object, action: Action, obj: Model | None = None, subject: object = None) -> AuditEntry:
-    """Append one row to the chain, in the caller's transaction when there is one."""
+def audit_record(
+    *, actor: object, action: Action, obj: Model | None = None, subject: object = None, day_only: bool = False
+) -> AuditEntry:
+    """Append one row to the chain, in the caller's transaction when there is one. `day_only` times the row to
+    the day (midnight UTC), as reporter-side times are, where an exact time would date what a reporter did;
+    the chain hashes the stored value either way, so it verifies the same."""
     object_type = obj._meta.model_name if obj is not None else ""
     object_id = str(obj.pk) if obj is not None else ""
     with transaction.atomic():
@@ -86,6 +90,8 @@ def audit_record(*, actor: object, action: Action, obj: Model | None = None, sub
         head = AuditHead.objects.select_for_update().get(pk=1)
         # Microseconds dropped: the stored and the hashed value must be identical on every database.
         at = timezone.now().replace(microsecond=0)
+        if day_only:
+            at = at.replace(hour=0, minute=0, second=0)
         fields: dict = {
             "seq": head.seq + 1,
             "at": at,

@@ -25,9 +25,9 @@ def hotline_report_submit(
 ) -> SubmittedReport:
     """File the caller's report through the same encrypted path as web intake. The call-taker is never a key
     holder: the report key is sealed to the organization's handlers only, so once filed the call-taker
-    forgets. The audit row names the call-taker and the organization, not the report: its exact second next
-    to the report id would tie the report to the time of a call (threat model G2), which phone records of
-    the line could then tie to the caller.
+    forgets. The audit row names the call-taker and the organization, not the report, and is timed to the day:
+    its exact second next to the report id would tie the report to the time of a call (threat model G2), which
+    phone records of the line could then tie to the caller.
 
     Raises LineClosed when the organization stopped taking reports, AlreadyFiled for a read-back filed before."""
     target = intake_target_get(slug=organization.slug)
@@ -44,7 +44,8 @@ def hotline_report_submit(
             except IntegrityError:
                 raise AlreadyFiled() from None
         submitted = report_submit(target=target, content=content)
-        audit_record(actor=user, action=Action.HOTLINE_REPORT_FILED, obj=organization)
+        # The day only: the second of a filing is the time of a call, which the line's phone records tie to a caller.
+        audit_record(actor=user, action=Action.HOTLINE_REPORT_FILED, obj=organization, day_only=True)
     return submitted
 
 

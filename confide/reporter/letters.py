@@ -29,7 +29,7 @@ from confide.reporter.forms.report import ReceiptForm
 from confide.reporter.forms.verification import EmailForm
 from confide.tenants.models import Organization
 from confide.verification.services import VerificationError, verification_confirm, verification_start
-from confide.web.receipt_cookie import LETTER_COOKIE
+from confide.web.receipt_cookie import LETTER_COOKIE, csrf_cookie_clear
 
 # Lazy: a module-level message must follow the language of each request, not the one at import.
 WRONG_RECEIPT = gettext_lazy("We could not find a letter with this receipt. Check the words and try again.")
@@ -165,6 +165,7 @@ def leave(request: HttpRequest, org_slug: str) -> HttpResponse:
     organization = organization_get(org_slug)
     response = render(request, "reporter/letters/left.html", {"organization": organization})
     LETTER_COOKIE.clear(response, slug=organization.slug)
+    csrf_cookie_clear(request, response)
     return response
 
 

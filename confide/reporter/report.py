@@ -22,7 +22,7 @@ from confide.reports.uploads import upload_error_message, upload_rejection, uplo
 from confide.tenants.models import Organization
 from confide.web.database import DATABASE_DOWN, database_down
 from confide.web.downloads import attachment_download
-from confide.web.receipt_cookie import REPORT_COOKIE
+from confide.web.receipt_cookie import REPORT_COOKIE, csrf_cookie_clear
 
 WRONG_RECEIPT = _("We could not find a report with this receipt. Check the words and try again.")
 
@@ -204,4 +204,5 @@ def leave(request: HttpRequest, org_slug: str) -> HttpResponse:
     organization = organization_get(org_slug)
     response = render(request, "reporter/left.html", {"organization": organization})
     REPORT_COOKIE.clear(response, slug=organization.slug)
+    csrf_cookie_clear(request, response)
     return response

@@ -34,7 +34,7 @@ from confide.reporter.forms.report import ReceiptForm
 from confide.reporter.forms.vault import EntryEditForm, EntryForm, MessageForm, RecordForm, ToReportForm
 from confide.reports.services.submit import SubmittedReport
 from confide.tenants.models import Organization
-from confide.web.receipt_cookie import VAULT_COOKIE
+from confide.web.receipt_cookie import VAULT_COOKIE, csrf_cookie_clear
 
 WRONG_RECEIPT = _("We could not find a vault with this receipt. Check the words and try again.")
 
@@ -286,4 +286,5 @@ def leave(request: HttpRequest, org_slug: str) -> HttpResponse:
     organization = organization_get(org_slug)
     response = render(request, "reporter/left.html", {"organization": organization})
     VAULT_COOKIE.clear(response, slug=organization.slug)
+    csrf_cookie_clear(request, response)
     return response

@@ -48,8 +48,14 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = "confide@localhost"
 
 MIDDLEWARE = [
+    # First: the proxy's word on TLS is checked before anything reads request.is_secure().
+    "confide.web.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "confide.web.middleware.SecurityHeadersMiddleware",
+    # Every header-setting middleware sits above any that answers on its own (an explained 405, a NUL 400):
+    # a response made below them passes through them on its way out, so errors carry the same headers.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "confide.web.middleware.ExplainedErrorsMiddleware",
     "confide.web.database.DatabaseDownMiddleware",
     "confide.web.middleware.NulCharactersMiddleware",
@@ -60,8 +66,6 @@ MIDDLEWARE = [
     "confide.web.middleware.CsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "confide.urls"
@@ -142,6 +146,10 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Strict"
 CSRF_COOKIE_SAMESITE = "Strict"
+# Gone when the browser closes, not a year-long sign that this browser visited (threat model G2).
+CSRF_COOKIE_AGE = None
+# Addresses of the TLS proxies whose X-Forwarded-Proto is believed (production sets SECURE_PROXY_SSL_HEADER).
+CONFIDE_TRUSTED_PROXIES = envlist("CONFIDE_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "confide.web.errors.csrf_failure"
 CONFIDE_REPORTER_COOKIE_AGE = 30 * 60

@@ -1,5 +1,6 @@
 """Response hardening shared by both doors: security headers, explained errors, NUL refusal, CSRF."""
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
@@ -7,6 +8,21 @@ from django.utils.translation import gettext as _
 
 from confide.core.errors import Refused
 from confide.web.errors import error_response, refused_response
+
+
+class TrustedProxyMiddleware:
+    """Django believes SECURE_PROXY_SSL_HEADER from whoever sends it. Only a proxy listed in
+    CONFIDE_TRUSTED_PROXIES may say the request came over TLS; from anyone else the header is dropped before
+    SecurityMiddleware or a secure cookie decision reads it. The address is compared here and kept nowhere."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+        if header and request.META.get("REMOTE_ADDR") not in settings.CONFIDE_TRUSTED_PROXIES:
+            request.META.pop(header[0], None)
+        return self.get_response(request)
 
 
 class SecurityHeadersMiddleware:

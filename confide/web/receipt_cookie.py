@@ -70,6 +70,19 @@ class ReceiptCookie:
         response.delete_cookie(self.name, path=self._path(slug), samesite="Strict")
 
 
+def csrf_cookie_clear(request: HttpRequest, response: HttpResponseBase) -> None:
+    """ "Leave and forget this browser" takes the CSRF cookie too: it would otherwise outlive the visit. The page
+    just rendered asked CsrfViewMiddleware to set it again (its language form carries a token); that is undone,
+    and the next page sets a fresh one."""
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+    response.delete_cookie(
+        settings.CSRF_COOKIE_NAME,
+        path=settings.CSRF_COOKIE_PATH,
+        domain=settings.CSRF_COOKIE_DOMAIN,
+        samesite="Strict",  # CSRF_COOKIE_SAMESITE, as a literal for the type checker
+    )
+
+
 REPORT_COOKIE = ReceiptCookie(name="confide_r", label=labels.REPORTER_COOKIE, subpath="")
 VAULT_COOKIE = ReceiptCookie(name="confide_v", label=labels.VAULT_COOKIE, subpath="vault/")
 LETTER_COOKIE = ReceiptCookie(name="confide_l", label=labels.LETTER_COOKIE, subpath="letters/")

@@ -1,8 +1,10 @@
 """The hotline API: same rules as the console; every persona that does not take the line's calls gets 404/403."""
 
 import pytest
+from django.utils import timezone
 
 from confide.audit.models import AuditEntry
+from confide.audit.selectors import audit_chain_verify
 from confide.hotline.spelling import SOUNDS_LIKE
 from confide.reports.models import Author, KeyWrap, Message, Report
 from tests.helpers.reports import submit_report
@@ -36,6 +38,16 @@ def test_a_call_taker_files_by_api_and_cannot_read_it_after(api, token_for, org,
     case = api.get(f"/api/cases/{report.pk}", **token_for(handler)).json()
     assert case["content"]["channel"] == "phone" and case["content"]["language"] == "es"
     assert case["content"]["consent_read_back"] is True
+
+
+def test_the_filings_audit_row_is_timed_to_the_day_and_the_chain_still_verifies(
+    api, token_for, org, handler, call_taker
+):
+    assert _post(api, "/api/hotline/orgs/acme/reports", PHONE_REPORT, token_for(call_taker)).status_code == 201
+    row = AuditEntry.objects.get(action="hotline.report_filed")
+    assert (row.at.hour, row.at.minute, row.at.second, row.at.microsecond) == (0, 0, 0, 0)
+    assert row.at.date() == timezone.now().date()
+    assert audit_chain_verify().ok
 
 
 def test_filing_without_consent_is_refused(api, token_for, org, handler, call_taker):

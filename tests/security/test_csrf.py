@@ -39,3 +39,20 @@ def test_a_foreign_referer_is_still_checked_over_https(org):
     token = csrf_from(client.get("/r/acme/return/", secure=True))
     response = post_receipt(client, token, HTTP_REFERER="https://evil.example/page", secure=True)
     assert response.status_code == 403
+
+
+def test_the_csrf_cookie_lasts_only_as_long_as_the_browser_session(org):
+    client = Client(enforce_csrf_checks=True)
+    cookie = client.get("/r/acme/return/").cookies["csrftoken"]
+    assert cookie.value
+    assert not cookie["max-age"] and not cookie["expires"]
+
+
+@pytest.mark.parametrize("leave", ["/r/acme/report/leave/", "/r/acme/vault/leave/", "/r/acme/letters/mine/leave/"])
+def test_leaving_and_forgetting_this_browser_clears_the_csrf_cookie(org, leave):
+    client = Client(enforce_csrf_checks=True)
+    token = csrf_from(client.get("/r/acme/return/"))
+    left = client.post(leave, {"csrfmiddlewaretoken": token}, HTTP_ORIGIN="null")
+    assert left.status_code == 200
+    cookie = left.cookies["csrftoken"]
+    assert cookie.value == "" and cookie["max-age"] == 0
