@@ -17,7 +17,7 @@ database work does not tell them apart either.
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from confide.accounts.content import SIGNIN_THROTTLE_MINUTES
@@ -33,7 +33,7 @@ def signin_failure_count(*, username: str, second_factor: bool) -> bool:
     """Count one failure; True if it was within the allowance (answer 401), False if over it (answer 429)."""
     key = signin_throttle_key(username)
     code = int(second_factor)
-    for _attempt in range(3):
+    for _attempt in range(5):
         now = timezone.now()
         cutoff = now - THROTTLE_WINDOW
         fresh = SignInThrottle.objects.filter(key=key, window_start__gt=cutoff)
@@ -41,8 +41,10 @@ def signin_failure_count(*, username: str, second_factor: bool) -> bool:
         if within.update(failures=F("failures") + 1, code_failures=F("code_failures") + code):
             return True
         # Over the allowance: still count a wrong code, or guessing codes would be free once strangers filled
-        # `failures`.
-        if fresh.update(code_failures=F("code_failures") + code):
+        # `failures`. Only a full row counts as over: a row that a parallel failure created after `within` ran
+        # is not full, and is counted against on the next pass (PostgreSQL showed that race).
+        full = fresh.filter(Q(failures__gte=MAX_FAILURES) | Q(code_failures__gte=MAX_CODE_FAILURES))
+        if full.update(code_failures=F("code_failures") + code):
             return False
         stale = SignInThrottle.objects.filter(key=key, window_start__lte=cutoff)
         if stale.update(failures=1, code_failures=code, window_start=now):
