@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from confide.audit.services import Action, audit_record
-from confide.core.errors import Refused
+from confide.core.errors import NotFound, Refused
 from confide.reports.access import CaseAccess
 from confide.reports.models import Report
 from confide.reports.selectors.common import report_view
@@ -145,6 +145,8 @@ def _case_action(
         return _case_page(request, access, problem=problem, status=400)
     try:
         action(access)
+    except NotFound:
+        raise  # the one 404, never a problem shown on the case page
     except Refused as error:
         return _case_page(request, access, problem=error.message, status=400)
     if done is not None:
