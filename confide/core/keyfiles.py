@@ -24,7 +24,7 @@ OPRF_KEY_FILE = "oprf.key"
 
 
 def default_secrets_dir() -> Path:
-    base = Path(__file__).resolve().parents[1]
+    base = Path(__file__).resolve().parents[2]  # the repository: confide/core/keyfiles.py
     var = Path(os.environ.get("CONFIDE_VAR_DIR", base / "var"))
     return Path(os.environ.get("CONFIDE_SECRETS_DIR", var / "secrets"))
 
