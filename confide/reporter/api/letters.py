@@ -19,8 +19,7 @@ from confide.letters.services.drafting import letter_draft_create
 from confide.letters.services.participants import organizer_message
 from confide.letters.services.signatures import signature_create, signature_withdraw
 from confide.reporter.api.auth import ParticipantRequest, letter_receipt
-from confide.tenants.models import Organization
-from confide.tenants.selectors import organization_for_intake
+from confide.tenants.selectors import organization_for_intake_get
 from confide.verification.services import VerificationError, verification_confirm, verification_start
 from confide.web.schemas import FieldProblem, Problem
 from confide.web.schemas_letters import (
@@ -38,13 +37,6 @@ from confide.web.schemas_letters import (
 )
 
 router = Router(tags=["letters"])
-
-
-def _organization(slug: str) -> Organization:
-    organization = organization_for_intake(slug=slug)
-    if organization is None:
-        raise LetterNotFound()
-    return organization
 
 
 def _invitation(token: str) -> InvitationAccess:
@@ -65,7 +57,10 @@ def _verified(error: VerificationError, field: str) -> LetterError:
     response={200: list[ContactOut], 404: Problem},
 )
 def list_contacts(request: HttpRequest, org_slug: str):
-    return [{"id": u.pk, "name": contact_name(u)} for u in contact_list(organization=_organization(org_slug))]
+    return [
+        {"id": u.pk, "name": contact_name(u)}
+        for u in contact_list(organization=organization_for_intake_get(slug=org_slug))
+    ]
 
 
 @router.post(
@@ -75,7 +70,7 @@ def list_contacts(request: HttpRequest, org_slug: str):
 )
 def create_draft(request: HttpRequest, org_slug: str, payload: DraftIn):
     drafted = letter_draft_create(
-        organization=_organization(org_slug),
+        organization=organization_for_intake_get(slug=org_slug),
         title=payload.title,
         text=payload.text,
         request=payload.request,

@@ -6,7 +6,6 @@ import uuid
 from datetime import date
 
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
@@ -22,7 +21,7 @@ from confide.escrow.services.threads import thread_message_create
 from confide.escrow.services.vaults import vault_create
 from confide.reporter.api.auth import VaultRequest, vault_receipt
 from confide.reports.services.submit import SubmittedReport
-from confide.tenants.selectors import organization_for_intake
+from confide.tenants.selectors import organization_for_intake_get
 from confide.web.schemas import FieldProblem, Problem
 from confide.web.schemas_escrow import ThreadMessageOut, VaultMessageIn, message_out
 
@@ -91,10 +90,7 @@ class VaultOut(Schema):
     summary="Open a vault; returns its receipt, once",
 )
 def create_vault(request: HttpRequest, org_slug: str):
-    organization = organization_for_intake(slug=org_slug)
-    if organization is None:
-        return Status(404, {"detail": _("No organization takes reports at this address.")})
-    created = vault_create(organization=organization)
+    created = vault_create(organization=organization_for_intake_get(slug=org_slug))
     return Status(201, {"receipt": created.receipt, "created_on": created.vault.created_on})
 
 
