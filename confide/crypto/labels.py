@@ -18,6 +18,7 @@ LETTER_INVITE_KEY = "letter-invite-key"
 LETTER_VOUCH_LOOKUP = "letter-vouch-lookup"
 LETTER_VOUCH_ACCOUNT = "letter-vouch-account"
 LETTER_SIGNER = "letter-signer"
+RECEIPT_WRAP_COVER = "receipt-wrap-cover"  # the pepper layer over wraps made before R took the pepper
 
 # keyed_hash labels: the reporter's browser-session cookies (keys derived from Django's secret key)
 REPORTER_COOKIE = "reporter-cookie"
@@ -57,6 +58,7 @@ HASH_LABELS = [
     LETTER_VOUCH_LOOKUP,
     LETTER_VOUCH_ACCOUNT,
     LETTER_SIGNER,
+    RECEIPT_WRAP_COVER,
     REPORTER_COOKIE,
     VAULT_COOKIE,
     LETTER_COOKIE,

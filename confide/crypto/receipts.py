@@ -53,7 +53,3 @@ def receipt_normalise(text: str) -> str:
 
 def receipt_lookup(normalised: str, *, pepper: bytes) -> bytes:
     return keyed_hash(labels.RECEIPT_LOOKUP, pepper + normalised.encode())
-
-
-def receipt_key(normalised: str) -> bytes:
-    return keyed_hash(labels.RECEIPT_KEY, normalised.encode())

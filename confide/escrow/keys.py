@@ -18,8 +18,16 @@ def vault_receipt_lookup(normalised: str) -> bytes:
     return crypto.keyed_hash(labels.VAULT_RECEIPT_LOOKUP, keyfiles.pepper() + normalised.encode())
 
 
-def vault_receipt_key(normalised: str) -> bytes:
-    return crypto.keyed_hash(labels.VAULT_RECEIPT_KEY, normalised.encode())
+def vault_receipt_wrap(*, vault_id: uuid.UUID, normalised: str, vault_key: bytes) -> bytes:
+    return crypto.receipt_wrap(
+        labels.VAULT_RECEIPT_KEY, normalised, vault_key, pepper=keyfiles.pepper(), ad=ad_vault(vault_id)
+    )
+
+
+def vault_key_for_receipt(*, vault_id: uuid.UUID, normalised: str, receipt_wrap: bytes) -> bytes:
+    return crypto.receipt_unwrap(
+        labels.VAULT_RECEIPT_KEY, normalised, receipt_wrap, pepper=keyfiles.pepper(), ad=ad_vault(vault_id)
+    )
 
 
 def ad_vault(vault_id: uuid.UUID) -> bytes:

@@ -21,16 +21,24 @@ def receipt_lookup(normalised: str) -> bytes:
     return crypto.keyed_hash(labels.LETTER_RECEIPT_LOOKUP, keyfiles.pepper() + normalised.encode())
 
 
-def receipt_key(normalised: str) -> bytes:
-    return crypto.keyed_hash(labels.LETTER_RECEIPT_KEY, normalised.encode())
+def receipt_wrap(normalised: str, key: bytes, *, ad: bytes) -> bytes:
+    return crypto.receipt_wrap(labels.LETTER_RECEIPT_KEY, normalised, key, pepper=keyfiles.pepper(), ad=ad)
+
+
+def receipt_unwrap(normalised: str, wrap: bytes, *, ad: bytes) -> bytes:
+    return crypto.receipt_unwrap(labels.LETTER_RECEIPT_KEY, normalised, wrap, pepper=keyfiles.pepper(), ad=ad)
 
 
 def invite_lookup(token: str) -> bytes:
     return crypto.keyed_hash(labels.LETTER_INVITE_LOOKUP, keyfiles.pepper() + token.encode())
 
 
-def invite_key(token: str) -> bytes:
-    return crypto.keyed_hash(labels.LETTER_INVITE_KEY, token.encode())
+def invite_wrap(token: str, key: bytes, *, ad: bytes) -> bytes:
+    return crypto.receipt_wrap(labels.LETTER_INVITE_KEY, token, key, pepper=keyfiles.pepper(), ad=ad)
+
+
+def invite_unwrap(token: str, wrap: bytes, *, ad: bytes) -> bytes:
+    return crypto.receipt_unwrap(labels.LETTER_INVITE_KEY, token, wrap, pepper=keyfiles.pepper(), ad=ad)
 
 
 def vouch_lookup(code: str) -> bytes:

@@ -4,6 +4,7 @@ writer and reader binds a ciphertext to the same row identity. The prefixes are 
 import uuid
 
 from confide import crypto
+from confide.core import keyfiles
 from confide.crypto import labels
 
 
@@ -31,5 +32,13 @@ def ad_note(report_id: uuid.UUID, note_id: uuid.UUID) -> bytes:
     return labels.AD_NOTE + report_id.bytes + note_id.bytes
 
 
+def receipt_wrap(*, report_id: uuid.UUID, normalised_receipt: str, report_key: bytes) -> bytes:
+    return crypto.receipt_wrap(
+        labels.RECEIPT_KEY, normalised_receipt, report_key, pepper=keyfiles.pepper(), ad=ad_report(report_id)
+    )
+
+
 def report_key_for_receipt(*, report_id: uuid.UUID, receipt_wrap: bytes, normalised_receipt: str) -> bytes:
-    return crypto.aead_decrypt(crypto.receipt_key(normalised_receipt), receipt_wrap, ad=ad_report(report_id))
+    return crypto.receipt_unwrap(
+        labels.RECEIPT_KEY, normalised_receipt, receipt_wrap, pepper=keyfiles.pepper(), ad=ad_report(report_id)
+    )

@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from confide import crypto
+from confide.crypto import labels
 
 
 def test_receipts_carry_at_least_100_bits():
@@ -62,9 +63,22 @@ def test_it_rejects_huge_input_quickly():
     assert time.perf_counter() - started < 0.05
 
 
-def test_the_lookup_depends_on_the_pepper_and_differs_from_the_key():
+def test_the_lookup_and_the_wrap_key_depend_on_the_pepper_and_differ():
     receipt = crypto.receipt_generate()
     first = crypto.receipt_lookup(receipt, pepper=b"p" * 32)
     assert first != crypto.receipt_lookup(receipt, pepper=b"q" * 32)
-    assert first != crypto.receipt_key(receipt)
-    assert len(crypto.receipt_key(receipt)) == 32
+    key = crypto.receipt_wrap_key(labels.RECEIPT_KEY, receipt, pepper=b"p" * 32)
+    assert key != crypto.receipt_wrap_key(labels.RECEIPT_KEY, receipt, pepper=b"q" * 32)
+    assert first != key and len(key) == 32
+
+
+def test_a_covered_wrap_opens_for_its_secret_and_the_cover_comes_off_again():
+    pepper, key, ad = b"p" * 32, crypto.random_key(), b"report:x"
+    old = crypto.aead_encrypt(crypto.keyed_hash(labels.RECEIPT_KEY, b"some words"), key, ad=ad)
+    covered = crypto.receipt_wrap_cover(old, pepper=pepper, ad=ad)
+    assert crypto.receipt_unwrap(labels.RECEIPT_KEY, "some words", covered, pepper=pepper, ad=ad) == key
+    assert crypto.receipt_wrap_uncover(covered, pepper=pepper, ad=ad) == old
+    with pytest.raises(crypto.DecryptionError):
+        crypto.receipt_unwrap(labels.RECEIPT_KEY, "other words", covered, pepper=pepper, ad=ad)
+    new = crypto.receipt_wrap(labels.RECEIPT_KEY, "some words", key, pepper=pepper, ad=ad)
+    assert crypto.receipt_wrap_uncover(new, pepper=pepper, ad=ad) is None

@@ -15,7 +15,7 @@ from confide.escrow.keys import (
     ad_record,
     ad_vault,
     ad_vault_copy,
-    vault_receipt_key,
+    vault_key_for_receipt,
     vault_receipt_lookup,
 )
 from confide.escrow.models import Entry, Record, Vault
@@ -34,8 +34,9 @@ def vault_access_get(*, receipt: str, organization: Organization | None = None) 
     if vault is None or not given.valid:
         return None
     try:
-        wrap_key = vault_receipt_key(given.normalised)
-        vault_key = crypto.aead_decrypt(wrap_key, bytes(vault.receipt_wrap), ad=ad_vault(vault.pk))
+        vault_key = vault_key_for_receipt(
+            vault_id=vault.pk, normalised=given.normalised, receipt_wrap=bytes(vault.receipt_wrap)
+        )
         content = VaultContent.from_bytes(crypto.aead_decrypt(vault_key, bytes(vault.content), ad=ad_vault(vault.pk)))
     except crypto.DecryptionError:
         return None

@@ -12,7 +12,7 @@ from confide.core.clock import today
 from confide.core.throttle import write_allow
 from confide.escrow.access import VaultAccess
 from confide.escrow.content import EscrowRefused, VaultContent
-from confide.escrow.keys import ad_vault, vault_receipt_key, vault_receipt_lookup
+from confide.escrow.keys import ad_vault, vault_receipt_lookup, vault_receipt_wrap
 from confide.escrow.models import Vault
 from confide.escrow.selectors.reporter import vault_entries
 from confide.escrow.services.entries import escrow_entry_group_reseal
@@ -39,7 +39,7 @@ def vault_create(*, organization: Organization) -> CreatedVault:
         organization=organization,
         created_on=today(),
         receipt_lookup=vault_receipt_lookup(normalised),
-        receipt_wrap=crypto.aead_encrypt(vault_receipt_key(normalised), vault_key, ad=ad_vault(vault_id)),
+        receipt_wrap=vault_receipt_wrap(vault_id=vault_id, normalised=normalised, vault_key=vault_key),
         content=crypto.aead_encrypt(vault_key, VaultContent.fresh().to_bytes(), ad=ad_vault(vault_id)),
     )
     return CreatedVault(vault=vault, receipt=receipt)

@@ -30,17 +30,16 @@ def participant_access_get(*, receipt: str, organization: Organization | None = 
         return None
     if organization is not None and letter.organization_id != organization.pk:
         return None
-    receipt_key = keys.receipt_key(given.normalised)
     try:
         if signature is None:
             wrap, ad = bytes(letter.organizer_wrap), keys.ad_letter(letter.id, "organizer")
         else:
             wrap, ad = bytes(signature.receipt_wrap), keys.ad_row(letter.id, "signer", signature.id)
-        participant_key = crypto.aead_decrypt(receipt_key, wrap, ad=ad)
+        participant_key = keys.receipt_unwrap(given.normalised, wrap, ad=ad)
         signature_key = None
         if signature is not None and signature.own_wrap:
-            signature_key = crypto.aead_decrypt(
-                receipt_key, bytes(signature.own_wrap), ad=keys.ad_row(letter.id, "signer-own", signature.id)
+            signature_key = keys.receipt_unwrap(
+                given.normalised, bytes(signature.own_wrap), ad=keys.ad_row(letter.id, "signer-own", signature.id)
             )
     except crypto.DecryptionError:
         return None
@@ -59,9 +58,7 @@ def invitation_access_get(*, token: str, organization: Organization | None = Non
     if letter.status not in (Letter.Status.CIRCULATING, Letter.Status.RELEASED):
         return None
     try:
-        participant_key = crypto.aead_decrypt(
-            keys.invite_key(token), bytes(letter.invite_wrap), ad=keys.ad_letter(letter.id, "invite")
-        )
+        participant_key = keys.invite_unwrap(token, bytes(letter.invite_wrap), ad=keys.ad_letter(letter.id, "invite"))
     except crypto.DecryptionError:
         return None
     return InvitationAccess(letter=letter, participant_key=participant_key, token=token)

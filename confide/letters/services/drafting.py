@@ -118,13 +118,9 @@ def letter_draft_create(
         fingerprinted=bool(fingerprinted),
         created_on=day,
         organizer_lookup=keys.receipt_lookup(normalised),
-        organizer_wrap=crypto.aead_encrypt(
-            keys.receipt_key(normalised), participant_key, ad=keys.ad_letter(letter_id, "organizer")
-        ),
+        organizer_wrap=keys.receipt_wrap(normalised, participant_key, ad=keys.ad_letter(letter_id, "organizer")),
         invite_lookup=keys.invite_lookup(token),
-        invite_wrap=crypto.aead_encrypt(
-            keys.invite_key(token), participant_key, ad=keys.ad_letter(letter_id, "invite")
-        ),
+        invite_wrap=keys.invite_wrap(token, participant_key, ad=keys.ad_letter(letter_id, "invite")),
         participant_wrap=crypto.aead_encrypt(letter_key, participant_key, ad=keys.ad_letter(letter_id, "participants")),
         recovery_wrap=crypto.seal(keyfiles.recovery_public_key(), letter_key),
         public_key=pair.public_key,

@@ -44,16 +44,14 @@ def signature_create(*, access: InvitationAccess, account_ref: bytes, content: S
         letter=letter,
         signer_ref=keys.signer_ref(account_ref=account_ref, letter_id=letter.id),
         receipt_lookup=keys.receipt_lookup(normalised),
-        receipt_wrap=crypto.aead_encrypt(
-            keys.receipt_key(normalised), access.participant_key, ad=keys.ad_row(letter.id, "signer", signature_id)
+        receipt_wrap=keys.receipt_wrap(
+            normalised, access.participant_key, ad=keys.ad_row(letter.id, "signer", signature_id)
         ),
         sealed_key=crypto.seal(bytes(letter.public_key), signature_key),
         body=crypto.aead_encrypt(
             signature_key, content.to_bytes(), ad=keys.ad_row(letter.id, "signature", signature_id)
         ),
-        own_wrap=crypto.aead_encrypt(
-            keys.receipt_key(normalised), signature_key, ad=keys.ad_row(letter.id, "signer-own", signature_id)
-        ),
+        own_wrap=keys.receipt_wrap(normalised, signature_key, ad=keys.ad_row(letter.id, "signer-own", signature_id)),
     )
     try:
         with transaction.atomic():

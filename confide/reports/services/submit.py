@@ -53,7 +53,7 @@ def report_submit(
         reporter_active_on=day,
         acknowledge_by=acknowledge_deadline(submitted_on=day, acknowledge_days=target.acknowledge_days),
         receipt_lookup=crypto.receipt_lookup(normalised, pepper=keyfiles.pepper()),
-        receipt_wrap=crypto.aead_encrypt(crypto.receipt_key(normalised), report_key, ad=ad),
+        receipt_wrap=keys.receipt_wrap(report_id=report_id, normalised_receipt=normalised, report_key=report_key),
         recovery_wrap=crypto.seal(keyfiles.recovery_public_key(), report_key),
         content=crypto.aead_encrypt(report_key, content.to_bytes(), ad=ad),
     )
