@@ -16,13 +16,17 @@ pg_run() {  # initdb and postgres refuse to run as root
 pg_start() {
   local dir=$1 port=$2 bin
   bin=$(pg_bin) || return 1
+  # Never reuse a server that happens to listen there: callers wipe the database they get.
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use: pg_start only works with a server it starts" >&2; return 1
+  fi
   mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && chown postgres "$dir"
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     pg_run "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 >/dev/null
   fi
   pg_run "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB" start >/dev/null
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB" start >/dev/null || return 1
   psql -h 127.0.0.1 -p "$port" -U postgres -Atc "SELECT 1 FROM pg_database WHERE datname='confide'" | grep -q 1 \
     || psql -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE confide"
   export DATABASE_URL="postgres://postgres@127.0.0.1:$port/confide"

@@ -21,16 +21,23 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def port_in_use(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
 @contextmanager
 def postgres():
-    """DATABASE_URL from the environment if it names PostgreSQL, else a server started (and stopped) here."""
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith("postgres"):
-        yield url
-        return
+    """A PostgreSQL server started (and stopped) here, on a port nothing else listens on, in a data directory
+    made here: the benchmarks wipe and fill their database, so they never take one from the environment."""
     directory = tempfile.mkdtemp(prefix="confide-bench-pg-")
     script = ROOT / ".ci" / "postgres.sh"
     port = free_port()
+    if port_in_use(port):  # pg_start refuses too; say which port
+        raise SystemExit(f"port {port} is in use: the benchmark only works in a server it started")
     out = subprocess.run(
         ["bash", "-c", f'source "{script}" && pg_start "{directory}" {port} && echo "$DATABASE_URL"'],
         check=True,
@@ -114,14 +121,15 @@ def http_request(method: str, path: str, body: bytes = b"", headers: dict | None
 
 
 async def drive(port: int, make_request, check, *, clients: int, seconds: float, warmup: float = 2.0):
-    """Closed loop: each client sends its next request as soon as the last one is answered."""
+    """Closed loop: each client sends its next request as soon as the last one is answered. Returns the measured
+    latencies, the measured errors, and how many requests passed `check` in all (warm-up included)."""
     latencies: list[float] = []
-    errors = 0
+    errors = accepted = 0
     measuring = False
     stop_at = time.perf_counter() + warmup + seconds
 
     async def client(n: int) -> None:
-        nonlocal errors
+        nonlocal errors, accepted
         i = 0
         while time.perf_counter() < stop_at:
             raw = make_request(n, i)
@@ -132,6 +140,7 @@ async def drive(port: int, make_request, check, *, clients: int, seconds: float,
                 ok = check(status, body)
             except OSError:
                 ok = False
+            accepted += 1 if ok else 0
             if measuring:
                 latencies.append(time.perf_counter() - started)
                 errors += 0 if ok else 1
@@ -142,7 +151,7 @@ async def drive(port: int, make_request, check, *, clients: int, seconds: float,
         measuring = True
 
     await asyncio.gather(clock(), *(client(n) for n in range(clients)))
-    return latencies, errors
+    return latencies, errors, accepted
 
 
 def percentile(values: list[float], p: float) -> float:

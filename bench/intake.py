@@ -21,6 +21,11 @@ TEXT = (
 ) * 6
 
 
+def report_count(env: dict) -> int:
+    code = "from confide.reports.models import Report; print(Report.objects.count())"
+    return int(manage(env, "shell", "-c", code).strip())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--clients", type=int, default=32)
@@ -58,7 +63,11 @@ def main() -> None:
         def check(status: int, body: bytes) -> bool:
             return status == 201 and b'"receipt"' in body
 
-        latencies, errors = asyncio.run(drive(port, make_request, check, clients=args.clients, seconds=args.seconds))
+        before = report_count(env)
+        latencies, errors, accepted = asyncio.run(
+            drive(port, make_request, check, clients=args.clients, seconds=args.seconds)
+        )
+        stored = report_count(env) - before
 
     count = len(latencies)
     print(f"intake benchmark: {args.clients} clients, {args.seconds:.0f} s, {args.handlers} handlers, PostgreSQL")
@@ -66,6 +75,10 @@ def main() -> None:
     print(f"  p50            {percentile(latencies, 50) * 1000:8.1f} ms")
     print(f"  p99            {percentile(latencies, 99) * 1000:8.1f} ms (target <= 150)")
     print(f"  errors         {errors:8d}   of {count} (target 0)")
+    # Every 201 must be a row: a receipt shown means committed (G8).
+    print(f"  stored         {stored:8d}   of {accepted} answered 201 (warm-up included; must be equal)")
+    if stored != accepted:
+        raise SystemExit(f"{accepted - stored} acknowledged reports are missing from the database")
 
 
 if __name__ == "__main__":

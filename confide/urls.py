@@ -6,7 +6,7 @@ from django.views.i18n import set_language
 
 from confide.reporter.api import router as reporter_api
 from confide.staff.api import router as staff_api
-from confide.web import pages
+from confide.web import health, pages
 from confide.web.api import api_create
 
 handler400 = "confide.web.errors.bad_request"
@@ -23,4 +23,6 @@ urlpatterns = [
     path("operator/", admin.site.urls),
     path("api/", api.urls),
     path("language/", set_language, name="set_language"),
+    path("healthz", health.live, name="healthz"),
+    path("readyz", health.ready, name="readyz"),
 ]
