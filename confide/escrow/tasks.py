@@ -5,8 +5,8 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django_tasks import task
 
-from confide.core.schedule import job_schedule
 from confide.escrow.services.matching import match_notifications_send, matches_detect
+from confide.jobs.services import job_schedule
 
 
 def match_slot_after(moment: datetime) -> datetime:

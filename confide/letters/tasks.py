@@ -2,7 +2,8 @@
 
 from django_tasks import task
 
-from confide.core.schedule import daily_slot_after, job_schedule
+from confide.core.schedule import daily_slot_after
+from confide.jobs.services import job_schedule
 from confide.letters.services.reminders import letter_reminders_send
 
 

@@ -5,7 +5,8 @@ runs in fixed slots and enqueues its own next run, so exactly one of each is alw
 
 from django_tasks import task
 
-from confide.core.schedule import daily_slot_after, job_schedule
+from confide.core.schedule import daily_slot_after
+from confide.jobs.services import job_schedule
 from confide.notifications.services import digest_slot_after, staff_digests_send
 from confide.reports.services.retention import retention_purge_expired
 from confide.verification.services import verification_challenges_purge

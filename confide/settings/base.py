@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "confide.escrow",
     "confide.letters",
     "confide.hotline",
+    "confide.jobs",
     "django_tasks",
     "django_tasks_db",
 ]
