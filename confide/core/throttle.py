@@ -4,8 +4,10 @@ Nothing about an anonymous requester is known or kept (no IP address), so the on
 organization written to and the deployment as a whole. A flood against one organization then slows that
 organization's intake alone, and a flood spread over many organizations meets the deployment bucket.
 
-The buckets live in each server process's memory: no row is written per request (a row would be a timestamp of
-a reporter's action, G2), and with N worker processes the effective limit is N times the configured one.
+By default the buckets live in each server process's memory: no row is written per request (a row would be a
+timestamp of a reporter's action, G2), and with N worker processes the effective limit is N times the
+configured one. With a shared store configured (CONFIDE_REDIS_URL) every process and machine spends from the
+same counters instead (confide.core.shared_buckets), kept in Redis's memory only.
 """
 
 import math
@@ -17,6 +19,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from confide.core.errors import Unavailable
+from confide.core.shared_buckets import shared_spend
 
 
 class Throttled(Unavailable):
@@ -82,6 +85,8 @@ def _prune() -> None:
 
 def _spend(key: tuple, limits: tuple[float, float]) -> float:
     """One token from this bucket and one from the deployment's, or none from either: the seconds to wait."""
+    if settings.CONFIDE_LIMITS_CACHE:
+        return shared_spend(settings.CONFIDE_LIMITS_CACHE, key, limits, settings.CONFIDE_WRITE_LIMITS_DEPLOYMENT)
     with _lock:
         mine = _bucket(key, limits)
         everyone = _bucket(("*",), settings.CONFIDE_WRITE_LIMITS_DEPLOYMENT)

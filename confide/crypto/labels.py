@@ -44,6 +44,7 @@ API_TOKEN_LOOKUP = "api-token-lookup"
 API_TOKEN_UNLOCK = "api-token-unlock"
 INVITATION = "invitation"
 AUDIT = "audit"
+THROTTLE_BUCKET = "throttle-bucket"  # names of the shared flood counters (no organization or report in clear)
 HOTLINE_READ_BACK = "confide.hotline.read_back"  # salt of the read-back MAC under Django's secret key
 
 HASH_LABELS = [
@@ -78,6 +79,7 @@ HASH_LABELS = [
     API_TOKEN_UNLOCK,
     INVITATION,
     AUDIT,
+    THROTTLE_BUCKET,
     HOTLINE_READ_BACK,
 ]
 

@@ -223,6 +223,20 @@ CONFIDE_WRITE_LIMITS = {
     "verification": (0.5, 10.0),
 }
 CONFIDE_WRITE_LIMITS_DEPLOYMENT = (envfloat("CONFIDE_WRITES_PER_SECOND", 50.0, minimum=0.0), 500.0)
+# Several processes or machines share those limits through Redis when CONFIDE_REDIS_URL names one
+# (redis://127.0.0.1:6379/0; run it with `--save "" --appendonly no`: it must keep nothing on disk). Empty: each
+# process keeps its own buckets in memory.
+CONFIDE_REDIS_URL = envstr("CONFIDE_REDIS_URL")
+CONFIDE_LIMITS_CACHE = "limits" if CONFIDE_REDIS_URL else ""
+CACHES: dict[str, dict[str, object]] = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if CONFIDE_REDIS_URL:
+    CACHES["limits"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CONFIDE_REDIS_URL,
+        "KEY_PREFIX": "confide",
+        # A store that does not answer within half a second is down: the write gets a 503, not a hang.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
 
 # Matching escrow, verifiable OPRF (RFC 9497 mode 0x01): with CONFIDE_OPRF_URL set, the key holder's public key
 # (base64, printed by `manage.py oprf_public_key` next to oprf.key). Every evaluation's proof is checked against

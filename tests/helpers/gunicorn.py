@@ -1,6 +1,8 @@
-"""A real gunicorn with the project's configuration, on a free loopback port, its output kept in files."""
+"""Real servers for tests, on free loopback ports: gunicorn with the project's configuration (its output kept in
+files), and Redis as the deployment runs it."""
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -19,15 +21,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn_running(tmp_path: Path) -> Iterator[tuple[int, Path]]:
+def gunicorn_running(tmp_path: Path, extra_env: dict | None = None) -> Iterator[tuple[int, Path]]:
     """Yields the port and the file gunicorn's stdout and stderr go to; stops the server before the file is read."""
     port = free_port()
-    output = tmp_path / "gunicorn.out"
+    output = tmp_path / f"gunicorn-{port}.out"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "confide.settings.test",
         "CONFIDE_BIND": f"127.0.0.1:{port}",
         "CONFIDE_WORKERS": "1",
+        **(extra_env or {}),
     }
     with output.open("wb") as sink:
         server = subprocess.Popen(
@@ -51,6 +54,40 @@ def gunicorn_running(tmp_path: Path) -> Iterator[tuple[int, Path]]:
         finally:
             server.terminate()
             server.wait(timeout=20)
+
+
+@contextmanager
+def redis_running() -> Iterator[str]:
+    """A Redis server on a free loopback port that keeps nothing on disk, as the deployment runs it; its URL."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            shutil.which("redis-server") or "/usr/bin/redis-server",
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("redis-server did not start") from None
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 def raw_exchange(port: int, raw: bytes) -> bytes:
