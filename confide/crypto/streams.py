@@ -6,7 +6,7 @@ inside the encrypted metadata and the padding is dropped on decryption.
 """
 
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import Protocol
 
 import nacl.bindings as sodium
 import nacl.exceptions
@@ -79,7 +79,11 @@ def stream_encrypt_bytes(key: bytes, data: bytes, *, ad: bytes) -> bytes:
     return encryptor.header + encryptor.push(data) + encryptor.finish()
 
 
-def stream_decrypt(key: bytes, source: BinaryIO, *, ad: bytes, plaintext_size: int) -> Iterator[bytes]:
+class Readable(Protocol):
+    def read(self, size: int, /) -> bytes: ...
+
+
+def stream_decrypt(key: bytes, source: Readable, *, ad: bytes, plaintext_size: int) -> Iterator[bytes]:
     """Yield plaintext chunks (padding dropped). Fails on tampering, truncation or trailing data."""
     _check_key(key)
     header = source.read(_HEADER)

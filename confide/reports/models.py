@@ -124,8 +124,8 @@ class Message(models.Model):
 
 
 class Attachment(models.Model):
-    """An encrypted file: bytes under a per-file key F in the media folder (secretstream, padded), name and
-    type in `meta` under F, F under the report key."""
+    """An encrypted file: bytes under a per-file key F (secretstream, padded) in AttachmentChunk rows, name and
+    type in `meta` under F, F under the report key. `blob_name` names the file while it is spooled on arrival."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
@@ -136,6 +136,19 @@ class Attachment(models.Model):
     wrapped_file_key = models.BinaryField()
     meta = models.BinaryField()
     created_on = models.DateField()
+
+
+class AttachmentChunk(models.Model):
+    """A piece of an attachment's ciphertext. In the database, not on a local disk, so that the file commits in the
+    transaction that files its report (a receipt shown means the files are kept too) and every web machine
+    reaches it without a shared filesystem (issue 14)."""
+
+    attachment = models.ForeignKey(Attachment, on_delete=models.CASCADE, related_name="chunks")
+    seq = models.PositiveIntegerField()
+    data = models.BinaryField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["attachment", "seq"], name="uniq_attachment_chunk")]
 
 
 class CaseExclusion(models.Model):

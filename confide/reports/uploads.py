@@ -1,8 +1,10 @@
 """Upload handling that never writes a plaintext byte to disk (threat model G1).
 
-Each uploaded file is encrypted chunk by chunk with a fresh file key as it arrives, into the media folder
-under a random name. Memory stays flat whatever the size. A file over the limit is dropped and the request is
-flagged, so the view can answer 413 with a clear message instead of failing half way.
+Each uploaded file is encrypted chunk by chunk with a fresh file key as it arrives, into a spool folder under a
+random name; the service that files it copies the ciphertext into the database in the same transaction, and
+the spooled file goes after the commit (or with the refused request). Memory stays flat whatever the size. A
+file over the limit is dropped and the request is flagged, so the view can answer 413 with a clear message
+instead of failing half way.
 """
 
 import os
@@ -21,14 +23,15 @@ from confide.reports import keys
 REJECTED_ATTR = "_confide_upload_rejected"
 
 
-def attachments_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "attachments"
+def spool_dir() -> Path:
+    """Encrypted uploads in flight, on this machine only: nothing here outlives its request."""
+    path = Path(settings.MEDIA_ROOT) / "spool"
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     return path
 
 
 class EncryptedUpload(UploadedFile):
-    """What lands in request.FILES: a sealed blob on disk plus, in memory only, its key and real name."""
+    """What lands in request.FILES: a sealed blob in the spool plus, in memory only, its key and real name."""
 
     def __init__(self, *, attachment_id, file_key, blob_name, name, content_type, plaintext_size, stored_size):
         super().__init__(file=None, name=name, content_type=content_type, size=plaintext_size)
@@ -41,7 +44,7 @@ class EncryptedUpload(UploadedFile):
         return f"EncryptedUpload({self.attachment_id})"
 
     def discard(self) -> None:
-        (attachments_dir() / self.blob_name).unlink(missing_ok=True)
+        (spool_dir() / self.blob_name).unlink(missing_ok=True)
 
 
 class EncryptingUploadHandler(FileUploadHandler):
@@ -61,7 +64,7 @@ class EncryptingUploadHandler(FileUploadHandler):
         self.attachment_id = uuid.uuid4()
         self.file_key = crypto.random_key()
         self.blob_name = secrets.token_hex(20)
-        self.path = attachments_dir() / self.blob_name
+        self.path = spool_dir() / self.blob_name
         fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         self.out = os.fdopen(fd, "wb")
         self.encryptor = crypto.StreamEncryptor(self.file_key, ad=keys.ad_file_stream(self.attachment_id))

@@ -10,7 +10,7 @@ from django_tasks_db.models import DBTaskResult
 from confide.audit.models import AuditEntry
 from confide.notifications.tasks import retention_job
 from confide.reports.content import DeletionRefused, ReportNotFound
-from confide.reports.models import Attachment, InternalNote, KeyWrap, Message, Report
+from confide.reports.models import Attachment, AttachmentChunk, InternalNote, KeyWrap, Message, Report
 from confide.reports.selectors.reporter import reporter_access_get
 from confide.reports.selectors.staff import case_access_get
 from confide.reports.services.notes import case_note_add
@@ -26,8 +26,8 @@ def access_of(user, unlock, report):
     return case_access_get(user=user, secret_key=unlock(user).secret_key, report_id=report.pk)
 
 
-def blobs() -> set[str]:
-    folder = Path(settings.MEDIA_ROOT) / "attachments"
+def spooled() -> set[str]:
+    folder = Path(settings.MEDIA_ROOT) / "spool"
     return {p.name for p in folder.iterdir()} if folder.exists() else set()
 
 
@@ -46,7 +46,7 @@ def assert_tombstone(report, receipt, handler, unlock, blob_names):
     assert row.purged_on is not None and bytes(row.content) == b"" and bytes(row.recovery_wrap) == b""
     for model in (Message, Attachment, InternalNote, KeyWrap):
         assert not model.objects.filter(report=report).exists()
-    assert not (blob_names & blobs())
+    assert blob_names and not AttachmentChunk.objects.exists() and not (blob_names & spooled())
     assert reporter_access_get(receipt=receipt) is None
     with pytest.raises(ReportNotFound):
         access_of(handler, unlock, report)

@@ -14,8 +14,7 @@ from confide import crypto
 from confide.reports import keys
 from confide.reports.access import CaseAccess, ReporterAccess
 from confide.reports.content import ReportContent, ReportNotFound
-from confide.reports.models import Attachment, Author, Report
-from confide.reports.uploads import attachments_dir
+from confide.reports.models import Attachment, AttachmentChunk, Author, Report
 
 
 @dataclass(frozen=True)
@@ -62,16 +61,40 @@ def attachment_meta(*, attachment: Attachment, report_key: bytes) -> dict:
     return _meta(attachment=attachment, file_key=_file_key(attachment=attachment, report_key=report_key))
 
 
+class _ChunkReader:
+    """The ciphertext of one attachment as a file to read from, one chunk row fetched at a time."""
+
+    def __init__(self, attachment_id: uuid.UUID) -> None:
+        self.attachment_id = attachment_id
+        self.seq = 0
+        self.buffer, self.position = b"", 0
+
+    def read(self, size: int) -> bytes:
+        while len(self.buffer) - self.position < size:
+            piece = (
+                AttachmentChunk.objects.filter(attachment_id=self.attachment_id, seq=self.seq)
+                .values_list("data", flat=True)
+                .first()
+            )
+            if piece is None:
+                break
+            self.buffer, self.position = self.buffer[self.position :] + bytes(piece), 0
+            self.seq += 1
+        taken = self.buffer[self.position : self.position + size]
+        self.position += len(taken)
+        return taken
+
+
 def attachment_open(*, attachment: Attachment, report_key: bytes) -> tuple[dict, Iterator[bytes]]:
     """Metadata and a generator of plaintext chunks; the file is read lazily, memory stays flat."""
     file_key = _file_key(attachment=attachment, report_key=report_key)
     meta = _meta(attachment=attachment, file_key=file_key)
 
     def chunks() -> Iterator[bytes]:
-        with open(attachments_dir() / attachment.blob_name, "rb") as source:
-            yield from crypto.stream_decrypt(
-                file_key, source, ad=keys.ad_file_stream(attachment.id), plaintext_size=meta["size"]
-            )
+        source = _ChunkReader(attachment.pk)
+        yield from crypto.stream_decrypt(
+            file_key, source, ad=keys.ad_file_stream(attachment.id), plaintext_size=meta["size"]
+        )
 
     return meta, chunks()
 

@@ -2,14 +2,17 @@
 confide.reports.selectors.common."""
 
 import json
+import uuid
 
 from django.db import transaction
 
 from confide import crypto
 from confide.core.clock import today
 from confide.reports import keys
-from confide.reports.models import Attachment, Message, Report
-from confide.reports.uploads import EncryptedUpload
+from confide.reports.models import Attachment, AttachmentChunk, Message, Report
+from confide.reports.uploads import EncryptedUpload, spool_dir, uploads_discard
+
+CHUNK_BYTES = 1024 * 1024  # of ciphertext per row: large files stay a few rows, memory stays flat
 
 
 def attachments_add(
@@ -20,6 +23,7 @@ def attachments_add(
     author_kind: str,
     message: Message | None = None,
 ) -> list[Attachment]:
+    """The rows and their ciphertext, in the caller's transaction; the spooled files go once it commits."""
     rows = []
     for upload in uploads:
         meta = {"name": upload.name or "attachment", "type": upload.content_type, "size": upload.size}
@@ -42,4 +46,15 @@ def attachments_add(
         )
     with transaction.atomic():
         Attachment.objects.bulk_create(rows)
+        for upload in uploads:
+            _chunks_store(attachment_id=upload.attachment_id, blob_name=upload.blob_name)
+    transaction.on_commit(lambda: uploads_discard(uploads))
     return rows
+
+
+def _chunks_store(*, attachment_id: uuid.UUID, blob_name: str) -> None:
+    with open(spool_dir() / blob_name, "rb") as source:
+        seq = 0
+        while piece := source.read(CHUNK_BYTES):
+            AttachmentChunk.objects.create(attachment_id=attachment_id, seq=seq, data=piece)
+            seq += 1

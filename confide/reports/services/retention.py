@@ -11,12 +11,10 @@ from confide.reports.access import CaseAccess
 from confide.reports.content import DeletionRefused
 from confide.reports.models import DeletionRequest, Report
 from confide.reports.selectors.retention import retention_expired
-from confide.reports.uploads import attachments_dir
 
 
 def report_purge(*, report: Report) -> None:
-    """Irreversible. Blobs go after the commit, so a failed transaction never leaves rows without files."""
-    blobs = list(report.attachments.values_list("blob_name", flat=True))
+    """Irreversible. Files are chunk rows of their attachments, so they go in the same transaction."""
     with transaction.atomic():
         report.attachments.all().delete()
         report.messages.all().delete()
@@ -34,12 +32,6 @@ def report_purge(*, report: Report) -> None:
             lead=None,
             purged_on=today(),
         )
-
-        def remove_blobs() -> None:
-            for name in blobs:
-                (attachments_dir() / name).unlink(missing_ok=True)
-
-        transaction.on_commit(remove_blobs)
 
 
 def retention_purge_expired() -> int:
