@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "confide.letters",
     "confide.hotline",
     "confide.jobs",
+    "confide.backups",
     "django_tasks",
     "django_tasks_db",
 ]
