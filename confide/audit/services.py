@@ -30,6 +30,8 @@ class Action(enum.StrEnum):
     CASE_DELETED = "case.deleted"
     CASE_PURGED_BY_RETENTION = "case.purged_by_retention"
     CASE_DEADLINE = "case.deadline"
+    CASE_LINKED = "case.linked"
+    CASE_UNLINKED = "case.unlinked"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
     CASE_EXPORTED = "case.exported"
     # Matching escrow (issue 4)

@@ -151,6 +151,30 @@ class AttachmentChunk(models.Model):
         constraints = [models.UniqueConstraint(fields=["attachment", "seq"], name="uniq_attachment_chunk")]
 
 
+class CaseLink(models.Model):
+    """Two cases of one organization that belong together. Directed where the kind says so (a retaliation case
+    points at the case it followed); one link per pair, whichever way round."""
+
+    class Kind(models.TextChoices):
+        RELATED = "related", _("Related events")
+        RETALIATION = "retaliation", _("Retaliation after this case")
+        SAME_PERSON = "same_person", _("About the same person")
+        ESCROW_MATCH = "escrow_match", _("Opened after an escrow match")
+        LETTER = "letter", _("Opened after a collective letter")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    source = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="links_out")
+    target = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="links_in")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.RELATED)
+    created_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "target"], name="uniq_case_link"),
+            models.CheckConstraint(condition=~models.Q(source=models.F("target")), name="case_link_not_to_itself"),
+        ]
+
+
 class CaseExclusion(models.Model):
     """A conflict of interest: this handler's key wrap is gone and may never be created again (G4)."""
 

@@ -5,7 +5,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from confide import crypto
@@ -14,7 +14,7 @@ from confide.accounts.selectors import key_holders_eligible
 from confide.reports import keys
 from confide.reports.access import CaseAccess
 from confide.reports.content import ReportNotFound
-from confide.reports.models import INBOX_ORDER, CaseExclusion, DeletionRequest, KeyWrap, Report
+from confide.reports.models import INBOX_ORDER, CaseExclusion, CaseLink, DeletionRequest, KeyWrap, Report
 from confide.tenants.models import Membership
 
 
@@ -94,3 +94,58 @@ def case_team_get(*, access: CaseAccess) -> QuerySet[KeyWrap]:
 def case_deletion_request_get(*, access: CaseAccess) -> DeletionRequest | None:
     """The pending four-eyes deletion of the case, if a handler asked for one."""
     return DeletionRequest.objects.filter(report=access.report).select_related("requested_by").first()
+
+
+@dataclass(frozen=True)
+class LinkView:
+    id: uuid.UUID
+    other_id: uuid.UUID
+    other_reference: str
+    other_status: str
+    kind: str  # the kind's label, as seen from this case
+    outgoing: bool
+
+
+def case_links_get(*, access: CaseAccess) -> list[LinkView]:
+    """The case's links to cases the caller can also open; a link to a case they are excluded from (or no
+    longer handle) is not shown at all."""
+    report = access.report
+    visible = report_list_visible_to(user=access.user).values("pk")
+    links = CaseLink.objects.filter(
+        Q(source=report, target__in=visible) | Q(target=report, source__in=visible)
+    ).select_related("source", "target")
+    views = []
+    for link in links.order_by("created_on", "id"):
+        outgoing = link.source_id == report.pk
+        other = link.target if outgoing else link.source
+        views.append(
+            LinkView(
+                id=link.id,
+                other_id=other.pk,
+                other_reference=other.reference,
+                other_status=str(Report.Status(other.status).label),
+                kind=str(CaseLink.Kind(link.kind).label),
+                outgoing=outgoing,
+            )
+        )
+    return views
+
+
+def case_access_by_reference(*, user: User, secret_key: bytes, reference: str) -> CaseAccess:
+    """Open a case by the reference staff read on its page; ReportNotFound as case_access_get answers."""
+    report = report_list_visible_to(user=user).filter(reference=reference.strip().upper()).only("pk").first()
+    if report is None:
+        raise ReportNotFound()
+    return case_access_get(user=user, secret_key=secret_key, report_id=report.pk)
+
+
+def case_link_other(*, access: CaseAccess, link_id: uuid.UUID | str) -> uuid.UUID:
+    """The other case of one of this case's links; ReportNotFound for any other id."""
+    try:
+        link_uuid = link_id if isinstance(link_id, uuid.UUID) else uuid.UUID(str(link_id))
+    except ValueError:
+        raise ReportNotFound() from None
+    link = CaseLink.objects.filter(Q(source=access.report) | Q(target=access.report), pk=link_uuid).first()
+    if link is None:
+        raise ReportNotFound()
+    return link.target_id if link.source_id == access.report.pk else link.source_id

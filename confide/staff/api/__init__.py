@@ -2,11 +2,12 @@
 
 from ninja import Router
 
-from confide.staff.api import account, cases, counsel, hotline, letters
+from confide.staff.api import account, cases, counsel, hotline, letters, links
 
 router = Router()
 router.add_router("/", account.router)
 router.add_router("/", cases.router)
+router.add_router("/", links.router)
 router.add_router("/", counsel.router, tags=["escrow"])
 router.add_router("/", letters.router)
 router.add_router("/", hotline.router)
