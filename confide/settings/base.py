@@ -48,6 +48,8 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = "confide@localhost"
 
 MIDDLEWARE = [
+    # Outermost: a HEAD is a GET to everything below, and loses only its body on the way out.
+    "confide.web.middleware.HeadAsGetMiddleware",
     # First: the proxy's word on TLS is checked before anything reads request.is_secure().
     "confide.web.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
