@@ -118,6 +118,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "confide" / "locale"]
+FORMAT_MODULE_PATH = ["confide.formats"]  # unambiguous dates, "12 Jan 2026", in both languages
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
