@@ -28,7 +28,7 @@ seed: migrate
 
 run: seed
 	$(LOCAL) $(BIN)/python manage.py schedule_jobs
-	@echo "Serving Confide on http://127.0.0.1:8000/ with its background worker  (Ctrl-C to stop)"
+	@echo "Starting Confide and its background worker on $${CONFIDE_BIND:-127.0.0.1:8000} (CONFIDE_BIND); it says when it is listening."
 	$(LOCAL) $(BIN)/python manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(LOCAL) $(BIN)/gunicorn -c gunicorn.conf.py confide.wsgi

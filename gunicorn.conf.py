@@ -8,9 +8,10 @@ import re
 
 from gunicorn.glogging import Logger
 
+from confide.core.serving import DEFAULT_BIND, bind_url
 from confide.settings.env import envint, envstr
 
-bind = envstr("CONFIDE_BIND", "127.0.0.1:8000")
+bind = envstr("CONFIDE_BIND", DEFAULT_BIND)
 # Intake is CPU-bound (crypto, ORM): on 2 cores, 3 sync workers measured faster than 5, 8 or 12.
 workers = envint("CONFIDE_WORKERS", multiprocessing.cpu_count() + 1, minimum=1)
 worker_class = "sync"
@@ -62,3 +63,10 @@ class ScrubbedLogger(Logger):
 
 
 logger_class = ScrubbedLogger
+
+
+def when_ready(server):
+    """gunicorn says "Listening at" only at INFO, which this log level hides: say it once on standard output,
+    from the sockets actually bound (our own address, never a client's)."""
+    for listener in server.LISTENERS:
+        print(f"Confide is listening on {bind_url(str(listener)) or listener}  (Ctrl-C to stop)", flush=True)

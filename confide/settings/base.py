@@ -50,6 +50,8 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = "confide@localhost"
 
 MIDDLEWARE = [
+    # Outermost: a HEAD is a GET to everything below, and loses only its body on the way out.
+    "confide.web.middleware.HeadAsGetMiddleware",
     # First: the proxy's word on TLS is checked before anything reads request.is_secure().
     "confide.web.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -118,6 +120,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "confide" / "locale"]
+FORMAT_MODULE_PATH = ["confide.formats"]  # unambiguous dates, "12 Jan 2026", in both languages
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -19,6 +19,7 @@ from confide.crypto import WrongPasswordError
 from confide.staff.decorators import MFA_ENROLL, MFA_OK, MFA_SESSION_KEY, signed_in_with_key, staff_required
 from confide.staff.forms.account import JoinForm, PasswordChangeForm, SignInForm, TotpForm
 from confide.staff.landing import staff_home_url
+from confide.staff.qr import qr_svg
 
 PENDING_TOTP = "confide_totp_pending"
 
@@ -70,7 +71,9 @@ def enroll_totp(request: HttpRequest) -> HttpResponse:
             request.session[MFA_SESSION_KEY] = MFA_OK
             return redirect(staff_home_url(user=user))
         form.add_error("code", _("That code does not match. Check the time on your phone and try again."))
-    context = {"form": form, "secret": secret, "uri": totp_uri(user=user, secret=secret)}
+    uri = totp_uri(user=user, secret=secret)  # holds the secret: the page is no-store (web.middleware), never logged
+    qr = qr_svg(uri, title=_("QR code to add this account to an authenticator app"))
+    context = {"form": form, "secret": secret, "uri": uri, "qr": qr}
     return render(request, "staff/enroll_totp.html", context, status=400 if form.errors else 200)
 
 

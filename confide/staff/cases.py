@@ -121,7 +121,12 @@ def reply(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
         uploads_discard(_uploads(request))
         return _case_page(request, access, form=form, status=400)
     try:
-        message_create_by_handler(access=access, body=form.cleaned_data["body"], uploads=_uploads(request))
+        message_create_by_handler(
+            access=access,
+            body=form.cleaned_data["body"],
+            uploads=_uploads(request),
+            acknowledge=form.cleaned_data["acknowledge"],
+        )
     except Refused as error:
         uploads_discard(_uploads(request))
         return _case_page(request, access, form=form, problem=error.message, status=400)

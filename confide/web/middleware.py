@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.translation import gettext as _
 
@@ -23,6 +24,28 @@ class TrustedProxyMiddleware:
         if header and request.META.get("REMOTE_ADDR") not in settings.CONFIDE_TRUSTED_PROXIES:
             request.META.pop(header[0], None)
         return self.get_response(request)
+
+
+class HeadAsGetMiddleware:
+    """HEAD answers as GET does, without the body (RFC 9110 §9.3.2): uptime checks use it, and the views'
+    `require_GET`/`require_http_methods` would answer it 405. Outermost, so every other layer (headers, CSRF,
+    the view) sees a GET and the response keeps all its headers; only the body goes."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.method != "HEAD":
+            return self.get_response(request)
+        request.method = "GET"
+        response = self.get_response(request)
+        if response.streaming:
+            response.close()  # a file download (whitenoise, attachments) sets its own Content-Length
+            response.streaming_content = []  # type: ignore[attr-defined]
+        else:
+            response.headers.setdefault("Content-Length", str(len(response.content)))  # type: ignore[attr-defined]
+            response.content = b""  # type: ignore[attr-defined]
+        return response
 
 
 class SecurityHeadersMiddleware:

@@ -5,6 +5,7 @@ import uuid
 from collections.abc import Sequence
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from confide import crypto
 from confide.accounts.models import User
@@ -14,9 +15,10 @@ from confide.core.threads import seq_next
 from confide.core.throttle import receipt_write_allow
 from confide.reports import keys
 from confide.reports.access import CaseAccess, ReporterAccess
-from confide.reports.content import message_clean
+from confide.reports.content import IllegalTransition, message_clean
 from confide.reports.models import Author, Message, Report
 from confide.reports.services.attachments import attachments_add
+from confide.reports.services.workflow import TRANSITIONS, report_status_update
 from confide.reports.uploads import EncryptedUpload
 
 
@@ -74,15 +76,26 @@ def message_create_by_reporter(
     )
 
 
-def message_create_by_handler(*, access: CaseAccess, body: str, uploads: Sequence[EncryptedUpload] = ()) -> Message:
+def message_create_by_handler(
+    *, access: CaseAccess, body: str, uploads: Sequence[EncryptedUpload] = (), acknowledge: bool = False
+) -> Message:
+    """With `acknowledge`, the reply also acknowledges the case (the workflow's own transition, audited as
+    such); an acknowledging reply is not feedback, so the transition follows the message. Raises
+    IllegalTransition, before anything is written, when the case can no longer be acknowledged."""
+    report = access.report
+    acknowledge = acknowledge and report.status != Report.Status.ACKNOWLEDGED
+    if acknowledge and Report.Status.ACKNOWLEDGED not in TRANSITIONS[report.status]:
+        raise IllegalTransition(_("This case can no longer be acknowledged; send the reply without the tick."))
     with transaction.atomic():
         message = _message_append(
-            report=access.report,
+            report=report,
             report_key=access.report_key,
             body=body,
             uploads=uploads,
             author_kind=Author.HANDLER,
             author=access.user,
         )
-        audit_record(actor=access.user, action=Action.CASE_REPLY, obj=access.report)
+        audit_record(actor=access.user, action=Action.CASE_REPLY, obj=report)
+        if acknowledge:
+            report_status_update(access=access, status=Report.Status.ACKNOWLEDGED)
     return message

@@ -13,6 +13,7 @@ class ReplyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=MESSAGE_MAX_CHARS,
     )
+    acknowledge = forms.BooleanField(label=_("Also mark the case acknowledged"), required=False)
 
 
 class InboxFilter(forms.Form):
