@@ -72,6 +72,7 @@ def receipt_show(
         "receipt": shown.receipt,
         "words": receipt_spelled(shown.receipt),
         "reference": shown.reference,
+        "invitation": shown.invitation,
         "submitted_on": date.fromisoformat(shown.submitted_on) if shown.submitted_on else None,
         "asked": [p + 1 for p in positions],
         "positions_field": positions_field,
