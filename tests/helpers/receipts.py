@@ -44,3 +44,11 @@ def type_back(client: Client, page, words: list[str] | None = None):
     assert action, "the receipt page has no type-back form"
     data = {"positions": POSITIONS_RE.search(html).group(1), "word": answers, "csrfmiddlewaretoken": csrf_from(page)}
     return client.post(action.group(1), data)
+
+
+def browser_type_back(page) -> None:
+    """In a Playwright page showing a receipt: type the words it asks for and send them."""
+    words = page.inner_text(".receipt").strip().split()
+    for field in page.query_selector_all("input[name=word]"):
+        field.fill(words[int(field.get_attribute("id").removeprefix("id_word_")) - 1])
+    page.click("form[action$='/receipt/'] button[type=submit]")
