@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
@@ -51,7 +52,11 @@ def _url(name: str, organization: Organization) -> str:
 
 def receipt_gone(request: HttpRequest, organization: Organization, pages: ReceiptPages) -> HttpResponse:
     """No receipt waiting in this browser: confirmed already, expired, or never shown here."""
-    context = {"organization": organization, "back_url": _url(pages.back, organization)}
+    context = {
+        "organization": organization,
+        "back_url": _url(pages.back, organization),
+        "minutes": settings.CONFIDE_REPORTER_COOKIE_AGE // 60,
+    }
     return render(request, "reporter/receipt_unconfirmed.html", context, status=410)
 
 
