@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_report_reply_and_answer_through_the_pages(org, handler, login):
     reporter = Client(enforce_csrf_checks=True)
     form = reporter.get("/r/acme/")
-    receipt_page = reporter.post(
+    filed = reporter.post(
         "/r/acme/",
         {
             "csrfmiddlewaretoken": csrf_from(form),
@@ -25,6 +25,7 @@ def test_report_reply_and_answer_through_the_pages(org, handler, login):
             "contact": "signal +1 555 0100",
         },
     )
+    receipt_page = reporter.get(filed["Location"])
     receipt = re.search(r'<p class="receipt"[^>]*>([^<]+)</p>', receipt_page.content.decode()).group(1).strip()
 
     staff = login(handler)

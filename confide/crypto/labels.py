@@ -24,6 +24,13 @@ RECEIPT_WRAP_COVER = "receipt-wrap-cover"  # the pepper layer over wraps made be
 REPORTER_COOKIE = "reporter-cookie"
 VAULT_COOKIE = "vault-cookie"
 LETTER_COOKIE = "letter-cookie"
+SHOWN_RECEIPT_COOKIE = "shown-receipt-cookie"  # the receipt on its way from a POST to the page that shows it
+TYPE_BACK = "receipt-type-back"  # the word positions a receipt page asks for
+
+# keyed_hash labels: filing once (a form's one-time token, an API Idempotency-Key)
+SUBMISSION_LOOKUP = "submission-lookup"
+SUBMISSION_KEY = "submission-key"
+SUBMISSION_BODY = "submission-body"
 
 # keyed_hash labels: verified accounts and the escrow (crypto.md §4)
 ACCOUNT = "account"
@@ -63,6 +70,11 @@ HASH_LABELS = [
     REPORTER_COOKIE,
     VAULT_COOKIE,
     LETTER_COOKIE,
+    SHOWN_RECEIPT_COOKIE,
+    TYPE_BACK,
+    SUBMISSION_LOOKUP,
+    SUBMISSION_KEY,
+    SUBMISSION_BODY,
     ACCOUNT,
     ACCOUNT_UNVERIFIED,
     ROSTER,
@@ -98,6 +110,7 @@ AD_LETTER = b"letter:"  # followed by the part ("text", "update", …), a colon 
 AD_TOTP = b"totp:"  # followed by the user's id
 AD_USER = b"user:"  # followed by the user's id: a staff secret key's owner
 AD_SESSION_UNLOCK = b"confide-session-unlock"
+AD_SUBMISSION = b"submission:"  # followed by the row's lookup
 
 AD_PREFIXES = [
     AD_REPORT,
@@ -114,4 +127,5 @@ AD_PREFIXES = [
     AD_TOTP,
     AD_USER,
     AD_SESSION_UNLOCK,
+    AD_SUBMISSION,
 ]

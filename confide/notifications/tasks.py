@@ -8,6 +8,7 @@ from django_tasks import task
 from confide.core.schedule import daily_slot_after
 from confide.jobs.services import job_schedule
 from confide.notifications.services import digest_slot_after, staff_digests_send
+from confide.reports.services.once import submissions_purge_expired
 from confide.reports.services.retention import retention_purge_expired
 from confide.verification.services import verification_challenges_purge
 
@@ -24,6 +25,7 @@ def staff_digest_job() -> int:
 @task()
 def retention_job() -> int:
     purged = retention_purge_expired()
+    submissions_purge_expired()  # the one-time tokens' answers, a day old (reports.services.once)
     retention_schedule()
     return purged
 

@@ -3,6 +3,7 @@ pages open the letter through the cookie (reporter.decorators.with_receipt); the
 link's token. A refusal with nothing typed to keep is left to the one error page (confide/web/errors.py)."""
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,14 +28,26 @@ from confide.reporter.decorators import organization_get, see_other, with_receip
 from confide.reporter.forms.letters import DraftForm, MessageForm, SignForm
 from confide.reporter.forms.report import ReceiptForm
 from confide.reporter.forms.verification import EmailForm
+from confide.reporter.receipt import ReceiptPages, receipt_download, receipt_page, redirect_to_receipt
 from confide.tenants.models import Organization
 from confide.verification.services import VerificationError, verification_confirm, verification_start
 from confide.web.receipt_cookie import LETTER_COOKIE, csrf_cookie_clear
+from confide.web.receipt_shown import LETTER_SHOWN, Shown
 
 # Lazy: a module-level message must follow the language of each request, not the one at import.
 WRONG_RECEIPT = gettext_lazy("We could not find a letter with this receipt. Check the words and try again.")
 
 with_letter = with_receipt(LETTER_COOKIE, participant_access_get, away="letters_public:start")
+
+LETTER_RECEIPT_PAGES = ReceiptPages(
+    shown=LETTER_SHOWN,
+    template="reporter/letters/receipt.html",
+    page="letters_public:receipt",
+    file="letters_public:receipt_file",
+    back="letters_public:start",
+    title=gettext_lazy("Receipt of a letter"),
+    done=lambda request, organization, shown: see_other("letters_public:receipt_saved", organization),
+)
 
 
 def _invitation_path(organization: Organization, token: str) -> str:
@@ -75,19 +88,24 @@ def draft(request: HttpRequest, org_slug: str) -> HttpResponse:
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return render(request, "reporter/letters/draft.html", context, status=error.status)
     invitation = request.build_absolute_uri(_invitation_path(organization, drafted.token))
-    return render(
-        request,
-        "reporter/letters/drafted.html",
-        {"organization": organization, "receipt": drafted.receipt, "invitation": invitation},
-    )
+    # A redirect to the receipt page: reloading it drafts nothing more (PRG, as for reports).
+    shown = Shown(receipt=drafted.receipt, invitation=invitation)
+    return redirect_to_receipt(organization, LETTER_RECEIPT_PAGES, shown)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
+def receipt(request: HttpRequest, org_slug: str) -> HttpResponseBase:
+    return receipt_page(request, organization_get(org_slug), LETTER_RECEIPT_PAGES)
+
+
+@require_GET
+def receipt_file(request: HttpRequest, org_slug: str) -> HttpResponse:
+    return receipt_download(request, organization_get(org_slug), LETTER_RECEIPT_PAGES)
+
+
+@require_GET
 def receipt_saved(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organization = organization_get(org_slug)
-    if request.POST.get("saved") != "yes":
-        return render(request, "reporter/letters/unsaved.html", {"organization": organization}, status=400)
-    return render(request, "reporter/letters/saved.html", {"organization": organization})
+    return render(request, "reporter/letters/saved.html", {"organization": organization_get(org_slug)})
 
 
 @require_POST
@@ -258,8 +276,4 @@ def sign(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
         return again(error.message)
     except LetterError as error:
         return again(error.message, error.status)
-    return render(
-        request,
-        "reporter/letters/signed.html",
-        {"organization": organization, "receipt": signed.receipt, "count": access.letter.signatures.count()},
-    )
+    return redirect_to_receipt(organization, LETTER_RECEIPT_PAGES, Shown(receipt=signed.receipt))

@@ -12,21 +12,50 @@ from confide.core.errors import Refused
 from confide.core.throttle import Throttled, write_allow
 from confide.reporter.decorators import organization_get, see_other, with_receipt
 from confide.reporter.forms.report import ReceiptForm, ReplyForm, ReportForm, attachment_limit_mb
+from confide.reporter.receipt import ReceiptPages, receipt_download, receipt_page, redirect_to_receipt
 from confide.reports.access import ReporterAccess
 from confide.reports.content import content_from_form
 from confide.reports.selectors.common import report_view
 from confide.reports.selectors.reporter import intake_target_get, reporter_access_get
 from confide.reports.services.messages import message_create_by_reporter
-from confide.reports.services.submit import report_submit
+from confide.reports.services.once import FORM, Answer, Spent, once_for, submission_answer, submission_spend
+from confide.reports.services.submit import report_submit_once
 from confide.reports.uploads import upload_error_message, upload_rejection, uploads_discard
 from confide.tenants.models import Organization
 from confide.web.database import DATABASE_DOWN, database_down
 from confide.web.downloads import attachment_download
 from confide.web.receipt_cookie import REPORT_COOKIE, csrf_cookie_clear
+from confide.web.receipt_shown import REPORT_SHOWN, Shown, submission_token, submission_token_from
 
 WRONG_RECEIPT = _("We could not find a report with this receipt. Check the words and try again.")
 
 with_report = with_receipt(REPORT_COOKIE, reporter_access_get, away="intake:enter_receipt")
+
+
+def _receipt_saved(request: HttpRequest, organization: Organization, shown: Shown) -> HttpResponse:
+    if shown.once:  # the form's one-time token stays used, but its sealed receipt is forgotten now
+        submission_spend(lookup=bytes.fromhex(shown.once))
+    return see_other("intake:receipt_saved", organization)
+
+
+RECEIPT_PAGES = ReceiptPages(
+    shown=REPORT_SHOWN,
+    template="reporter/receipt.html",
+    page="intake:receipt",
+    file="intake:receipt_file",
+    back="intake:enter_receipt",
+    title=_("Receipt of a report"),
+    done=_receipt_saved,
+)
+
+
+def answer_shown(answer: Answer) -> Shown:
+    return Shown(
+        receipt=answer.receipt,
+        reference=answer.reference,
+        submitted_on=answer.submitted_on.isoformat(),
+        once=answer.once_lookup.hex(),
+    )
 
 
 def _uploads(request: HttpRequest) -> list:
@@ -44,7 +73,15 @@ def _upload_problem(request: HttpRequest) -> str | None:
 def _form_page(
     request: HttpRequest, organization: Organization, form: ReportForm, *, problem: object = None, status: int = 200
 ) -> HttpResponse:
-    context = {"organization": organization, "limit_mb": attachment_limit_mb(), "form": form, "problem": problem}
+    # A form sent back keeps its one-time token: sent again once it went through, it files nothing more.
+    submission = submission_token_from(request) if request.method == "POST" else submission_token()
+    context = {
+        "organization": organization,
+        "limit_mb": attachment_limit_mb(),
+        "form": form,
+        "problem": problem,
+        "submission": submission,
+    }
     return render(request, "reporter/form.html", context, status=status)
 
 
@@ -86,8 +123,16 @@ def submit(request: HttpRequest, org_slug: str) -> HttpResponse:
         target = intake_target_get(slug=organization.slug)
         if target is None:  # intake closed between the page and the post
             raise Http404
-        write_allow(scope="intake", organization_id=target.organization_id)
-        submitted = report_submit(target=target, content=content, uploads=_uploads(request))
+        once = once_for(organization_id=target.organization_id, channel=FORM, token=submission_token_from(request))
+        answer = submission_answer(once=once)
+        if answer is None:  # a reload or a second click files nothing, and is not throttled as a new report
+            write_allow(scope="intake", organization_id=target.organization_id)
+            answer = report_submit_once(target=target, content=content, uploads=_uploads(request), once=once)
+        if answer.replayed:
+            uploads_discard(_uploads(request))
+    except Spent:
+        uploads_discard(_uploads(request))
+        return render(request, "reporter/receipt_spent.html", {"organization": organization}, status=409)
     except Throttled as throttled:
         uploads_discard(_uploads(request))
         # The form comes back with everything typed, so waiting costs the reporter nothing but the files.
@@ -106,20 +151,24 @@ def submit(request: HttpRequest, org_slug: str) -> HttpResponse:
     except Exception:
         uploads_discard(_uploads(request))
         raise
-    # Rendered in the POST response itself: the receipt is never put in a URL and shown only this once.
-    return render(
-        request,
-        "reporter/receipt.html",
-        {"organization": organization, "receipt": submitted.receipt, "report": submitted.report},
-    )
+    # Committed: a redirect to the receipt page, so that reloading it files nothing (the receipt goes in its
+    # short-lived cookie, never in a URL).
+    return redirect_to_receipt(organization, RECEIPT_PAGES, answer_shown(answer))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
+def receipt(request: HttpRequest, org_slug: str) -> HttpResponseBase:
+    return receipt_page(request, organization_get(org_slug), RECEIPT_PAGES)
+
+
+@require_GET
+def receipt_file(request: HttpRequest, org_slug: str) -> HttpResponse:
+    return receipt_download(request, organization_get(org_slug), RECEIPT_PAGES)
+
+
+@require_GET
 def receipt_saved(request: HttpRequest, org_slug: str) -> HttpResponse:
-    organization = organization_get(org_slug)
-    if request.POST.get("saved") != "yes":
-        return render(request, "reporter/receipt_unconfirmed.html", {"organization": organization}, status=400)
-    return render(request, "reporter/receipt_saved.html", {"organization": organization})
+    return render(request, "reporter/receipt_saved.html", {"organization": organization_get(org_slug)})
 
 
 @require_http_methods(["GET", "POST"])

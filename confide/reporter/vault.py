@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -32,13 +33,26 @@ from confide.escrow.services.vaults import vault_create
 from confide.reporter.decorators import organization_get, see_other, with_receipt
 from confide.reporter.forms.report import ReceiptForm
 from confide.reporter.forms.vault import EntryEditForm, EntryForm, MessageForm, RecordForm, ToReportForm
+from confide.reporter.receipt import ReceiptPages, receipt_download, receipt_page, redirect_to_receipt
+from confide.reporter.report import RECEIPT_PAGES
 from confide.reports.services.submit import SubmittedReport
 from confide.tenants.models import Organization
 from confide.web.receipt_cookie import VAULT_COOKIE, csrf_cookie_clear
+from confide.web.receipt_shown import VAULT_SHOWN, Shown
 
 WRONG_RECEIPT = _("We could not find a vault with this receipt. Check the words and try again.")
 
 vault_required = with_receipt(VAULT_COOKIE, vault_access_get, away="vault:open")
+
+VAULT_RECEIPT_PAGES = ReceiptPages(
+    shown=VAULT_SHOWN,
+    template="reporter/escrow/receipt.html",
+    page="vault:receipt",
+    file="vault:receipt_file",
+    back="vault:open",
+    title=_("Receipt of a private vault"),
+    done=lambda request, organization, shown: see_other("vault:home", organization),
+)
 
 
 def refusal_shown(form: forms.Form, error: Refused) -> str | None:
@@ -56,12 +70,21 @@ def start(request: HttpRequest, org_slug: str) -> HttpResponse:
     if request.method == "GET":
         return render(request, "reporter/escrow/start.html", {"organization": organization})
     created = vault_create(organization=organization)
-    # Shown in the POST response only, never in a URL; the cookie lets the reporter go straight in.
-    response = render(
-        request, "reporter/escrow/receipt.html", {"organization": organization, "receipt": created.receipt}
-    )
+    # Never in a URL: the receipt page is reached by a redirect (a reload opens no second vault), the receipt
+    # in its short-lived cookie; the vault's own cookie lets the reporter go straight in.
+    response = redirect_to_receipt(organization, VAULT_RECEIPT_PAGES, Shown(receipt=created.receipt))
     VAULT_COOKIE.set(response, slug=organization.slug, receipt=created.receipt)
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def receipt(request: HttpRequest, org_slug: str) -> HttpResponseBase:
+    return receipt_page(request, organization_get(org_slug), VAULT_RECEIPT_PAGES)
+
+
+@require_GET
+def receipt_file(request: HttpRequest, org_slug: str) -> HttpResponse:
+    return receipt_download(request, organization_get(org_slug), VAULT_RECEIPT_PAGES)
 
 
 @require_http_methods(["GET", "POST"])
@@ -220,12 +243,13 @@ def _to_report(
         return render(request, "reporter/escrow/to_report.html", {**context, "form": form}, status=error.status)
     if submitted is None:
         raise Http404
-    # The report has its own receipt, shown once, exactly as for a report made from the form.
-    return render(
-        request,
-        "reporter/receipt.html",
-        {"organization": organization, "receipt": submitted.receipt, "report": submitted.report},
+    # The report has its own receipt, on the same receipt page as a report made from the form.
+    shown = Shown(
+        receipt=submitted.receipt,
+        reference=submitted.report.reference,
+        submitted_on=submitted.report.submitted_on.isoformat(),
     )
+    return redirect_to_receipt(organization, RECEIPT_PAGES, shown)
 
 
 @require_http_methods(["GET", "POST"])

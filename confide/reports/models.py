@@ -221,3 +221,17 @@ class DeletionRequest(models.Model):
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="deletion_request")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     requested_at = models.DateTimeField(auto_now_add=True)
+
+
+class Submission(models.Model):
+    """One filing of a form or an API call that may arrive twice (reload, double click, retry), so that it files
+    once. Only a peppered keyed hash of the one-time token (or Idempotency-Key) is kept; the answer given the
+    first time (receipt, reference, date) is sealed under a key derived from the token and the pepper, so the
+    row opens for whoever sends the token again and for nobody else, not even with the database and the pepper.
+    `sealed` is emptied once the reporter confirmed the receipt; rows go after a day (submissions_purge_expired).
+    """
+
+    lookup = models.BinaryField(max_length=32, unique=True)
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    sealed = models.BinaryField(default=b"")
+    created_on = models.DateField(db_index=True)

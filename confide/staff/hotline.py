@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from confide import crypto
 from confide.core.errors import Refused
+from confide.core.spelling import receipt_spelled
 from confide.hotline.access import Line
 from confide.hotline.content import AlreadyFiled, NoSuchReceipt
 from confide.hotline.keys import draft_mac, draft_mac_valid, read_back_nonce
@@ -24,7 +25,6 @@ from confide.hotline.services import (
     hotline_callback_reply,
     hotline_report_submit,
 )
-from confide.hotline.spelling import sounds_like, spelled
 from confide.reports.access import ReporterAccess
 from confide.reports.content import ContentError, ReportContent, content_from_form
 from confide.reports.models import Report
@@ -180,7 +180,7 @@ def file(request: HttpRequest, org_slug: str) -> HttpResponse:
 
 
 def _receipt_page(request, line: Line, *, receipt: str, reference: str, problem: str = "", status: int = 200):
-    words = [(word, spelled(word), sounds_like(word)) for word in receipt.split()]
+    words = receipt_spelled(receipt)
     return _page(
         request, "receipt.html", line, status=status, receipt=receipt, words=words, reference=reference, problem=problem
     )

@@ -8,6 +8,7 @@ from confide.escrow.services.matching import matches_detect
 from confide.escrow.services.team import counselor_enrol
 from confide.escrow.services.vaults import vault_account_set
 from tests.helpers.escrow import account_ref
+from tests.helpers.receipts import browser_type_back
 from tests.helpers.staff import PASSWORD, make_staff, totp_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,8 +20,7 @@ def _reporter_names(page, base: str, organization, email: str, text: str) -> Non
     receipt = page.inner_text(".receipt").strip()
     access = vault_access_get(receipt=receipt, organization=organization)
     vault_account_set(access=access, account_ref=account_ref(email), organization_id=organization.pk)
-    page.check("input[name=saved]")
-    page.click("form[action$='/home/'] button[type=submit]")
+    browser_type_back(page)
     page.click("a[href$='/vault/entries/']")
     page.fill("input[name=email]", "The.Boss+campaign@Example.org")
     page.fill("textarea[name=text]", text)

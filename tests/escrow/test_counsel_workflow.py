@@ -117,7 +117,7 @@ def test_an_entry_becomes_a_report_only_when_its_reporter_sends_it(org, unverifi
     path = f"entries/{group_id}/report/"
     assert "Told by the first" in first.get(f"/r/{org.slug}/vault/{path}").content.decode()
     response = vault_post(first, org, path, {"category": "sexual_harassment"}, page_path=path)
-    assert response.status_code == 200 and RECEIPT_RE.search(response.content.decode())
+    assert response.status_code == 303 and RECEIPT_RE.search(first.get(response["Location"]).content.decode())
     assert Report.objects.count() == 1
     assert "made into a report" in _home(first, org)
 

@@ -36,8 +36,9 @@ def vault_client(org) -> tuple[Client, str]:
     client = Client(enforce_csrf_checks=True)
     page = client.get(f"/r/{org.slug}/vault/")
     response = client.post(f"/r/{org.slug}/vault/", {"csrfmiddlewaretoken": csrf_from(page)})
-    assert response.status_code == 200
-    return client, RECEIPT_RE.search(response.content.decode()).group(1)
+    assert response.status_code == 303 and response["Location"] == f"/r/{org.slug}/vault/receipt/"
+    shown = client.get(response["Location"])
+    return client, RECEIPT_RE.search(shown.content.decode()).group(1)
 
 
 def vault_post(client, org, path, data, page_path="home/"):

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from confide.audit.models import AuditEntry
 from confide.audit.selectors import audit_chain_verify
-from confide.hotline.spelling import SOUNDS_LIKE
+from confide.core.spelling import SOUNDS_LIKE
 from confide.reports.models import Author, KeyWrap, Message, Report
 from tests.helpers.reports import submit_report
 

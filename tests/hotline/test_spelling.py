@@ -1,7 +1,7 @@
 """Receipt words that are easy to mishear are flagged when the receipt is read to a caller."""
 
 from confide import crypto
-from confide.hotline.spelling import SOUNDS_LIKE, sounds_like
+from confide.core.spelling import SOUNDS_LIKE, sounds_like
 from tests.helpers.hotline import post
 
 RECEIPT = "cash abacus very carrot abacus abacus abacus abacus"

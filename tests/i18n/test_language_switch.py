@@ -8,6 +8,7 @@ from django.contrib.sessions.models import Session
 from django.test import Client
 
 from tests.helpers.i18n import choose, switch_of
+from tests.helpers.receipts import receipt_of, type_back
 from tests.helpers.staff import csrf_from
 
 pytestmark = pytest.mark.django_db
@@ -148,7 +149,7 @@ def test_a_get_to_the_switch_changes_nothing(org):
 
 
 def test_pages_answering_a_form_leave_the_switch_out(tor_client, org):
-    """The receipt is shown once, in the POST answer; a switch there would lose it (and typed text on errors)."""
+    """A form with typed text shown again (an error, a wrong typed-back word) would lose it through a switch."""
     token = csrf_from(tor_client.get("/r/acme/"))
     form = {
         "what_happened": "He cornered me after the rally.",
@@ -156,8 +157,24 @@ def test_pages_answering_a_form_leave_the_switch_out(tor_client, org):
         "identity": "anonymous",
         "csrfmiddlewaretoken": token,
     }
-    receipt_page = tor_client.post("/r/acme/", form).content.decode()
-    assert 'class="receipt"' in receipt_page
-    assert switch_of(receipt_page) is None
     error_page = tor_client.post("/r/acme/", {**form, "what_happened": ""}).content.decode()
     assert switch_of(error_page) is None
+    receipt_page = tor_client.get(tor_client.post("/r/acme/", form)["Location"])
+    wrong = type_back(tor_client, receipt_page, words=["wrong", "words"])
+    assert wrong.status_code == 400 and switch_of(wrong.content.decode()) is None
+
+
+def test_the_receipt_page_offers_the_switch_and_keeps_the_receipt_through_it(tor_client, org):
+    """Reached by a redirect, the receipt page is a GET: switching language shows the same receipt again."""
+    page = tor_client.get("/r/acme/")
+    form = {"what_happened": "He cornered me.", "category": "other", "identity": "anonymous"}
+    filed = tor_client.post("/r/acme/", {**form, "csrfmiddlewaretoken": csrf_from(page)})
+    receipt_page = tor_client.get(filed["Location"])
+    assert switch_of(receipt_page.content.decode()) is not None
+    switched = tor_client.post(
+        "/language/",
+        {"language": "es", "next": "/r/acme/receipt/", "csrfmiddlewaretoken": csrf_from(receipt_page)},
+    )
+    spanish = tor_client.get(switched["Location"])
+    assert '<html lang="es">' in spanish.content.decode()
+    assert receipt_of(spanish) == receipt_of(receipt_page)

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from tests.helpers.receipts import type_back
 from tests.helpers.staff import csrf_from
 from tests.i18n.strings import reporter_strings
 from tests.i18n.test_translations import CATALOG
@@ -58,12 +59,16 @@ def test_public_reporter_pages_are_in_spanish(spanish_client, page):
 
 
 def test_the_report_its_receipt_and_its_thread_are_in_spanish(spanish_client):
-    receipt_page = post(spanish_client, "/r/acme/", {"what_happened": "Me acorraló tras el mitin.", **SEALED_FORM})
+    filed = post(spanish_client, "/r/acme/", {"what_happened": "Me acorraló tras el mitin.", **SEALED_FORM})
+    receipt_page = spanish_client.get(filed["Location"])
     text = assert_spanish(receipt_page)
     assert "Hemos recibido su denuncia" in text and "Su recibo: anótelo ahora" in text
+    assert "Palabra " in text and "Guardar como archivo" in text
     receipt = re.search(r'<p class="receipt"[^>]*>([^<]+)</p>', text).group(1).strip()
-    saved = post(spanish_client, "/r/acme/saved/", {"saved": "on"})
-    assert_spanish(saved)
+    wrong = type_back(spanish_client, receipt_page, words=["no", "es"])
+    assert wrong.status_code == 400 and "no coincide con las palabras" in assert_spanish(wrong)
+    saved = type_back(spanish_client, wrong)
+    assert_spanish(spanish_client.get(saved["Location"]))
     opened = post(spanish_client, "/r/acme/return/", {"receipt": receipt})
     thread = assert_spanish(spanish_client.get(opened["Location"]))
     assert "Su denuncia" in thread and "Responder o añadir información" in thread
@@ -87,7 +92,9 @@ def test_a_wrong_letter_receipt_is_explained_in_spanish(spanish_client):
 
 def test_the_vault_is_in_spanish(spanish_client):
     created = post(spanish_client, "/r/acme/vault/", {})
-    assert "Su bóveda está lista" in assert_spanish(created)
+    shown = spanish_client.get(created["Location"])
+    assert "Su bóveda está lista" in assert_spanish(shown)
+    assert type_back(spanish_client, shown)["Location"] == "/r/acme/vault/home/"
     home = assert_spanish(spanish_client.get("/r/acme/vault/home/"))
     assert "Su bóveda" in home
     assert_spanish(spanish_client.get("/r/acme/vault/entries/"))

@@ -38,7 +38,8 @@ def test_an_organizer_drafts_a_letter_and_gets_a_receipt_and_a_link(reporter, or
             "attendees": "The organizer",
         },
     )
-    assert response.status_code == 200, response.content.decode()[:2000]
+    assert response.status_code == 303 and response["Location"] == "/r/acme/letters/receipt/"
+    response = reporter.get(response["Location"])
     receipt = receipt_in(response)
     assert len(receipt.split()) == 8
     assert "/r/acme/letters/i/" in response.content.decode()
@@ -86,7 +87,8 @@ def test_a_signer_verifies_by_email_signs_and_sees_only_the_count(reporter, circ
             "csrfmiddlewaretoken": csrf_from(step2),
         },
     )
-    assert signed.status_code == 200, signed.content.decode()[:3000]
+    assert signed.status_code == 303, signed.content.decode()[:3000]
+    assert len(receipt_in(reporter.get(signed["Location"])).split()) == 8
     assert Signature.objects.filter(letter=circulating.letter).count() == 1
     again = reporter.get(invitation).content.decode()
     assert "1 of 2 needed" in again and "Ann Signer" not in again

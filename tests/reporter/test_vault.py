@@ -115,8 +115,8 @@ def test_a_record_becomes_a_report_with_its_own_receipt(org, handler):
     record = Record.objects.get()
     path = f"records/{record.pk}/report/"
     response = vault_post(client, org, path, {"category": "sexual_harassment"}, page_path=path)
-    assert response.status_code == 200
-    report_receipt = RECEIPT_RE.search(response.content.decode()).group(1)
+    assert response.status_code == 303 and response["Location"] == f"/r/{org.slug}/receipt/"
+    report_receipt = RECEIPT_RE.search(client.get(response["Location"]).content.decode()).group(1)
     assert report_receipt != vault_receipt
     assert Report.objects.count() == 1
     assert "made into a report" in client.get(f"/r/{org.slug}/vault/home/").content.decode()

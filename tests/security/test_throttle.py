@@ -75,8 +75,8 @@ def _post_report(client: Client, org) -> object:
 
 def test_the_intake_page_keeps_what_was_typed_when_throttled(tight, org, handler):
     client = Client(enforce_csrf_checks=True)
-    assert _post_report(client, org).status_code == 200
-    assert _post_report(client, org).status_code == 200
+    assert _post_report(client, org).status_code == 303
+    assert _post_report(client, org).status_code == 303
     response = _post_report(client, org)
     assert response.status_code == 429
     assert response["Retry-After"]

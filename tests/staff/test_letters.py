@@ -30,7 +30,7 @@ def test_a_vouched_signer_signs_with_the_third_partys_code(reporter, circulating
     code = receipt_in(vouch)
     url = f"/r/acme/letters/i/{circulating.token}/sign/"
     response = page_post(reporter, url, url, {"vouch": code, "name": "Vic Vouched", "visibility": "verified"})
-    assert response.status_code == 200
+    assert response.status_code == 303 and response["Location"] == "/r/acme/letters/receipt/"
     again = page_post(reporter, url, url, {"vouch": code, "name": "Vic Again", "visibility": "verified"})
     assert again.status_code == 409
     assert Signature.objects.count() == 1

@@ -1,11 +1,12 @@
 """Reporter operations of the JSON API: the same rules and services as the reporter pages."""
 
+import json
 import uuid
 from datetime import date
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import File, Form, Router, Schema, Status
+from ninja import File, Form, Header, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from confide.core.throttle import write_allow
@@ -14,7 +15,8 @@ from confide.reports.content import content_build
 from confide.reports.selectors.common import report_view
 from confide.reports.selectors.reporter import intake_target_get
 from confide.reports.services.messages import message_create_by_reporter
-from confide.reports.services.submit import report_submit
+from confide.reports.services.once import API, once_for, submission_answer
+from confide.reports.services.submit import report_submit, report_submit_once
 from confide.reports.uploads import uploads_discard
 from confide.web.downloads import attachment_download
 from confide.web.schemas import (
@@ -38,27 +40,51 @@ class Submitted(Schema):
     submitted_on: date
 
 
+IDEMPOTENCY_KEY = (
+    "Optional. Send the same key again (a retry after a timeout) and the report is filed once: the same key with "
+    "the same body gets the same answer (201, the same receipt, with `Idempotent-Replayed: true`) for at least "
+    "24 hours; the same key with a different body gets 409 and files nothing. Use a new random key (for example "
+    "a UUID) for every new report. Only a keyed hash of the key is kept, with the answer encrypted under it."
+)
+
+IDEMPOTENCY_HEADER = Header(None, alias="Idempotency-Key", min_length=1, max_length=255, description=IDEMPOTENCY_KEY)
+
+
 @router.post(
     "/orgs/{org_slug}/reports",
     operation_id="report_submit",
-    response={201: Submitted, 400: FieldProblem, 404: Problem},
+    response={201: Submitted, 400: FieldProblem, 404: Problem, 409: Problem},
     summary="File a report; returns the receipt once the report is committed",
+    description="Retried with the same `Idempotency-Key` header, it files the report once (see the header).",
 )
-def submit(request: HttpRequest, org_slug: str, payload: ReportIn):
+def submit(
+    request: HttpRequest,
+    org_slug: str,
+    payload: ReportIn,
+    response: HttpResponse,
+    idempotency_key: str | None = IDEMPOTENCY_HEADER,
+):
     target = intake_target_get(slug=org_slug)
     if target is None:
         return Status(404, {"detail": _("No organization takes reports at this address.")})
     content = content_build(**payload.dict())
-    write_allow(scope="intake", organization_id=target.organization_id)
-    submitted = report_submit(target=target, content=content)
-    return Status(
-        201,
-        {
-            "receipt": submitted.receipt,
-            "reference": submitted.report.reference,
-            "submitted_on": submitted.report.submitted_on,
-        },
-    )
+    if idempotency_key is None:
+        write_allow(scope="intake", organization_id=target.organization_id)
+        submitted = report_submit(target=target, content=content)
+        return Status(201, _submitted(submitted.receipt, submitted.report.reference, submitted.report.submitted_on))
+    body = json.dumps(payload.dict(), sort_keys=True).encode()
+    once = once_for(organization_id=target.organization_id, channel=API, token=idempotency_key, body=body)
+    answer = submission_answer(once=once)  # raises KeyReused (409) for another body
+    if answer is None:
+        write_allow(scope="intake", organization_id=target.organization_id)
+        answer = report_submit_once(target=target, content=content, once=once)
+    if answer.replayed:
+        response["Idempotent-Replayed"] = "true"
+    return Status(201, _submitted(answer.receipt, answer.reference, answer.submitted_on))
+
+
+def _submitted(receipt: str, reference: str, submitted_on: date) -> dict:
+    return {"receipt": receipt, "reference": reference, "submitted_on": submitted_on}
 
 
 @router.get("/reporter/report", auth=report_receipt, operation_id="reporter_report_get", response=ReportDetail)

@@ -16,6 +16,7 @@ from confide.reports.content import ReportContent
 from confide.reports.models import Author, CaseExclusion, KeyWrap, Report
 from confide.reports.naming import handlers_named
 from confide.reports.services.attachments import attachments_add
+from confide.reports.services.once import Answer, Once, submission_answer, submission_exists, submission_record
 from confide.reports.services.workflow import acknowledge_deadline
 from confide.reports.uploads import EncryptedUpload
 
@@ -29,15 +30,24 @@ class SubmittedReport:
     receipt: str  # shown once to the reporter; never stored
 
 
+class _Twin(Exception):
+    """Another request with the same one-time token committed first."""
+
+
 def _reference() -> str:
     chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
     return f"{chars[:4]}-{chars[4:]}"
 
 
 def report_submit(
-    *, target: IntakeTarget, content: ReportContent, uploads: Sequence[EncryptedUpload] = ()
+    *,
+    target: IntakeTarget,
+    content: ReportContent,
+    uploads: Sequence[EncryptedUpload] = (),
+    once: Once | None = None,
 ) -> SubmittedReport:
-    """Encrypt and commit a report. Returns after the commit: a shown receipt means a kept report (G8)."""
+    """Encrypt and commit a report. Returns after the commit: a shown receipt means a kept report (G8). With
+    `once`, the answer is kept for the same token in the same transaction (see report_submit_once)."""
     report_id = uuid.uuid4()
     report_key = crypto.random_key()
     receipt = crypto.receipt_generate()
@@ -80,9 +90,40 @@ def report_submit(
                         uploads=list(uploads),
                         author_kind=Author.REPORTER,
                     )
+                if once is not None:
+                    submission_record(
+                        once=once, receipt=receipt, reference=report.reference, submitted_on=report.submitted_on
+                    )
             break
         except IntegrityError:
+            if once is not None and submission_exists(once=once):
+                raise _Twin from None
             if attempt == REFERENCE_ATTEMPTS - 1:
                 raise
             report.reference = _reference()
     return SubmittedReport(report=report, receipt=receipt)
+
+
+def report_submit_once(
+    *, target: IntakeTarget, content: ReportContent, uploads: Sequence[EncryptedUpload] = (), once: Once
+) -> Answer:
+    """File a report at most once per token: the token used before (or by a twin request racing this one, which
+    the unique lookup stops at commit) gets the answer the first request got, and nothing more is filed. Raises
+    Spent or KeyReused as submission_answer does."""
+    answer = submission_answer(once=once)
+    if answer is not None:
+        return answer
+    try:
+        submitted = report_submit(target=target, content=content, uploads=uploads, once=once)
+    except _Twin:
+        answer = submission_answer(once=once)
+        if answer is None:  # the twin's row went between its commit and this read: only a purge does that
+            raise
+        return answer
+    return Answer(
+        receipt=submitted.receipt,
+        reference=submitted.report.reference,
+        submitted_on=submitted.report.submitted_on,
+        once_lookup=once.lookup,
+        replayed=False,
+    )

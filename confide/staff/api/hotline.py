@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
+from confide.core.spelling import sounds_like, spelled
 from confide.hotline.access import Line
 from confide.hotline.content import ConsentMissing
 from confide.hotline.selectors import line_get, line_list_for
@@ -19,7 +20,6 @@ from confide.hotline.services import (
     hotline_callback_reply,
     hotline_report_submit,
 )
-from confide.hotline.spelling import sounds_like, spelled
 from confide.reports.content import content_build
 from confide.reports.selectors.common import report_view
 from confide.staff.api.auth import StaffRequest, staff_token

@@ -77,3 +77,9 @@ SOUNDS_LIKE = {
 
 def sounds_like(word: str) -> str:
     return SOUNDS_LIKE.get(word.lower(), "")
+
+
+def receipt_spelled(receipt: str) -> list[tuple[str, list[str], str]]:
+    """Each word of a receipt with its spelling and the word it may be heard as: what the hotline reads out and
+    what the reporter's receipt page shows (templates/receipt_words.html)."""
+    return [(word, spelled(word), sounds_like(word)) for word in receipt.split()]
