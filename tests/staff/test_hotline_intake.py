@@ -9,7 +9,7 @@ from confide.audit.selectors import audit_chain_verify
 from confide.hotline.models import ReadBackUsed
 from confide.hotline.services import hotline_report_submit
 from confide.reports import keys
-from confide.reports.content import ReportContent
+from confide.reports.content import LIMITS, ReportContent
 from confide.reports.models import KeyWrap, Report
 from confide.reports.selectors.reporter import reporter_access_get
 from confide.tenants.models import Membership
@@ -258,7 +258,7 @@ def test_web_reports_still_decode_and_show_no_phone_details(org, handler, login,
 
 @pytest.mark.parametrize("field", ["what_happened", "when"])
 def test_oversized_fields_are_a_clear_400(org, call_taker, login, field):
-    response = read_back(login(call_taker), **{field: "x" * 20_001})
+    response = read_back(login(call_taker), **{field: "x" * (LIMITS[field] + 1)})
     assert response.status_code == 400
     assert not Report.objects.exists()
 
