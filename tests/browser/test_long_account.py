@@ -33,7 +33,7 @@ def test_a_60000_character_account_arrives_whole(live_server, no_js_page, org, h
     page = no_js_page
     page.set_extra_http_headers({"Accept-Language": language})
     page.goto(f"{live_server.url}/r/acme/")
-    assert WORDS[language]["limit"] in page.content()
+    assert WORDS[language]["limit"] in page.inner_text("#id_what_happened_helptext")
     page.fill("textarea[name=what_happened]", LONG)
     page.click(f"button:has-text('{WORDS[language]['send']}')")
     receipt = page.inner_text(".receipt").strip()
