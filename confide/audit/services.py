@@ -34,6 +34,7 @@ class Action(enum.StrEnum):
     CASE_UNLINKED = "case.unlinked"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
     CASE_EXPORTED = "case.exported"
+    CASE_CATEGORY = "case.category"  # the new category is the report's own column, not repeated here
     # Matching escrow (issue 4)
     ESCROW_MATCH_OPENED = "escrow.match_opened"
     ESCROW_ENTRY_READ = "escrow.entry_read"

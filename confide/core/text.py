@@ -4,6 +4,11 @@ from django.utils.translation import gettext as _
 
 from confide.core.errors import Refused
 
+# What a person writes in their own words: an account, a reply, a vault record, a letter, a call's notes. A long
+# account is a real case (issue 11: a 58,000-character account lost two thirds at the old 20,000); 200,000
+# characters is some 80 printed pages, more than anyone has needed, and still small to encrypt and store.
+LONG_TEXT_MAX_CHARS = 200_000
+
 
 def text_clean(value: object, *, field: str, limit: int, required: bool = True, empty: str | None = None) -> str:
     """Strip `value` and return it, or raise Refused naming `field`.

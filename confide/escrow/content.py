@@ -16,8 +16,8 @@ from confide.core import text
 from confide.core.errors import NotFound, Refused, Unavailable
 
 CONTENT_VERSION = 1
-TEXT_MAX_CHARS = 20_000
-MESSAGE_MAX_CHARS = 10_000
+TEXT_MAX_CHARS = text.LONG_TEXT_MAX_CHARS
+MESSAGE_MAX_CHARS = text.LONG_TEXT_MAX_CHARS
 
 
 class EscrowRefused(Refused):

@@ -7,14 +7,18 @@ from dataclasses import asdict, dataclass, field
 from django.utils.translation import gettext as _
 
 from confide.core.errors import Conflict, NotFound, Refused
-from confide.core.text import text_clean
+from confide.core.text import LONG_TEXT_MAX_CHARS, text_clean
 
 MAX_TITLE = 200
-MAX_TEXT = 20_000
+MAX_TEXT = LONG_TEXT_MAX_CHARS
 MAX_REQUEST = 5_000
 MAX_SHORT = 200
 MAX_ATTENDEES = 20
 MAX_ANSWER = 5_000
+# A letter signed by one person names that person to the recipients as surely as a signature would.
+MIN_THRESHOLD = 2
+# A leaked copy pasted to trace it: the whole letter, with whatever the leak added around it.
+MAX_TRACE = 2 * MAX_TEXT
 
 
 class LetterError(Refused):

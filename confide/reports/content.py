@@ -8,19 +8,19 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from confide.core.errors import Conflict, NotFound, Refused
-from confide.core.text import text_clean
+from confide.core.text import LONG_TEXT_MAX_CHARS, text_clean
 from confide.reports.models import Report
 
 LIMITS = {
-    "what_happened": 20_000,
+    "what_happened": LONG_TEXT_MAX_CHARS,
     "when": 300,
     "where": 300,
-    "people_involved": 2_000,
+    "people_involved": 20_000,
     "name": 200,
     "contact": 300,
     "avoid_handlers": 500,
 }
-MESSAGE_MAX_CHARS = 20_000
+MESSAGE_MAX_CHARS = LONG_TEXT_MAX_CHARS  # a reply is often the rest of the account
 CATEGORIES = [c.value for c in Report.Category]
 
 

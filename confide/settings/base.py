@@ -138,7 +138,9 @@ MEDIA_ROOT = VAR_DIR / "media"
 FILE_UPLOAD_HANDLERS = ["confide.reports.uploads.EncryptingUploadHandler"]
 CONFIDE_ATTACHMENT_MAX_BYTES = envint("CONFIDE_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024, minimum=1)
 CONFIDE_ATTACHMENTS_PER_REQUEST = 5
-DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024  # form fields and JSON bodies, not files
+# Form fields and JSON bodies, not files: room for a 200,000-character account (core.text.LONG_TEXT_MAX_CHARS)
+# in any script, percent-encoded (up to 12 bytes a character) or JSON-escaped, with the rest of its form.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 4 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 
 # Password hashing for the key-encryption key (crypto.md §1).

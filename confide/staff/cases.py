@@ -34,6 +34,7 @@ from confide.reports.services.workflow import (
     case_exclusion_record,
     case_feedback_deadline_set,
     case_lead_assign,
+    report_category_update,
     report_status_update,
 )
 from confide.reports.uploads import upload_error_message, upload_rejection, uploads_discard
@@ -83,6 +84,7 @@ def _case_page(
         "grant_candidates": case_grant_candidates(access=access),
         "status_choices": [(s.value, s.label) for s in Report.Status if s in allowed],
         "outcomes": Report.Outcome.choices,
+        "categories": Report.Category.choices,
         "labels": ", ".join(label.name for label in report.labels.all()),
         "form": form or ReplyForm(),
         "problem": problem,
@@ -168,6 +170,13 @@ def _to_inbox(access: CaseAccess) -> HttpResponse:
 def change_status(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     status, outcome = request.POST.get("status", ""), request.POST.get("outcome", "")
     return _case_action(request, report_id, lambda a: report_status_update(access=a, status=status, outcome=outcome))
+
+
+@require_POST
+@staff_required
+def change_category(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
+    category = request.POST.get("category", "")
+    return _case_action(request, report_id, lambda a: report_category_update(access=a, category=category))
 
 
 @require_POST

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from ninja import Schema
 from pydantic import Field
 
-from confide.letters.content import MAX_ANSWER, MAX_ATTENDEES, MAX_REQUEST, MAX_SHORT, MAX_TEXT, MAX_TITLE
+from confide.letters.content import MAX_ANSWER, MAX_ATTENDEES, MAX_REQUEST, MAX_SHORT, MAX_TEXT, MAX_TITLE, MAX_TRACE
 from confide.letters.selectors.common import LetterOverview, UpdateView
 
 ContactId = Annotated[int, Field(ge=1, le=2_147_483_647)]
@@ -178,7 +178,7 @@ class MeetingIn(Schema):
 
 
 class TraceIn(Schema):
-    text: str = Field(max_length=100_000)
+    text: str = Field(max_length=MAX_TRACE)
 
 
 class TraceMatch(Schema):

@@ -94,7 +94,7 @@ def test_the_whole_life_of_a_letter_through_the_api(api, org, handler, boss, chi
 def test_bad_drafts_get_4xx_json_and_nothing_is_created(api, org, boss, other_contact, handler):
     cases = [
         draft_payload(boss, threshold=0),
-        draft_payload(boss, threshold=100_000),
+        draft_payload(boss, threshold=200_000),
         draft_payload(other_contact),
         draft_payload(handler),
         draft_payload(recipients=[]),
@@ -240,8 +240,8 @@ def test_an_excluded_handler_gets_404_after_declaring_a_conflict(api, circulatin
 
 
 def test_the_api_turns_fingerprints_off_only_when_asked(api, org, boss):
-    on = api.post("/api/orgs/acme/letters", draft_payload(boss, threshold=1), content_type=JSON)
-    off = api.post("/api/orgs/acme/letters", draft_payload(boss, threshold=1, fingerprinted=False), content_type=JSON)
+    on = api.post("/api/orgs/acme/letters", draft_payload(boss, threshold=2), content_type=JSON)
+    off = api.post("/api/orgs/acme/letters", draft_payload(boss, threshold=2, fingerprinted=False), content_type=JSON)
     assert on.status_code == off.status_code == 201
     assert sorted(Letter.objects.values_list("fingerprinted", flat=True)) == [False, True]
     mine = api.get("/api/letters/mine", **receipt_header(off.json()["receipt"])).json()

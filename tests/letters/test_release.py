@@ -264,7 +264,7 @@ def test_fingerprints_are_on_unless_the_organizer_turns_them_off(org, handler, b
     client = Client(enforce_csrf_checks=True)
     page = client.get("/r/acme/letters/new/")
     assert 'name="fingerprinted"' in page.content.decode() and "checked" in page.content.decode()
-    data = {"title": "T", "text": LETTER_TEXT, "recipients": [str(boss.pk)], "threshold": "1"}
+    data = {"title": "T", "text": LETTER_TEXT, "recipients": [str(boss.pk)], "threshold": "2"}
     response = client.post("/r/acme/letters/new/", {**data, "csrfmiddlewaretoken": csrf_from(page)})
     assert response.status_code == 303
     assert Letter.objects.order_by("created_on", "pk").filter(fingerprinted=False).count() == 1

@@ -46,8 +46,8 @@ def test_reviewing_twice_is_refused(circulating, handler):
     assert error.value.status == 409
 
 
-@pytest.mark.parametrize("threshold", [0, -1, 3, True, "2"])
-def test_it_rejects_a_threshold_below_one_or_above_the_roster(org, boss, threshold):
+@pytest.mark.parametrize("threshold", [0, 1, -1, 3, True, "2"])
+def test_it_rejects_a_threshold_below_two_or_above_the_roster(org, boss, threshold):
     roster_upload(organization=org, emails=["a@acme.org", "b@acme.org"])
     with pytest.raises(LetterError) as error:
         draft(org, [boss], threshold=threshold)

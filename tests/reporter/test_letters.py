@@ -49,7 +49,7 @@ def test_an_organizer_drafts_a_letter_and_gets_a_receipt_and_a_link(reporter, or
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("threshold", "0"), ("threshold", "5"), ("recipients", ["999999"]), ("title", "")],
+    [("threshold", "0"), ("threshold", "1"), ("threshold", "5"), ("recipients", ["999999"]), ("title", "")],
 )
 def test_a_bad_draft_gets_a_clear_400_and_nothing_is_created(reporter, org, boss, field, value):
     roster_upload(organization=org, emails=["a@acme.org", "b@acme.org", "c@acme.org"])
@@ -61,7 +61,7 @@ def test_a_bad_draft_gets_a_clear_400_and_nothing_is_created(reporter, org, boss
 
 
 def test_a_recipient_of_another_organization_is_refused(reporter, org, other_contact):
-    data = {"title": "T", "text": "Text", "recipients": [str(other_contact.pk)], "threshold": "1"}
+    data = {"title": "T", "text": "Text", "recipients": [str(other_contact.pk)], "threshold": "2"}
     assert page_post(reporter, "/r/acme/letters/new/", "/r/acme/letters/new/", data).status_code == 400
     assert Letter.objects.count() == 0
 

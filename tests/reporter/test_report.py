@@ -215,7 +215,7 @@ def test_wrong_methods_get_a_clear_answer(csrf_client, org):
 
 
 def test_an_oversized_form_gets_a_413_page(csrf_client, org):
-    response = submit(csrf_client, what_happened="x" * 300_000)
+    response = submit(csrf_client, what_happened="x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1))
     assert response.status_code == 413
     assert "too large" in response.content.decode()
 

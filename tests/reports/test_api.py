@@ -1,6 +1,8 @@
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from confide.reports.content import LIMITS
 from confide.reports.models import Attachment, Message, Report
 from confide.staff.api import cases as staff_cases_api
 from confide.staff.documents import case_summary as summary
@@ -68,12 +70,22 @@ def test_bad_input_gets_a_clear_4xx(api, org):
     cases = [
         (post_json(api, "/api/orgs/acme/reports", {**REPORT, "what_happened": "   "}), 400),
         (post_json(api, "/api/orgs/acme/reports", {**REPORT, "category": "nope"}), 422),
-        (post_json(api, "/api/orgs/acme/reports", {**REPORT, "what_happened": "x" * 20_001}), 422),
+        (
+            post_json(api, "/api/orgs/acme/reports", {**REPORT, "what_happened": "x" * (LIMITS["what_happened"] + 1)}),
+            422,
+        ),
         (post_json(api, "/api/orgs/acme/reports", {"category": "other"}), 422),
         (api.post("/api/orgs/acme/reports", "{broken", content_type="application/json"), 400),
         (api.post("/api/orgs/acme/reports", "[]", content_type="application/json"), 422),
         (post_json(api, "/api/orgs/nobody/reports", REPORT), 404),
-        (api.post("/api/orgs/acme/reports", "x" * 300_000, content_type="application/json"), 413),
+        (
+            api.post(
+                "/api/orgs/acme/reports",
+                "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1),
+                content_type="application/json",
+            ),
+            413,
+        ),
     ]
     for response, status in cases:
         assert response.status_code == status, response.content
@@ -127,6 +139,7 @@ def test_every_case_operation_is_not_found_without_a_key(api, personas, submitte
             api, f"/api/cases/{case_id}/deadline", {"feedback_by": "2030-01-01"}, **intruder
         ),
         "case_export": api.get(f"/api/cases/{case_id}/export", **intruder),
+        "case_category_update": post_json(api, f"/api/cases/{case_id}/category", {"category": "other"}, **intruder),
         "case_labels_update": api.put(
             f"/api/cases/{case_id}/labels", {"labels": ["x"]}, content_type="application/json", **intruder
         ),
@@ -134,6 +147,7 @@ def test_every_case_operation_is_not_found_without_a_key(api, personas, submitte
     assert {name: r.status_code for name, r in responses.items()} == dict.fromkeys(responses, 404)
     assert api.get("/api/cases", **intruder).json() == {"items": [], "next_offset": None}
     assert Report.objects.get(pk=case_id).status == "received"
+    assert Report.objects.get(pk=case_id).category == submitted.report.category
     assert Attachment.objects.count() == 1
     assert Message.objects.count() == 1
 

@@ -3,7 +3,7 @@ from django.db import models
 
 from confide import crypto
 from confide.reports import keys
-from confide.reports.content import ContentError, ReportContent, ReportNotFound, content_build
+from confide.reports.content import LIMITS, ContentError, ReportContent, ReportNotFound, content_build
 from confide.reports.models import Attachment, KeyWrap, Message, Report
 from confide.reports.selectors import reporter
 from confide.reports.selectors.common import report_view
@@ -126,7 +126,7 @@ def test_content_rules_are_enforced():
     with pytest.raises(ContentError):
         content_build(what_happened="x", category="not-a-category")
     with pytest.raises(ContentError):
-        content_build(what_happened="x" * 20_001, category="other")
+        content_build(what_happened="x" * (LIMITS["what_happened"] + 1), category="other")
     with pytest.raises(ContentError):
         content_build(what_happened="x", category="other", anonymous=False)
     anonymous = content_build(what_happened="x", category="other", anonymous=True, name="Should drop")

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,7 @@ def test_every_response_carries_the_security_headers(client, org, url):
 
 
 def _too_large(client):
-    return client.post("/r/acme/", {"text": "x" * 300_000})
+    return client.post("/r/acme/", {"text": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)})
 
 
 def _csrf_refused(client):

@@ -9,9 +9,11 @@ from confide.audit.selectors import audit_chain_verify
 from confide.hotline.models import ReadBackUsed
 from confide.hotline.services import hotline_report_submit
 from confide.reports import keys
-from confide.reports.content import ReportContent
+from confide.reports.content import LIMITS, ReportContent
 from confide.reports.models import KeyWrap, Report
+from confide.reports.selectors.common import report_view
 from confide.reports.selectors.reporter import reporter_access_get
+from confide.staff.forms.hotline import DraftForm
 from confide.tenants.models import Membership
 from tests.helpers.hotline import ACCOUNT, file_call, hidden_fields, post, read_back, receipt_of
 from tests.helpers.reports import sample_content, submit_report
@@ -258,7 +260,7 @@ def test_web_reports_still_decode_and_show_no_phone_details(org, handler, login,
 
 @pytest.mark.parametrize("field", ["what_happened", "when"])
 def test_oversized_fields_are_a_clear_400(org, call_taker, login, field):
-    response = read_back(login(call_taker), **{field: "x" * 20_001})
+    response = read_back(login(call_taker), **{field: "x" * (LIMITS[field] + 1)})
     assert response.status_code == 400
     assert not Report.objects.exists()
 
@@ -292,3 +294,15 @@ def test_a_web_reporter_still_sees_brackets_as_typed(org, handler):
     page = reporter.get("/r/acme/report/").content.decode()
     assert "[[not a quote]] &lt;b&gt;bold" in page
     assert "callers-words" not in page
+
+
+def test_a_long_call_account_is_filed_whole_and_its_field_states_the_limit(org, call_taker, login):
+    """Issue 11: the call-taker's account takes what a caller says at length, with no maxlength to cut a paste."""
+    client = login(call_taker)
+    long = ("He said [[you owe me]] and followed me to the car. " * 1300)[:60_000].strip()
+    filed = file_call(client, what_happened=long)
+    assert filed.status_code == 200
+    access = reporter_access_get(receipt=receipt_of(filed), organization=org)
+    assert report_view(access=access, for_staff=False).content.what_happened == long
+    field = str(DraftForm()["what_happened"])
+    assert "maxlength" not in field and "Up to 200,000 characters." in str(DraftForm()["what_happened"].help_text)

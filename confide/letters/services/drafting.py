@@ -21,6 +21,7 @@ from confide.letters.content import (
     MAX_REQUEST,
     MAX_TEXT,
     MAX_TITLE,
+    MIN_THRESHOLD,
     LetterContent,
     LetterError,
     Recipient,
@@ -51,9 +52,11 @@ def threshold_maximum(*, organization: Organization) -> int:
 
 def _threshold_clean(value: object, *, organization: Organization) -> int:
     maximum = threshold_maximum(organization=organization)
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= maximum:
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_THRESHOLD <= value <= maximum:
         raise LetterError(
-            _("The number of signatures needed must be between 1 and %(max)d.") % {"max": maximum}, field="threshold"
+            _("The number of signatures needed must be between %(min)d and %(max)d.")
+            % {"min": MIN_THRESHOLD, "max": maximum},
+            field="threshold",
         )
     return value
 

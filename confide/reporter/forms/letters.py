@@ -5,20 +5,24 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from confide.letters.content import MAX_ANSWER, MAX_REQUEST, MAX_SHORT, MAX_TEXT, MAX_TITLE, Visibility
+from confide.letters.content import MAX_ANSWER, MAX_REQUEST, MAX_SHORT, MAX_TEXT, MAX_TITLE, MIN_THRESHOLD, Visibility
+from confide.web.fields import TextField, limit_hint
 
 
 class DraftForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=MAX_TITLE)
-    text = forms.CharField(
+    title = TextField(label=_("Title"), max_length=MAX_TITLE)
+    text = TextField(
         label=_("The letter"),
-        help_text=_("What you want the recipients to read. Signers see it before they sign."),
+        help_text=limit_hint(
+            _("What you want the recipients to read. Signers see it before they sign."),
+            MAX_TEXT,
+        ),
         widget=forms.Textarea(attrs={"rows": 12}),
         max_length=MAX_TEXT,
     )
-    request = forms.CharField(
+    request = TextField(
         label=_("Your request"),
-        help_text=_("For example: a meeting with these people, about these topics."),
+        help_text=limit_hint(_("For example: a meeting with these people, about these topics."), MAX_REQUEST),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=MAX_REQUEST,
         required=False,
@@ -28,7 +32,7 @@ class DraftForm(forms.Form):
         help_text=_("The organization's leaders who receive the letter once enough colleagues have signed."),
         widget=forms.CheckboxSelectMultiple,
     )
-    attendees = forms.CharField(
+    attendees = TextField(
         label=_("Who should attend the meeting"),
         help_text=_("One per line, for example 'The organizer' or 'Two former field organizers'."),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -36,7 +40,10 @@ class DraftForm(forms.Form):
         required=False,
     )
     threshold = forms.IntegerField(
-        label=_("Signatures needed before the letter is delivered"), min_value=1, max_value=100_000
+        label=_("Signatures needed before the letter is delivered"),
+        help_text=_("At least 2: a letter signed by one person points at that person."),
+        min_value=MIN_THRESHOLD,
+        max_value=100_000,
     )
     deadline = forms.DateField(
         label=_("Deadline"),
@@ -63,16 +70,16 @@ class SignForm(forms.Form):
     """Step 2 of signing: the code proving membership (or the third party's vouching code), and the signature."""
 
     challenge = forms.UUIDField(required=False, widget=forms.HiddenInput)
-    code = forms.CharField(
+    code = TextField(
         label=_("The code from the email"),
         max_length=12,
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
     )
-    vouch = forms.CharField(label=_("Or: the vouching code the third party gave you"), max_length=200, required=False)
-    name = forms.CharField(label=_("Your name"), max_length=MAX_SHORT)
-    role = forms.CharField(label=_("Your role"), max_length=MAX_SHORT, required=False)
-    cohort = forms.CharField(
+    vouch = TextField(label=_("Or: the vouching code the third party gave you"), max_length=200, required=False)
+    name = TextField(label=_("Your name"), max_length=MAX_SHORT)
+    role = TextField(label=_("Your role"), max_length=MAX_SHORT, required=False)
+    cohort = TextField(
         label=_("When and where you worked"),
         help_text=_("For example '2016 campaign, field'."),
         max_length=MAX_SHORT,
@@ -90,4 +97,9 @@ class SignForm(forms.Form):
 
 
 class MessageForm(forms.Form):
-    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}), max_length=MAX_ANSWER)
+    body = TextField(
+        label=_("Message"),
+        help_text=limit_hint("", MAX_ANSWER),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=MAX_ANSWER,
+    )

@@ -6,12 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from confide.core.identifiers import PLATFORMS
 from confide.escrow.content import MESSAGE_MAX_CHARS, TEXT_MAX_CHARS
 from confide.reports.models import Report
+from confide.web.fields import TextField, limit_hint
 
 
 class RecordForm(forms.Form):
-    text = forms.CharField(
+    text = TextField(
         label=_("What happened, for yourself"),
-        help_text=_("Only you can read this, with your receipt. It is dated to the day, not the hour."),
+        help_text=limit_hint(
+            _("Only you can read this, with your receipt. It is dated to the day, not the hour."), TEXT_MAX_CHARS
+        ),
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=TEXT_MAX_CHARS,
     )
@@ -20,10 +23,10 @@ class RecordForm(forms.Form):
 class EntryForm(forms.Form):
     """Identifier rules live in confide.core.identifiers (shared with the API); this is the page's shape."""
 
-    email = forms.CharField(
+    email = TextField(
         label=_("Their email address"), help_text=_("For example name@example.org."), required=False, max_length=200
     )
-    phone = forms.CharField(
+    phone = TextField(
         label=_("Their phone number"),
         help_text=_("With the country code, for example +1 202 555 0143."),
         required=False,
@@ -32,18 +35,21 @@ class EntryForm(forms.Form):
     platform = forms.ChoiceField(
         label=_("Social network"), choices=[("", "—")] + [(p, p) for p in PLATFORMS], required=False
     )
-    handle = forms.CharField(
+    handle = TextField(
         label=_("Their handle on it"), help_text=_("For example @someone."), required=False, max_length=200
     )
-    name = forms.CharField(
+    name = TextField(
         label=_("Their full name, as known in the organization"),
         help_text=_("Names are a weak match (people share names): the counselor sees that it matched on a name."),
         required=False,
         max_length=200,
     )
-    text = forms.CharField(
+    text = TextField(
         label=_("What happened, in your own words"),
-        help_text=_("Nobody can read this unless someone else names the same person. Then a counselor will."),
+        help_text=limit_hint(
+            _("Nobody can read this unless someone else names the same person. Then a counselor will."),
+            TEXT_MAX_CHARS,
+        ),
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=TEXT_MAX_CHARS,
     )
@@ -60,6 +66,9 @@ class ToReportForm(forms.Form):
 
 
 class MessageForm(forms.Form):
-    body = forms.CharField(
-        label=_("Your message"), widget=forms.Textarea(attrs={"rows": 4}), max_length=MESSAGE_MAX_CHARS
+    body = TextField(
+        label=_("Your message"),
+        help_text=limit_hint("", MESSAGE_MAX_CHARS),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=MESSAGE_MAX_CHARS,
     )

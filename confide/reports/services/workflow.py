@@ -66,6 +66,22 @@ def report_status_update(*, access: CaseAccess, status: str, outcome: str = "") 
     return report
 
 
+def report_category_update(*, access: CaseAccess, category: str) -> Report:
+    """Any handler on the case may re-file it under another category: the reporter chose the closest (or none,
+    issue 11) and the form tells them the handler can change it. The reporter's own choice stays in their
+    encrypted account; the case's column is what the inbox and the dashboard count."""
+    report = access.report
+    if category not in Report.Category.values:
+        raise AssignmentRefused(_("Choose one of the listed categories."))
+    if category == report.category:
+        return report
+    with transaction.atomic():
+        report.category = category
+        report.save(update_fields=["category"])
+        audit_record(actor=access.user, action=Action.CASE_CATEGORY, obj=report)
+    return report
+
+
 def case_feedback_deadline_set(*, access: CaseAccess, feedback_by: date) -> Report:
     """The lead may bring feedback forward, never past the legal limit set by the organization's policy."""
     report = access.report

@@ -22,6 +22,7 @@ from confide.reports.services.workflow import (
     case_exclusion_record,
     case_feedback_deadline_set,
     case_lead_assign,
+    report_category_update,
     report_status_update,
 )
 from confide.reports.uploads import uploads_discard
@@ -78,6 +79,10 @@ class CaseFilter(Schema):
 class StatusIn(Schema):
     status: CaseStatus
     outcome: Report.Outcome | None = None
+
+
+class CategoryIn(Schema):
+    category: Report.Category
 
 
 class UsernameIn(Schema):
@@ -163,6 +168,17 @@ def update_status(request: StaffRequest, case_id: str, payload: StatusIn):
     report = report_status_update(
         access=_access(request, case_id), status=payload.status, outcome=payload.outcome or ""
     )
+    return Status(200, case_summary(report))
+
+
+@router.post(
+    "/cases/{case_id}/category",
+    operation_id="case_category_update",
+    response={200: CaseSummary, 400: Problem, 404: Problem},
+    summary="File the case under another category (recorded in the audit log)",
+)
+def update_category(request: StaffRequest, case_id: str, payload: CategoryIn):
+    report = report_category_update(access=_access(request, case_id), category=payload.category)
     return Status(200, case_summary(report))
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from confide.hotline.keys import DRAFT_FIELDS
 from confide.reports.content import LIMITS
 from confide.reports.models import Report
+from confide.web.fields import TextField, limit_hint
 
 
 def language_codes() -> list[str]:
@@ -26,15 +27,18 @@ class ScriptForm(forms.Form):
 class DraftForm(forms.Form):
     """The account as the call-taker types it. Field rules mirror content_build, which has the last word."""
 
-    what_happened = forms.CharField(
+    what_happened = TextField(
         label=_("What happened, as the caller tells it"),
-        help_text=_("Put the caller's exact words between [[ and ]], for example: he said [[you owe me]]."),
+        help_text=limit_hint(
+            _("Put the caller's exact words between [[ and ]], for example: he said [[you owe me]]."),
+            LIMITS["what_happened"],
+        ),
         widget=forms.Textarea(attrs={"rows": 12}),
         max_length=LIMITS["what_happened"],
     )
     when = forms.CharField(label=_("When did it happen?"), required=False, max_length=LIMITS["when"])
     where = forms.CharField(label=_("Where did it happen?"), required=False, max_length=LIMITS["where"])
-    people_involved = forms.CharField(
+    people_involved = TextField(
         label=_("Who was involved, and did anyone see it or know about it?"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from confide.letters.content import MAX_ANSWER, MAX_REQUEST, MAX_SHORT
+from confide.letters.content import MAX_ANSWER, MAX_REQUEST, MAX_SHORT, MAX_TRACE
 from confide.letters.models import Letter
 
 
@@ -44,7 +44,7 @@ class TraceForm(forms.Form):
         label=_("Leaked text"),
         help_text=_("Paste the text exactly as found, without retyping it."),
         widget=forms.Textarea(attrs={"rows": 10}),
-        max_length=100_000,
+        max_length=MAX_TRACE,
     )
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("cases/<uuid:report_id>/", views.show_case, name="show_case"),
     path("cases/<uuid:report_id>/reply/", views.reply, name="reply"),
     path("cases/<uuid:report_id>/status/", views.change_status, name="change_status"),
+    path("cases/<uuid:report_id>/category/", views.change_category, name="change_category"),
     path("cases/<uuid:report_id>/lead/", views.assign_lead, name="assign_lead"),
     path("cases/<uuid:report_id>/deadline/", views.change_deadline, name="change_deadline"),
     path("cases/<uuid:report_id>/access/", views.grant_access, name="grant_access"),
