@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements/dev.txt | md5sum | cut -c1-12)
 LOCAL := DJANGO_SETTINGS_MODULE=confide.settings.local
+# axe-core for the browser tests' accessibility checks, pinned in package-lock.json; without npm (or offline)
+# those tests are skipped, as the browser tests are without chromium.
+AXE := node_modules/axe-core/axe.min.js
 
 .PHONY: run test test-fast lint bench migrate seed clean
 
@@ -16,7 +19,16 @@ $(STAMP): $(BIN)/python requirements/dev.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-install: $(STAMP)
+$(AXE): package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+	  echo "npm not found: the accessibility tests will be skipped (apt-get install npm)"; \
+	elif npm ci --no-audit --no-fund --loglevel=error; then \
+	  touch $(AXE); \
+	else \
+	  echo "npm ci failed: the accessibility tests will be skipped"; \
+	fi
+
+install: $(STAMP) $(AXE)
 
 migrate: install
 	$(BIN)/python -m confide.core.keyfiles
@@ -51,4 +63,4 @@ bench: install
 	$(BIN)/python bench/escrow.py
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var node_modules .pytest_cache .mypy_cache .ruff_cache
