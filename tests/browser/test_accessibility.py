@@ -230,9 +230,6 @@ def test_staff_pages(live_server, browser, audit, org, handler, unlock, circulat
     audit.check(page, "dashboard")
     page.goto(f"{base}/staff/cases/{submitted.report.pk}/")
     assert "who else was there" in page.content()
-    # The case page is being rebuilt on another branch: its reply hint (#id_body) still lacks the id that
-    # Django's aria-describedby names. Remove the waiver once that lands.
-
     audit.check(page, "case")
     page.goto(f"{base}/staff/letters/")
     audit.check(page, "letters")
