@@ -73,7 +73,9 @@ def main() -> None:
 
         django.setup()
         from django.core.management import call_command
+        from django.db import connection
         from django.test import Client
+        from django.test.utils import CaptureQueriesContext
         from django_tasks_db.models import DBTaskResult
 
         from confide.escrow.services.vaults import vault_create
@@ -99,6 +101,11 @@ def main() -> None:
             assert response.status_code == 202, response.content
             return elapsed
 
+        def queries(email: str) -> int:
+            with CaptureQueriesContext(connection) as captured:
+                ask(email)
+            return len(captured)
+
         total = WARMUP + args.samples
         # Distinct addresses every time, outsiders at the same domain, so nothing is cached for either class.
         plan = [("roster", staff[n % len(staff)]) for n in range(total)]
@@ -112,6 +119,7 @@ def main() -> None:
             if seen[kind] > WARMUP:
                 timings[kind].append(elapsed)
 
+        counted = {"roster": queries(staff[-1]), "outsider": queries("counted-outsider@campaign.example")}
         sent_in_requests = sink.messages
         queued = DBTaskResult.objects.filter(status="READY").count()
         if queued:
@@ -134,7 +142,10 @@ def main() -> None:
         f"  mean difference (roster - outsider) {difference * 1000:+.3f} ms +/- {2 * error * 1000:.3f} ms (2 SE); "
         f"p50 difference {(statistics.median(roster) - statistics.median(outsider)) * 1000:+.3f} ms"
     )
-    print(f"  mail sent inside the requests: {sent_in_requests}; jobs the requests queued: {queued}")
+    print(
+        f"  SQL queries per request: {counted['roster']} on roster, {counted['outsider']} off roster; "
+        f"mail sent inside the requests: {sent_in_requests}; jobs the requests queued: {queued}"
+    )
     print(
         f"  after the worker ran: {sink.messages} messages in the sink, {delivered_roster} to roster addresses, "
         f"{len(sink.recipients) - delivered_roster} to others"
