@@ -64,8 +64,9 @@ def manage(env: dict, *args: str, stdin: str | None = None) -> str:
 
 
 @contextmanager
-def confide_server(database_url: str, *, workers: int | None = None):
-    """Migrate a fresh database, then serve it with the project's gunicorn configuration."""
+def confide_server(database_url: str, *, workers: int | None = None, log=None):
+    """Migrate a fresh database, then serve it with the project's gunicorn configuration (its log to `log`, an
+    open file, when given)."""
     var = Path(tempfile.mkdtemp(prefix="confide-bench-var-"))
     (var / "staticfiles").mkdir()  # the API needs no static files; whitenoise only wants the folder
     port = free_port()
@@ -85,7 +86,9 @@ def confide_server(database_url: str, *, workers: int | None = None):
     subprocess.run([PYTHON, "-m", "confide.core.keyfiles"], env=env, cwd=ROOT, check=True, capture_output=True)
     manage(env, "flush", "--noinput")
     manage(env, "migrate", "--noinput")
-    server = subprocess.Popen([PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "confide.wsgi"], env=env, cwd=ROOT)
+    server = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "-c", "gunicorn.conf.py", "confide.wsgi"], env=env, cwd=ROOT, stdout=log, stderr=log
+    )
     try:
         deadline = time.time() + 30
         while time.time() < deadline:

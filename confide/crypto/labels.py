@@ -37,6 +37,7 @@ ACCOUNT = "account"
 ACCOUNT_UNVERIFIED = "account-unverified"
 ROSTER = "roster"
 VERIFICATION_CODE = "verification-code"
+VERIFICATION_MAIL = "verification-mail"  # the key of a queued code email (pepper-derived)
 OPRF_RATE = "oprf-rate"
 OPRF_POOL = "oprf-pool"  # unverified evaluations per organization and per deployment
 MATCH_INDEX = "match-index"
@@ -79,6 +80,7 @@ HASH_LABELS = [
     ACCOUNT_UNVERIFIED,
     ROSTER,
     VERIFICATION_CODE,
+    VERIFICATION_MAIL,
     OPRF_RATE,
     OPRF_POOL,
     MATCH_INDEX,
@@ -111,6 +113,7 @@ AD_TOTP = b"totp:"  # followed by the user's id
 AD_USER = b"user:"  # followed by the user's id: a staff secret key's owner
 AD_SESSION_UNLOCK = b"confide-session-unlock"
 AD_SUBMISSION = b"submission:"  # followed by the row's lookup
+AD_VERIFICATION_MAIL = b"verification-mail:"  # a queued code email, whose challenge id it carries inside
 
 AD_PREFIXES = [
     AD_REPORT,
@@ -128,4 +131,5 @@ AD_PREFIXES = [
     AD_USER,
     AD_SESSION_UNLOCK,
     AD_SUBMISSION,
+    AD_VERIFICATION_MAIL,
 ]

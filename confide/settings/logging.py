@@ -9,6 +9,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "filters": {
         "strip_request": {"()": "confide.settings.logging_filters.StripRequestFilter"},
+        "quiet_code_mail": {"()": "confide.settings.logging_filters.QuietCodeMailFilter"},
     },
     "formatters": {
         "plain": {"format": "%(levelname)s %(name)s %(message)s"},
@@ -28,5 +29,8 @@ LOGGING = {
         "django.security": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "gunicorn.access": {"handlers": [], "level": "CRITICAL", "propagate": False},
         "confide": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # On the loggers, not the handler: `db_worker` sets these loggers' levels and may add handlers of its own.
+        "django_tasks": {"filters": ["quiet_code_mail"]},
+        "django_tasks_db": {"filters": ["quiet_code_mail"]},
     },
 }

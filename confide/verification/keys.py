@@ -1,6 +1,7 @@
 """Verification's keyed derivations (crypto.md §4 "Accounts and Sybils"), labels from confide.crypto.labels.
 Every one is peppered: a copy of the database alone cannot test an address against them."""
 
+import base64
 import uuid
 
 from confide import crypto
@@ -21,3 +22,18 @@ def roster_lookup(organization: Organization, canonical: str) -> bytes:
 
 def code_key(challenge_id: uuid.UUID, code: str) -> bytes:
     return crypto.keyed_hash(labels.VERIFICATION_CODE, keyfiles.pepper() + challenge_id.bytes + code.encode())
+
+
+def code_mail_key() -> bytes:
+    """The key a queued code email is sealed under in the task table: peppered, so the table (or a copy of the
+    database) does not say who asked for a code."""
+    return crypto.keyed_hash(labels.VERIFICATION_MAIL, keyfiles.pepper())
+
+
+def code_mail_seal(plaintext: bytes) -> str:
+    return base64.b64encode(crypto.aead_encrypt(code_mail_key(), plaintext, ad=labels.AD_VERIFICATION_MAIL)).decode()
+
+
+def code_mail_open(sealed: str) -> bytes:
+    """The plaintext, or crypto.DecryptionError."""
+    return crypto.aead_decrypt(code_mail_key(), base64.b64decode(sealed), ad=labels.AD_VERIFICATION_MAIL)

@@ -1,30 +1,37 @@
 """Verified accounts for matching escrow and letters (crypto.md §4 "Accounts and Sybils").
 
 A reporter proves control of an address on the organization's roster or an allowed domain with a one-time
-code. What is kept afterwards is `account_ref = H("account", PEPPER ‖ canonical address)`: the same person
-always gets the same reference, so duplicates can be refused, and the address itself is never stored.
+code, which the background worker mails (confide.verification.tasks). What is kept afterwards is
+`account_ref = H("account", PEPPER ‖ canonical address)`: the same person always gets the same reference, so
+duplicates can be refused, and the address itself is never stored.
 """
 
 import secrets
-import smtplib
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_tasks_db.models import DBTaskResult
 
 from confide import crypto
 from confide.core.throttle import write_allow
 from confide.tenants.models import Organization
-from confide.verification.content import VerificationError, address_canonical, domain_canonical
-from confide.verification.keys import account_ref_of, code_key, roster_lookup
+from confide.verification.content import (
+    ADDRESS_MAX_CHARS,
+    CodeMail,
+    VerificationError,
+    address_canonical,
+    domain_canonical,
+)
+from confide.verification.keys import account_ref_of, code_key, code_mail_seal, roster_lookup
 from confide.verification.models import AllowedDomain, Challenge, RosterEntry
 from confide.verification.selectors import address_eligible
+from confide.verification.tasks import verification_mail_job
 
 # Eight: the pending cap lets anyone try ~48,000 challenges a day per organization, 5 guesses each.
 CODE_DIGITS = 8
@@ -61,14 +68,23 @@ def domain_allow(*, organization: Organization, domain: str) -> AllowedDomain:
 def verification_challenges_purge() -> int:
     """Delete expired challenges. Each holds, to the second, when a reporter asked for a code (G2): it must go
     with its code even when no later request comes along to sweep it."""
-    deleted, _by_model = Challenge.objects.filter(expires_at__lte=timezone.now()).delete()
+    now = timezone.now()
+    deleted, _by_model = Challenge.objects.filter(expires_at__lte=now).delete()
+    # A queued code email outlives its code only while no worker runs; it goes with the code all the same.
+    DBTaskResult.objects.filter(
+        task_path=verification_mail_job.module_path,
+        enqueued_at__lte=now - timedelta(minutes=settings.CONFIDE_VERIFICATION_MINUTES),
+    ).delete()
     return deleted
 
 
 def verification_start(*, organization: Organization, email: str) -> uuid.UUID:
-    """Email a one-time code if the address belongs to the organization's staff. The answer is the same
-    either way, so the form does not tell who is on the roster."""
+    """Queue a one-time code for the address if it belongs to the organization's staff. The answer, the work
+    and its time are the same either way, so the form does not tell who is on the roster: the request never
+    talks to the mail server, and queues one sealed job of one size whether or not anyone is to be mailed."""
     write_allow(scope="verification", organization_id=organization.pk)
+    if len(email.strip()) > ADDRESS_MAX_CHARS:
+        raise VerificationError(_("An email address looks like name@example.org."), field="email")
     canonical = address_canonical(email)
     now = timezone.now()
     verification_challenges_purge()
@@ -88,25 +104,13 @@ def verification_start(*, organization: Organization, email: str) -> uuid.UUID:
         sealed_ref=crypto.aead_encrypt(code_key(challenge_id, sealing_code), account_ref, ad=challenge_id.bytes),
         expires_at=now + timedelta(minutes=settings.CONFIDE_VERIFICATION_MINUTES),
     )
-    if eligible:
-        try:
-            send_mail(
-                subject=_("Your Confide code"),
-                message=_(
-                    "Your code is %(code)s. It works for %(minutes)d minutes. If you did not ask for it, ignore "
-                    "this message: nothing else happens."
-                )
-                % {"code": code, "minutes": settings.CONFIDE_VERIFICATION_MINUTES},
-                from_email=None,
-                recipient_list=[email.strip()],
-                fail_silently=False,
-            )
-        except (smtplib.SMTPException, OSError):
-            # Not re-raised: a 500 would log the exception, and SMTP errors name the recipient's address.
-            Challenge.objects.filter(pk=challenge_id).delete()
-            raise VerificationError(
-                _("We could not send the code just now. Please try again in a few minutes."), field="email"
-            ) from None
+    mail = CodeMail(
+        challenge_id=challenge_id,
+        to=email.strip() if eligible else "",
+        code=code,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+    )
+    verification_mail_job.enqueue(code_mail_seal(mail.to_bytes()))
     return challenge_id
 
 

@@ -1,15 +1,13 @@
 """Signing a collective letter in a real browser with JavaScript off: verify by email code, sign, save the
 receipt, come back with it, see the count (never another signer's name) and one's own signature, withdraw."""
 
-import re
-
 import pytest
-from django.core import mail
 
 from confide.letters.models import Signature
 from confide.verification.services import roster_upload
 from tests.helpers.letters import sign
 from tests.helpers.receipts import browser_type_back
+from tests.helpers.verification import code_sent
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -22,7 +20,7 @@ def test_a_colleague_signs_and_withdraws_without_javascript(live_server, no_js_p
     page.fill("input[name=email]", "dana@acme.org")
     page.click("form[action$='/verify/'] button[type=submit]")
 
-    code = re.search(r"\b(\d{8})\b", mail.outbox[-1].body).group(1)
+    code = code_sent()
     page.fill("input[name=code]", code)
     page.fill("input[name=name]", "Dana Doe")
     page.fill("input[name=role]", "Field organizer")

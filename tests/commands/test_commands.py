@@ -12,6 +12,7 @@ from confide.accounts.services.sign_in import staff_unlock
 from confide.core.keyfiles import main as keyfiles_main
 from confide.tenants.models import Membership, Organization
 from confide.verification.services import verification_start
+from tests.helpers.verification import code_mails_send
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +44,7 @@ def test_seed_demo_lets_any_demo_example_address_ask_for_a_code():
     run("seed_demo", "--password", "a demo password 123")
     run("seed_demo", "--password", "a demo password 123")
     verification_start(organization=Organization.objects.get(slug="demo"), email="someone@demo.example")
+    code_mails_send()
     assert mail.outbox[-1].to == ["someone@demo.example"]
 
 

@@ -10,6 +10,7 @@ from confide.escrow.services.matching import matches_detect
 from confide.verification.services import account_ref_for, roster_upload
 from tests.helpers.escrow import name_person, new_vault
 from tests.helpers.staff import csrf_from
+from tests.helpers.verification import code_mails_send
 
 
 def _verify(client: Client, org, email: str):
@@ -18,6 +19,7 @@ def _verify(client: Client, org, email: str):
     response = client.post(f"/r/{org.slug}/vault/verify/", {"email": email, "csrfmiddlewaretoken": csrf_from(page)})
     assert response.status_code == 200, response.content.decode()[:1000]
     challenge = re.search(r'name="challenge" value="([^"]+)"', response.content.decode()).group(1)
+    code_mails_send()
     code = re.search(r"\b(\d{8})\b", mail.outbox[-1].body).group(1) if mail.outbox else "00000000"
     return client.post(
         f"/r/{org.slug}/vault/verify/code/",

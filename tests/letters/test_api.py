@@ -1,9 +1,6 @@
 """The letters API: the same rules as the pages, 4xx JSON for bad input, 404 for every other persona."""
 
-import re
-
 import pytest
-from django.core import mail
 from django.test import Client
 
 from confide.letters.models import Letter, LetterCopy, Signature
@@ -11,6 +8,7 @@ from confide.verification.services import roster_upload
 from tests.helpers.api import receipt_header
 from tests.helpers.letters import LETTER_TEXT, draft, sign
 from tests.helpers.reports import submit_report
+from tests.helpers.verification import code_sent
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +46,7 @@ def test_the_whole_life_of_a_letter_through_the_api(api, org, handler, boss, chi
     receipts = []
     for email, visibility in (("ann@acme.org", "name"), ("ben@acme.org", "verified")):
         start = api.post(f"/api/letters/invitations/{token}/verification", {"email": email}, content_type=JSON)
-        code = re.search(r"\b(\d{8})\b", mail.outbox[-1].body).group(1)
+        code = code_sent()
         signed = api.post(
             f"/api/letters/invitations/{token}/signatures",
             {

@@ -1,16 +1,14 @@
 """G1 and G6 at rest: unique strings go in everywhere a letter's participants write, then the database (and
 its WAL), the media and secrets folders and the logs are searched. Zero hits."""
 
-import re
-
 import pytest
-from django.core import mail
 from django.test import Client
 
 from confide.verification.services import roster_upload
 from tests.helpers.api import receipt_header
 from tests.helpers.canary import at_rest_sources, canary, hits
 from tests.helpers.staff import api_token
+from tests.helpers.verification import code_sent
 
 pytestmark = pytest.mark.django_db(transaction=True)
 JSON = "application/json"
@@ -71,7 +69,7 @@ def test_nothing_a_letters_participants_write_is_readable_at_rest(org, handler, 
         (emails[1], marks["HIDDENNAME"], "verified"),
     ):
         start = client.post(f"/api/letters/invitations/{token}/verification", {"email": email}, content_type=JSON)
-        code = re.search(r"\b(\d{8})\b", mail.outbox[-1].body).group(1)
+        code = code_sent()
         signed = client.post(
             f"/api/letters/invitations/{token}/signatures",
             {
