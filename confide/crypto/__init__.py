@@ -40,12 +40,17 @@ from confide.crypto.primitives import (
     unseal,
 )
 from confide.crypto.receipts import (
+    DEFAULT_RECEIPT_LANGUAGE,
     RECEIPT_BITS,
-    RECEIPT_WORDS,
+    RECEIPT_LANGUAGES,
+    receipt_bits,
     receipt_generate,
     receipt_key,
+    receipt_language,
+    receipt_legacy_words,
     receipt_lookup,
     receipt_normalise,
+    receipt_word_count,
     receipt_words,
 )
 from confide.crypto.shares import (
@@ -67,10 +72,11 @@ from confide.crypto.streams import (
 
 __all__ = [
     "CHUNK_SIZE",
+    "DEFAULT_RECEIPT_LANGUAGE",
     "KEY_BYTES",
     "PRODUCTION_COST",
     "RECEIPT_BITS",
-    "RECEIPT_WORDS",
+    "RECEIPT_LANGUAGES",
     "TEST_COST",
     "CryptoError",
     "DecryptionError",
@@ -103,10 +109,14 @@ __all__ = [
     "public_key_from_secret",
     "random_bytes",
     "random_key",
+    "receipt_bits",
     "receipt_generate",
     "receipt_key",
+    "receipt_language",
+    "receipt_legacy_words",
     "receipt_lookup",
     "receipt_normalise",
+    "receipt_word_count",
     "receipt_words",
     "salted_mac_hex",
     "seal",

@@ -36,10 +36,11 @@ def spelled(word: str) -> list[str]:
     return [NATO.get(letter, letter) for letter in word.lower()]
 
 
-# Receipt words that sound like another word (the receipt list is the EFF large list, shared with web receipts and
-# not ours to change). Heard without spelling, the caller may write the other word down; the first four pairs
-# are both receipt words, so a wrong one still looks like a receipt. Found by checking a list of common English
-# homophones against the receipt list: tests/hotline/test_receipt_words.py keeps every entry on the list.
+# Words of the EFF large list that sound like another word. Receipts issued before the curated lists
+# (confide/crypto/WORDLISTS.md) are drawn from it, and still read on callbacks; the new English list leaves them
+# out. Heard without spelling, the caller may write the other word down; the first four pairs are both receipt
+# words, so a wrong one still looks like a receipt. Found by checking a list of common English homophones against
+# the list: tests/hotline/test_spelling.py keeps every entry on it.
 
 
 SOUNDS_LIKE = {

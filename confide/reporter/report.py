@@ -5,6 +5,7 @@ import uuid
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -87,7 +88,7 @@ def submit(request: HttpRequest, org_slug: str) -> HttpResponse:
         if target is None:  # intake closed between the page and the post
             raise Http404
         write_allow(scope="intake", organization_id=target.organization_id)
-        submitted = report_submit(target=target, content=content, uploads=_uploads(request))
+        submitted = report_submit(target=target, content=content, uploads=_uploads(request), language=get_language())
     except Throttled as throttled:
         uploads_discard(_uploads(request))
         # The form comes back with everything typed, so waiting costs the reporter nothing but the files.

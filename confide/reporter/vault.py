@@ -10,6 +10,7 @@ from collections.abc import Callable
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -55,7 +56,7 @@ def start(request: HttpRequest, org_slug: str) -> HttpResponse:
     organization = organization_get(org_slug)
     if request.method == "GET":
         return render(request, "reporter/escrow/start.html", {"organization": organization})
-    created = vault_create(organization=organization)
+    created = vault_create(organization=organization, language=get_language())
     # Shown in the POST response only, never in a URL; the cookie lets the reporter go straight in.
     response = render(
         request, "reporter/escrow/receipt.html", {"organization": organization, "receipt": created.receipt}
@@ -241,7 +242,9 @@ def record_report(
         organization,
         title=str(_("Turn this record into a report")),
         text=found[1].text,
-        convert=lambda category: record_to_report(access=access, record_id=record_id, category=category),
+        convert=lambda category: record_to_report(
+            access=access, record_id=record_id, category=category, language=get_language()
+        ),
     )
 
 
@@ -258,7 +261,9 @@ def entry_report(
         organization,
         title=str(_("Turn this entry into a report")),
         text=group.text,
-        convert=lambda category: entry_to_report(access=access, group_id=group.id, category=category),
+        convert=lambda category: entry_to_report(
+            access=access, group_id=group.id, category=category, language=get_language()
+        ),
     )
 
 

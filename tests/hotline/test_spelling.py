@@ -8,12 +8,14 @@ RECEIPT = "cash abacus very carrot abacus abacus abacus abacus"
 
 
 def test_every_flagged_word_is_a_receipt_word():
-    words = set(crypto.receipt_words())
+    # Of the receipts issued before the curated lists: the new English list leaves sound-alikes out.
+    words = set(crypto.receipt_legacy_words())
     assert set(SOUNDS_LIKE) <= words
+    assert not set(SOUNDS_LIKE) & set(crypto.receipt_words("en"))
 
 
 def test_sound_alikes_that_are_both_receipt_words_flag_each_other():
-    words = set(crypto.receipt_words())
+    words = set(crypto.receipt_legacy_words())
     for word, other in SOUNDS_LIKE.items():
         if other in words:
             assert SOUNDS_LIKE[other] == word

@@ -4,6 +4,7 @@ import uuid
 from datetime import date
 
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -50,7 +51,7 @@ def submit(request: HttpRequest, org_slug: str, payload: ReportIn):
         return Status(404, {"detail": _("No organization takes reports at this address.")})
     content = content_build(**payload.dict())
     write_allow(scope="intake", organization_id=target.organization_id)
-    submitted = report_submit(target=target, content=content)
+    submitted = report_submit(target=target, content=content, language=get_language())
     return Status(
         201,
         {

@@ -35,12 +35,17 @@ def _reference() -> str:
 
 
 def report_submit(
-    *, target: IntakeTarget, content: ReportContent, uploads: Sequence[EncryptedUpload] = ()
+    *,
+    target: IntakeTarget,
+    content: ReportContent,
+    uploads: Sequence[EncryptedUpload] = (),
+    language: str = crypto.DEFAULT_RECEIPT_LANGUAGE,
 ) -> SubmittedReport:
-    """Encrypt and commit a report. Returns after the commit: a shown receipt means a kept report (G8)."""
+    """Encrypt and commit a report. Returns after the commit: a shown receipt means a kept report (G8). The
+    receipt's words are in `language`, the reporter's."""
     report_id = uuid.uuid4()
     report_key = crypto.random_key()
-    receipt = crypto.receipt_generate()
+    receipt = crypto.receipt_generate(language)
     normalised = crypto.receipt_normalise(receipt)
     ad = keys.ad_report(report_id)
     day = today()
