@@ -1,6 +1,8 @@
 """Reading a receipt over the phone: the spelling alphabet, and the receipt words a caller may hear as another
 word."""
 
+import unicodedata
+
 NATO = {
     "a": "Alfa",
     "b": "Bravo",
@@ -32,8 +34,13 @@ NATO = {
 
 
 def spelled(word: str) -> list[str]:
-    """The spelling alphabet for a receipt word: the same code words in English and Spanish (ICAO)."""
-    return [NATO.get(letter, letter) for letter in word.lower()]
+    """The spelling alphabet for a receipt word: the same code words in English and Spanish (ICAO). An accented
+    letter is spelled as its plain letter ("limón": ... Oscar, November): receipts are accepted without accents."""
+    return [NATO.get(_plain(letter), letter) for letter in word.lower()]
+
+
+def _plain(letter: str) -> str:
+    return unicodedata.normalize("NFKD", letter)[0]
 
 
 # Words of the EFF large list that sound like another word. Receipts issued before the curated lists

@@ -25,7 +25,7 @@ def test_generated_receipts_are_distinct_and_spread_over_the_list(language, most
     words = Counter(w for r in receipts for w in r.split())
     size, draws = len(crypto.receipt_words(language)), sum(words.values())
     assert set(words) <= set(crypto.receipt_words(language))
-    # English: 8,000 draws from 6,010 words, about 4,420 distinct expected (sd ~30); Spanish: 10,000 from 1,648,
+    # English: 8,000 draws from 6,010 words, about 4,420 distinct expected (sd ~30); Spanish: 10,000 from 1,646,
     # nearly all of them. One word drawn `most` times is near 1e-5 or less. A fixed seed or short list fails.
     assert len(words) > 0.9 * size * (1 - (1 - 1 / size) ** draws)
     assert max(words.values()) < most

@@ -1,7 +1,7 @@
 """Receipt words that are easy to mishear are flagged when the receipt is read to a caller."""
 
 from confide import crypto
-from confide.hotline.spelling import SOUNDS_LIKE, sounds_like
+from confide.hotline.spelling import SOUNDS_LIKE, sounds_like, spelled
 from tests.helpers.hotline import post
 
 RECEIPT = "cash abacus very carrot abacus abacus abacus abacus"
@@ -19,6 +19,11 @@ def test_sound_alikes_that_are_both_receipt_words_flag_each_other():
     for word, other in SOUNDS_LIKE.items():
         if other in words:
             assert SOUNDS_LIKE[other] == word
+
+
+def test_a_spanish_word_is_spelled_without_its_accents_which_the_receipt_does_not_need():
+    assert spelled("Limón") == ["Lima", "India", "Mike", "Oscar", "November"]
+    assert spelled("año")[1] == "November"
 
 
 def test_a_plain_word_is_not_flagged():
