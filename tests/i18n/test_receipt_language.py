@@ -64,8 +64,12 @@ def test_a_spanish_reporter_on_the_api_gets_spanish_words(api, org, handler):
 
 def test_a_spanish_call_gets_a_spanish_receipt_and_an_english_call_an_english_one(org, handler, call_taker, login):
     client = login(call_taker)
-    assert spanish(hotline_receipt_of(file_call(client, lang="es")))
-    assert english(hotline_receipt_of(file_call(client, lang="en")))
+    filed = file_call(client, lang="es")
+    assert spanish(hotline_receipt_of(filed))
+    assert "Ahora le leeré su recibo: 10 palabras." in filed.content.decode()
+    filed = file_call(client, lang="en")
+    assert english(hotline_receipt_of(filed))
+    assert "I will now read you your receipt: 8 words." in filed.content.decode()
 
 
 def test_a_receipt_issued_before_the_curated_lists_opens_its_report(monkeypatch, csrf_client, org, handler):
