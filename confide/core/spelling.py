@@ -1,6 +1,8 @@
 """Reading a receipt over the phone: the spelling alphabet, and the receipt words a caller may hear as another
 word."""
 
+import unicodedata
+
 NATO = {
     "a": "Alfa",
     "b": "Bravo",
@@ -32,14 +34,20 @@ NATO = {
 
 
 def spelled(word: str) -> list[str]:
-    """The spelling alphabet for a receipt word: the same code words in English and Spanish (ICAO)."""
-    return [NATO.get(letter, letter) for letter in word.lower()]
+    """The spelling alphabet for a receipt word: the same code words in English and Spanish (ICAO). An accented
+    letter is spelled as its plain letter ("limón": ... Oscar, November): receipts are accepted without accents."""
+    return [NATO.get(_plain(letter), letter) for letter in word.lower()]
 
 
-# Receipt words that sound like another word (the receipt list is the EFF large list, shared with web receipts and
-# not ours to change). Heard without spelling, the caller may write the other word down; the first four pairs
-# are both receipt words, so a wrong one still looks like a receipt. Found by checking a list of common English
-# homophones against the receipt list: tests/hotline/test_receipt_words.py keeps every entry on the list.
+def _plain(letter: str) -> str:
+    return unicodedata.normalize("NFKD", letter)[0]
+
+
+# Words of the EFF large list that sound like another word. Receipts issued before the curated lists
+# (confide/crypto/WORDLISTS.md) are drawn from it, and still read on callbacks; the new English list leaves them
+# out. Heard without spelling, the caller may write the other word down; the first four pairs are both receipt
+# words, so a wrong one still looks like a receipt. Found by checking a list of common English homophones against
+# the list: tests/hotline/test_spelling.py keeps every entry on it.
 
 
 SOUNDS_LIKE = {

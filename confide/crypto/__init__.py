@@ -47,11 +47,16 @@ from confide.crypto.receipt_wraps import (
     receipt_wrap_uncover,
 )
 from confide.crypto.receipts import (
+    DEFAULT_RECEIPT_LANGUAGE,
     RECEIPT_BITS,
-    RECEIPT_WORDS,
+    RECEIPT_LANGUAGES,
+    receipt_bits,
     receipt_generate,
+    receipt_language,
+    receipt_legacy_words,
     receipt_lookup,
     receipt_normalise,
+    receipt_word_count,
     receipt_words,
 )
 from confide.crypto.shares import (
@@ -73,10 +78,11 @@ from confide.crypto.streams import (
 
 __all__ = [
     "CHUNK_SIZE",
+    "DEFAULT_RECEIPT_LANGUAGE",
     "KEY_BYTES",
     "PRODUCTION_COST",
     "RECEIPT_BITS",
-    "RECEIPT_WORDS",
+    "RECEIPT_LANGUAGES",
     "TEST_COST",
     "CryptoError",
     "DecryptionError",
@@ -109,10 +115,14 @@ __all__ = [
     "public_key_from_secret",
     "random_bytes",
     "random_key",
+    "receipt_bits",
     "receipt_generate",
+    "receipt_language",
+    "receipt_legacy_words",
     "receipt_lookup",
     "receipt_normalise",
     "receipt_unwrap",
+    "receipt_word_count",
     "receipt_words",
     "receipt_wrap",
     "receipt_wrap_cover",

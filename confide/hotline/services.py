@@ -29,6 +29,8 @@ def hotline_report_submit(
     its exact second next to the report id would tie the report to the time of a call (threat model G2), which
     phone records of the line could then tie to the caller.
 
+    The receipt is in the caller's language (English for a language without a receipt list).
+
     Raises LineClosed when the organization stopped taking reports, AlreadyFiled for a read-back filed before."""
     target = intake_target_get(slug=organization.slug)
     if target is None:
@@ -43,7 +45,7 @@ def hotline_report_submit(
                     ReadBackUsed.objects.create(token_hash=read_back_token_hash(read_back_nonce))
             except IntegrityError:
                 raise AlreadyFiled() from None
-        submitted = report_submit(target=target, content=content)
+        submitted = report_submit(target=target, content=content, language=content.language)
         # The day only: the second of a filing is the time of a call, which the line's phone records tie to a caller.
         audit_record(actor=user, action=Action.HOTLINE_REPORT_FILED, obj=organization, day_only=True)
     return submitted

@@ -6,8 +6,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from confide.core.throttle import Throttled
@@ -83,6 +83,7 @@ def draft(request: HttpRequest, org_slug: str) -> HttpResponse:
             release_at_deadline=data["release_at_deadline"],
             attendees=data["attendees"],
             fingerprinted=data["fingerprinted"],
+            language=get_language(),
         )
     except LetterError as error:  # the draft stays in the form
         form.add_error(error.field if error.field in form.fields else None, error.message)
@@ -271,7 +272,7 @@ def sign(request: HttpRequest, org_slug: str, token: str) -> HttpResponse:
             ).account_ref
         else:
             return again(_("Enter the code from the email, or a vouching code from the third party."))
-        signed = signature_create(access=access, account_ref=account_ref, content=content)
+        signed = signature_create(access=access, account_ref=account_ref, content=content, language=get_language())
     except VerificationError as error:
         return again(error.message)
     except LetterError as error:

@@ -5,6 +5,7 @@ import uuid
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -127,7 +128,9 @@ def submit(request: HttpRequest, org_slug: str) -> HttpResponse:
         answer = submission_answer(once=once)
         if answer is None:  # a reload or a second click files nothing, and is not throttled as a new report
             write_allow(scope="intake", organization_id=target.organization_id)
-            answer = report_submit_once(target=target, content=content, uploads=_uploads(request), once=once)
+            answer = report_submit_once(
+                target=target, content=content, uploads=_uploads(request), once=once, language=get_language()
+            )
         if answer.replayed:
             uploads_discard(_uploads(request))
     except Spent:

@@ -11,6 +11,7 @@ from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -69,7 +70,7 @@ def start(request: HttpRequest, org_slug: str) -> HttpResponse:
     organization = organization_get(org_slug)
     if request.method == "GET":
         return render(request, "reporter/escrow/start.html", {"organization": organization})
-    created = vault_create(organization=organization)
+    created = vault_create(organization=organization, language=get_language())
     # Never in a URL: the receipt page is reached by a redirect (a reload opens no second vault), the receipt
     # in its short-lived cookie; the vault's own cookie lets the reporter go straight in.
     response = redirect_to_receipt(organization, VAULT_RECEIPT_PAGES, Shown(receipt=created.receipt))
@@ -265,7 +266,9 @@ def record_report(
         organization,
         title=str(_("Turn this record into a report")),
         text=found[1].text,
-        convert=lambda category: record_to_report(access=access, record_id=record_id, category=category),
+        convert=lambda category: record_to_report(
+            access=access, record_id=record_id, category=category, language=get_language()
+        ),
     )
 
 
@@ -282,7 +285,9 @@ def entry_report(
         organization,
         title=str(_("Turn this entry into a report")),
         text=group.text,
-        convert=lambda category: entry_to_report(access=access, group_id=group.id, category=category),
+        convert=lambda category: entry_to_report(
+            access=access, group_id=group.id, category=category, language=get_language()
+        ),
     )
 
 

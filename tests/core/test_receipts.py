@@ -24,3 +24,15 @@ def test_anything_malformed_becomes_the_decoy_which_takes_the_same_lookup_path(b
 
 def test_the_handle_never_shows_the_receipt():
     assert "abacus" not in repr(receipt_normalise_or_decoy(RECEIPT))
+
+
+def test_a_spanish_receipt_typed_without_accents_is_valid_and_canonical():
+    shown = crypto.receipt_generate("es")
+    got = receipt_normalise_or_decoy(shown.upper())
+    assert got.valid and got.normalised == crypto.receipt_normalise(shown) and got.normalised.isascii()
+
+
+def test_a_receipt_issued_before_the_curated_lists_is_still_valid():
+    assert not set(RECEIPT.split()) <= set(crypto.receipt_words("en"))  # "abdomen" is out of the new list
+    assert receipt_normalise_or_decoy(RECEIPT) == receipt_normalise_or_decoy(RECEIPT.upper())
+    assert receipt_normalise_or_decoy(RECEIPT).valid

@@ -14,6 +14,7 @@ from confide.reports.models import Message, Report
 from confide.reports.selectors.common import report_view
 from confide.reports.selectors.reporter import reporter_access_get
 from tests.helpers.escrow import vault_client
+from tests.helpers.receipts import followed
 from tests.helpers.reports import submit_report
 from tests.helpers.staff import csrf_from
 
@@ -95,7 +96,8 @@ def test_a_long_letter_is_taken_and_one_past_the_limit_is_kept(org, handler, bos
     refused = post(client, "/r/acme/letters/new/", "/r/acme/letters/new/", {**data, "text": TOO_LONG})
     assert refused.status_code == 400 and not Letter.objects.exists()
     assert textarea(refused.content.decode(), "text").strip() == TOO_LONG.strip()
-    assert post(client, "/r/acme/letters/new/", "/r/acme/letters/new/", {**data, "text": LONG}).status_code == 200
+    drafted = post(client, "/r/acme/letters/new/", "/r/acme/letters/new/", {**data, "text": LONG})
+    assert followed(client, drafted).status_code == 200
     assert Letter.objects.count() == 1
 
 

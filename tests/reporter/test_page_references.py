@@ -11,6 +11,7 @@ from confide.escrow.services.entries import escrow_entry_create
 from confide.escrow.services.records import record_create
 from tests.helpers.escrow import vault_client
 from tests.helpers.letters import page_post, receipt_in
+from tests.helpers.receipts import followed
 from tests.helpers.reports import submit_report
 from tests.helpers.staff import csrf_from
 
@@ -117,8 +118,9 @@ def test_the_letter_pages_refer_only_to_what_exists(org, handler, boss, circulat
     invalid = checked(post(client, new, new, {"title": "", "threshold": "1"}), 400)
     assert 'href="#id_recipients_0"' in invalid
     checked(post(client, "/r/acme/letters/", "/r/acme/letters/return/", {"receipt": "no"}), 400)
-    drafted = page_post(
-        client, new, new, {"title": "T", "text": "A text", "recipients": [str(boss.pk)], "threshold": "2"}
+    drafted = followed(
+        client,
+        page_post(client, new, new, {"title": "T", "text": "A text", "recipients": [str(boss.pk)], "threshold": "2"}),
     )
     post(client, "/r/acme/letters/", "/r/acme/letters/return/", {"receipt": receipt_in(drafted)})
     checked(client.get("/r/acme/letters/mine/"), 200)

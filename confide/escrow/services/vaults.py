@@ -28,11 +28,11 @@ class CreatedVault:
         return f"CreatedVault(vault={self.vault.pk})"
 
 
-def vault_create(*, organization: Organization) -> CreatedVault:
+def vault_create(*, organization: Organization, language: str = crypto.DEFAULT_RECEIPT_LANGUAGE) -> CreatedVault:
     write_allow(scope="vault", organization_id=organization.pk)
     vault_id = uuid.uuid4()
     vault_key = crypto.random_key()
-    receipt = crypto.receipt_generate()
+    receipt = crypto.receipt_generate(language)
     normalised = crypto.receipt_normalise(receipt)
     vault = Vault.objects.create(
         id=vault_id,

@@ -88,6 +88,7 @@ def letter_draft_create(
     release_at_deadline: bool = False,
     attendees: str | Iterable[object] = (),
     fingerprinted: bool = True,
+    language: str = crypto.DEFAULT_RECEIPT_LANGUAGE,
 ) -> Drafted:
     """The organizer's draft, encrypted and waiting for the third party's review. Anonymous: the receipt is
     the organizer's only link to it."""
@@ -109,7 +110,7 @@ def letter_draft_create(
     letter_id = uuid.uuid4()
     letter_key, participant_key = crypto.random_key(), crypto.random_key()
     pair = crypto.keypair_generate()
-    receipt = crypto.receipt_generate()
+    receipt = crypto.receipt_generate(language)
     normalised = crypto.receipt_normalise(receipt)
     token = secrets.token_urlsafe(24)
     letter = Letter(

@@ -32,12 +32,18 @@ def _signable(letter: Letter) -> None:
         raise LetterConflict(_("The deadline of this letter has passed: signing is closed."))
 
 
-def signature_create(*, access: InvitationAccess, account_ref: bytes, content: SignatureContent) -> Signed:
+def signature_create(
+    *,
+    access: InvitationAccess,
+    account_ref: bytes,
+    content: SignatureContent,
+    language: str = crypto.DEFAULT_RECEIPT_LANGUAGE,
+) -> Signed:
     """Sign with a verified account. The signer never holds L: S is sealed to the letter's public key."""
     letter = access.letter
     signature_id = uuid.uuid4()
     signature_key = crypto.random_key()
-    receipt = crypto.receipt_generate()
+    receipt = crypto.receipt_generate(language)
     normalised = crypto.receipt_normalise(receipt)
     signature = Signature(
         id=signature_id,

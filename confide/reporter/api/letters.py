@@ -3,6 +3,7 @@ invitation token. The same services and rules as the pages; a refusal is raised 
 error map (confide/web/api.py)."""
 
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
@@ -80,6 +81,7 @@ def create_draft(request: HttpRequest, org_slug: str, payload: DraftIn):
         release_at_deadline=payload.release_at_deadline,
         attendees=payload.attendees,
         fingerprinted=payload.fingerprinted,
+        language=get_language(),
     )
     return Status(201, {"receipt": drafted.receipt, "invitation_token": drafted.token, "status": drafted.letter.status})
 
@@ -171,7 +173,7 @@ def sign(request: HttpRequest, token: str, payload: SignIn):
             raise _verified(error, "code") from None
     else:
         raise LetterError(_("Send `challenge` and `code` from the verification, or a `vouch` code."))
-    signed = signature_create(access=access, account_ref=account_ref, content=content)
+    signed = signature_create(access=access, account_ref=account_ref, content=content, language=get_language())
     body = {
         "receipt": signed.receipt,
         "signature_id": str(signed.signature.pk),

@@ -5,6 +5,7 @@ import uuid
 from datetime import date
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import File, Form, Header, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -70,14 +71,14 @@ def submit(
     content = content_build(**payload.dict())
     if idempotency_key is None:
         write_allow(scope="intake", organization_id=target.organization_id)
-        submitted = report_submit(target=target, content=content)
+        submitted = report_submit(target=target, content=content, language=get_language())
         return Status(201, _submitted(submitted.receipt, submitted.report.reference, submitted.report.submitted_on))
     body = json.dumps(payload.dict(), sort_keys=True).encode()
     once = once_for(organization_id=target.organization_id, channel=API, token=idempotency_key, body=body)
     answer = submission_answer(once=once)  # raises KeyReused (409) for another body
     if answer is None:
         write_allow(scope="intake", organization_id=target.organization_id)
-        answer = report_submit_once(target=target, content=content, once=once)
+        answer = report_submit_once(target=target, content=content, once=once, language=get_language())
     if answer.replayed:
         response["Idempotent-Replayed"] = "true"
     return Status(201, _submitted(answer.receipt, answer.reference, answer.submitted_on))

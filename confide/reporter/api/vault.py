@@ -6,6 +6,7 @@ import uuid
 from datetime import date
 
 from django.http import HttpRequest
+from django.utils.translation import get_language
 from ninja import Router, Schema, Status
 from pydantic import Field
 
@@ -90,7 +91,7 @@ class VaultOut(Schema):
     summary="Open a vault; returns its receipt, once",
 )
 def create_vault(request: HttpRequest, org_slug: str):
-    created = vault_create(organization=organization_for_intake_get(slug=org_slug))
+    created = vault_create(organization=organization_for_intake_get(slug=org_slug), language=get_language())
     return Status(201, {"receipt": created.receipt, "created_on": created.vault.created_on})
 
 
@@ -217,7 +218,9 @@ def _report_made(submitted: SubmittedReport | None) -> Status:
     summary="Send a record as a report; returns the report's own receipt, once",
 )
 def record_report(request: VaultRequest, record_id: uuid.UUID, payload: ToReportIn):
-    return _report_made(record_to_report(access=request.auth, record_id=record_id, category=payload.category))
+    return _report_made(
+        record_to_report(access=request.auth, record_id=record_id, category=payload.category, language=get_language())
+    )
 
 
 @router.post(
@@ -228,4 +231,6 @@ def record_report(request: VaultRequest, record_id: uuid.UUID, payload: ToReport
     summary="Send an entry as a report (the reporter's choice); returns the report's own receipt, once",
 )
 def entry_report(request: VaultRequest, entry_id: uuid.UUID, payload: ToReportIn):
-    return _report_made(entry_to_report(access=request.auth, group_id=str(entry_id), category=payload.category))
+    return _report_made(
+        entry_to_report(access=request.auth, group_id=str(entry_id), category=payload.category, language=get_language())
+    )

@@ -86,7 +86,9 @@ class ReportForm(forms.Form):
 class ReceiptForm(forms.Form):
     receipt = TextField(
         label=_("Your receipt"),
-        help_text=_("The eight words you were given. Spaces, dashes and capitals do not matter."),
+        help_text=_(
+            "The words of your receipt, as you were given them. Spaces, dashes, capitals and accents do not matter."
+        ),
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}),
     )

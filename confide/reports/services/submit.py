@@ -45,12 +45,14 @@ def report_submit(
     content: ReportContent,
     uploads: Sequence[EncryptedUpload] = (),
     once: Once | None = None,
+    language: str = crypto.DEFAULT_RECEIPT_LANGUAGE,
 ) -> SubmittedReport:
-    """Encrypt and commit a report. Returns after the commit: a shown receipt means a kept report (G8). With
-    `once`, the answer is kept for the same token in the same transaction (see report_submit_once)."""
+    """Encrypt and commit a report. Returns after the commit: a shown receipt means a kept report (G8). The
+    receipt's words are in `language`, the reporter's. With `once`, the answer is kept for the same token in the
+    same transaction (see report_submit_once)."""
     report_id = uuid.uuid4()
     report_key = crypto.random_key()
-    receipt = crypto.receipt_generate()
+    receipt = crypto.receipt_generate(language)
     normalised = crypto.receipt_normalise(receipt)
     ad = keys.ad_report(report_id)
     day = today()
@@ -105,7 +107,12 @@ def report_submit(
 
 
 def report_submit_once(
-    *, target: IntakeTarget, content: ReportContent, uploads: Sequence[EncryptedUpload] = (), once: Once
+    *,
+    target: IntakeTarget,
+    content: ReportContent,
+    uploads: Sequence[EncryptedUpload] = (),
+    once: Once,
+    language: str = crypto.DEFAULT_RECEIPT_LANGUAGE,
 ) -> Answer:
     """File a report at most once per token: the token used before (or by a twin request racing this one, which
     the unique lookup stops at commit) gets the answer the first request got, and nothing more is filed. Raises
@@ -114,7 +121,7 @@ def report_submit_once(
     if answer is not None:
         return answer
     try:
-        submitted = report_submit(target=target, content=content, uploads=uploads, once=once)
+        submitted = report_submit(target=target, content=content, uploads=uploads, once=once, language=language)
     except _Twin:
         answer = submission_answer(once=once)
         if answer is None:  # the twin's row went between its commit and this read: only a purge does that
