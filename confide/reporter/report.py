@@ -12,6 +12,7 @@ from confide.core.errors import Refused
 from confide.core.throttle import Throttled, write_allow
 from confide.reporter.decorators import organization_get, see_other, with_receipt
 from confide.reporter.forms.report import ReceiptForm, ReplyForm, ReportForm, attachment_limit_mb
+from confide.reporter.status import thread_facts
 from confide.reports.access import ReporterAccess
 from confide.reports.content import content_from_form
 from confide.reports.selectors.common import report_view
@@ -150,9 +151,11 @@ def _report_page(
     problem: object = None,
     status: int = 200,
 ) -> HttpResponse:
+    view = report_view(access=access, for_staff=False)
     context = {
         "organization": organization,
-        "view": report_view(access=access, for_staff=False),
+        "view": view,
+        "facts": thread_facts(view),
         "form": form or ReplyForm(),
         "problem": problem,
         "limit_mb": attachment_limit_mb(),
