@@ -44,6 +44,8 @@ API_TOKEN_UNLOCK = "api-token-unlock"
 INVITATION = "invitation"
 AUDIT = "audit"
 HOTLINE_READ_BACK = "confide.hotline.read_back"  # salt of the read-back MAC under Django's secret key
+# keyed_hash label: the key sealing reporters' reply-notice addresses, derived from the pepper
+REPLY_NOTICE = "reply-notice"
 
 HASH_LABELS = [
     RECEIPT_LOOKUP,
@@ -77,6 +79,7 @@ HASH_LABELS = [
     INVITATION,
     AUDIT,
     HOTLINE_READ_BACK,
+    REPLY_NOTICE,
 ]
 
 # AD prefixes: each ciphertext is bound to what it is and to the row it belongs to
@@ -94,6 +97,7 @@ AD_LETTER = b"letter:"  # followed by the part ("text", "update", …), a colon 
 AD_TOTP = b"totp:"  # followed by the user's id
 AD_USER = b"user:"  # followed by the user's id: a staff secret key's owner
 AD_SESSION_UNLOCK = b"confide-session-unlock"
+AD_REPLY_NOTICE = b"reply-notice:"  # followed by the report's id
 
 AD_PREFIXES = [
     AD_REPORT,
@@ -110,4 +114,5 @@ AD_PREFIXES = [
     AD_TOTP,
     AD_USER,
     AD_SESSION_UNLOCK,
+    AD_REPLY_NOTICE,
 ]

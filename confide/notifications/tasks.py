@@ -6,7 +6,7 @@ runs in fixed slots and enqueues its own next run, so exactly one of each is alw
 from django_tasks import task
 
 from confide.core.schedule import daily_slot_after, job_schedule
-from confide.notifications.services import digest_slot_after, staff_digests_send
+from confide.notifications.services import digest_slot_after, reply_notices_send, staff_digests_send
 from confide.reports.services.retention import retention_purge_expired
 from confide.verification.services import verification_challenges_purge
 
@@ -16,6 +16,7 @@ def staff_digest_job() -> int:
     # Riding on the digest's slots: an expired code's timestamp lives at most one slot after the code.
     verification_challenges_purge()
     sent = staff_digests_send()
+    reply_notices_send()
     digest_schedule()
     return sent
 

@@ -4,6 +4,7 @@ writer and reader binds a ciphertext to the same row identity. The prefixes are 
 import uuid
 
 from confide import crypto
+from confide.core import keyfiles
 from confide.crypto import labels
 
 
@@ -33,3 +34,13 @@ def ad_note(report_id: uuid.UUID, note_id: uuid.UUID) -> bytes:
 
 def report_key_for_receipt(*, report_id: uuid.UUID, receipt_wrap: bytes, normalised_receipt: str) -> bytes:
     return crypto.aead_decrypt(crypto.receipt_key(normalised_receipt), receipt_wrap, ad=ad_report(report_id))
+
+
+def reply_notice_key() -> bytes:
+    """Seals reply-notice addresses: derived from the pepper, which lives outside the database, so a copy of
+    the database alone never opens one. No handler key is involved: no handler can read them."""
+    return crypto.keyed_hash(labels.REPLY_NOTICE, keyfiles.pepper())
+
+
+def ad_reply_notice(report_id: uuid.UUID) -> bytes:
+    return labels.AD_REPLY_NOTICE + report_id.bytes

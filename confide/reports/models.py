@@ -184,3 +184,13 @@ class DeletionRequest(models.Model):
     report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="deletion_request")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     requested_at = models.DateTimeField(auto_now_add=True)
+
+
+class ReplyNotice(models.Model):
+    """An address the reporter gave for one purpose: a content-free email that a reply is waiting. Sealed under
+    the pepper-derived key (keys.reply_notice_key), bound to its report; `pending` says a handler wrote since
+    the last notice. No date is kept: the notice goes out in the next digest slot, not when the reply was."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, primary_key=True, related_name="reply_notice")
+    sealed_address = models.BinaryField()
+    pending = models.BooleanField(default=False)

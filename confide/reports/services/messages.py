@@ -17,6 +17,7 @@ from confide.reports.access import CaseAccess, ReporterAccess
 from confide.reports.content import message_clean
 from confide.reports.models import Author, Message, Report
 from confide.reports.services.attachments import attachments_add
+from confide.reports.services.notices import reply_notice_due
 from confide.reports.uploads import EncryptedUpload
 
 
@@ -85,4 +86,5 @@ def message_create_by_handler(*, access: CaseAccess, body: str, uploads: Sequenc
             author=access.user,
         )
         audit_record(actor=access.user, action=Action.CASE_REPLY, obj=access.report)
+        reply_notice_due(report=access.report)
     return message
