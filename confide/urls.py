@@ -18,6 +18,8 @@ api = api_create(reporter_api, staff_api)
 
 urlpatterns = [
     path("", pages.home, name="home"),
+    path("options/", pages.outside_options, name="outside_options"),
+    path("exit/", pages.quick_exit, name="quick_exit"),
     path("r/<slug:org_slug>/", include("confide.reporter.urls")),
     path("staff/", include("confide.staff.urls")),
     path("operator/", admin.site.urls),

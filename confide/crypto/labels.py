@@ -54,6 +54,8 @@ INVITATION = "invitation"
 AUDIT = "audit"
 THROTTLE_BUCKET = "throttle-bucket"  # names of the shared flood counters (no organization or report in clear)
 HOTLINE_READ_BACK = "confide.hotline.read_back"  # salt of the read-back MAC under Django's secret key
+# keyed_hash label: the key sealing reporters' reply-notice addresses, derived from the pepper
+REPLY_NOTICE = "reply-notice"
 
 HASH_LABELS = [
     RECEIPT_LOOKUP,
@@ -95,6 +97,7 @@ HASH_LABELS = [
     AUDIT,
     THROTTLE_BUCKET,
     HOTLINE_READ_BACK,
+    REPLY_NOTICE,
 ]
 
 # AD prefixes: each ciphertext is bound to what it is and to the row it belongs to
@@ -114,6 +117,7 @@ AD_USER = b"user:"  # followed by the user's id: a staff secret key's owner
 AD_SESSION_UNLOCK = b"confide-session-unlock"
 AD_SUBMISSION = b"submission:"  # followed by the row's lookup
 AD_VERIFICATION_MAIL = b"verification-mail:"  # a queued code email, whose challenge id it carries inside
+AD_REPLY_NOTICE = b"reply-notice:"  # followed by the report's id
 
 AD_PREFIXES = [
     AD_REPORT,
@@ -132,4 +136,5 @@ AD_PREFIXES = [
     AD_SESSION_UNLOCK,
     AD_SUBMISSION,
     AD_VERIFICATION_MAIL,
+    AD_REPLY_NOTICE,
 ]

@@ -32,7 +32,10 @@ class HotlineSettings(models.Model):
 
     organization = models.OneToOneField(Organization, on_delete=models.CASCADE, related_name="hotline")
     phone_number = models.CharField(
-        _("hotline number"), max_length=40, blank=True, help_text=_("Shown to call-takers and on the console.")
+        _("hotline number"),
+        max_length=40,
+        blank=True,
+        help_text=_("Shown to call-takers, on the console and, with the hours, on the reporter pages."),
     )
     time_zone = models.CharField(_("time zone"), max_length=64, default="UTC", validators=[validate_time_zone])
     open_days = models.CharField(

@@ -7,7 +7,7 @@ from django_tasks import task
 
 from confide.core.schedule import daily_slot_after
 from confide.jobs.services import job_schedule
-from confide.notifications.services import digest_slot_after, staff_digests_send
+from confide.notifications.services import digest_slot_after, reply_notices_send, staff_digests_send
 from confide.reports.services.once import submissions_purge_expired
 from confide.reports.services.retention import retention_purge_expired
 from confide.verification.services import verification_challenges_purge
@@ -18,6 +18,7 @@ def staff_digest_job() -> int:
     # Riding on the digest's slots: an expired code's timestamp lives at most one slot after the code.
     verification_challenges_purge()
     sent = staff_digests_send()
+    reply_notices_send()
     digest_schedule()
     return sent
 

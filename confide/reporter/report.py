@@ -14,9 +14,11 @@ from confide.core.throttle import Throttled, write_allow
 from confide.reporter.decorators import organization_get, see_other, with_receipt
 from confide.reporter.forms.report import ReceiptForm, ReplyForm, ReportForm, attachment_limit_mb
 from confide.reporter.receipt import ReceiptPages, receipt_download, receipt_page, redirect_to_receipt
+from confide.reporter.status import thread_facts
 from confide.reports.access import ReporterAccess
 from confide.reports.content import content_from_form
 from confide.reports.selectors.common import report_view
+from confide.reports.selectors.notices import reply_notice_on_file
 from confide.reports.selectors.reporter import intake_target_get, reporter_access_get
 from confide.reports.services.messages import message_create_by_reporter
 from confide.reports.services.once import FORM, Answer, Spent, once_for, submission_answer, submission_spend
@@ -193,18 +195,23 @@ def enter_receipt(request: HttpRequest, org_slug: str) -> HttpResponse:
     return render(request, "reporter/enter_receipt.html", {"organization": organization, "form": ReceiptForm()})
 
 
-def _report_page(
+def report_page(
     request: HttpRequest,
     organization: Organization,
     access: ReporterAccess,
     *,
     form: ReplyForm | None = None,
     problem: object = None,
+    notice_problem: object = None,
     status: int = 200,
 ) -> HttpResponse:
+    view = report_view(access=access, for_staff=False)
     context = {
         "organization": organization,
-        "view": report_view(access=access, for_staff=False),
+        "view": view,
+        "facts": thread_facts(view),
+        "notice_on_file": reply_notice_on_file(report=access.report),
+        "notice_problem": notice_problem,
         "form": form or ReplyForm(),
         "problem": problem,
         "limit_mb": attachment_limit_mb(),
@@ -215,7 +222,7 @@ def _report_page(
 @require_GET
 @with_report
 def show_report(request: HttpRequest, organization: Organization, access: ReporterAccess) -> HttpResponse:
-    return _report_page(request, organization, access)
+    return report_page(request, organization, access)
 
 
 @require_POST
@@ -225,21 +232,21 @@ def reply(request: HttpRequest, organization: Organization, access: ReporterAcce
     problem = _upload_problem(request)
     if problem:
         form.is_valid()
-        return _report_page(request, organization, access, form=form, problem=problem, status=413)
+        return report_page(request, organization, access, form=form, problem=problem, status=413)
     if not form.is_valid():
         uploads_discard(_uploads(request))
-        return _report_page(request, organization, access, form=form, status=400)
+        return report_page(request, organization, access, form=form, status=400)
     try:
         message_create_by_reporter(access=access, body=form.cleaned_data["body"], uploads=_uploads(request))
     except Throttled as throttled:
         uploads_discard(_uploads(request))
         # The form comes back with the text typed, as on the report form.
-        response = _report_page(request, organization, access, form=form, problem=throttled.message, status=429)
+        response = report_page(request, organization, access, form=form, problem=throttled.message, status=429)
         response["Retry-After"] = str(throttled.retry_after)
         return response
     except Refused as error:
         uploads_discard(_uploads(request))
-        return _report_page(request, organization, access, form=form, problem=error.message, status=400)
+        return report_page(request, organization, access, form=form, problem=error.message, status=400)
     return see_other("intake:show_report", organization, anchor="#latest")
 
 

@@ -42,3 +42,13 @@ def report_key_for_receipt(*, report_id: uuid.UUID, receipt_wrap: bytes, normali
     return crypto.receipt_unwrap(
         labels.RECEIPT_KEY, normalised_receipt, receipt_wrap, pepper=keyfiles.pepper(), ad=ad_report(report_id)
     )
+
+
+def reply_notice_key() -> bytes:
+    """Seals reply-notice addresses: derived from the pepper, which lives outside the database, so a copy of
+    the database alone never opens one. No handler key is involved: no handler can read them."""
+    return crypto.keyed_hash(labels.REPLY_NOTICE, keyfiles.pepper())
+
+
+def ad_reply_notice(report_id: uuid.UUID) -> bytes:
+    return labels.AD_REPLY_NOTICE + report_id.bytes

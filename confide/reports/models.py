@@ -235,3 +235,13 @@ class Submission(models.Model):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
     sealed = models.BinaryField(default=b"")
     created_on = models.DateField(db_index=True)
+
+
+class ReplyNotice(models.Model):
+    """An address the reporter gave for one purpose: a content-free email that a reply is waiting. Sealed under
+    the pepper-derived key (keys.reply_notice_key), bound to its report; `pending` says a handler wrote since
+    the last notice. No date is kept: the notice goes out in the next digest slot, not when the reply was."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, primary_key=True, related_name="reply_notice")
+    sealed_address = models.BinaryField()
+    pending = models.BooleanField(default=False)

@@ -46,6 +46,10 @@ INSTALLED_APPS = [
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 CONFIDE_DIGEST_HOURS = 6
+# Where the reporter pages' quick exit sends the browser: an ordinary site that looks like nothing.
+CONFIDE_QUICK_EXIT_URL = envstr("CONFIDE_QUICK_EXIT_URL", "https://www.wikipedia.org/")
+# The site's address as reporters know it, for the link in a reply notice (empty: the notice has no link).
+CONFIDE_SITE_URL = envstr("CONFIDE_SITE_URL")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = "confide@localhost"
 

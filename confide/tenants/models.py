@@ -21,6 +21,18 @@ class Organization(models.Model):
         default=730,
         help_text=_("Empty keeps closed cases until deleted by hand."),
     )
+    # Other ways to report, shown on the reporter's outside-options page (EU Directive 2019/1937 art. 9(1)(g)).
+    # Plain text: line breaks and web addresses become paragraphs and links, anything else is escaped.
+    outside_options = models.TextField(
+        _("other ways to report"),
+        blank=True,
+        max_length=8000,
+        help_text=_(
+            "Shown to reporters on the outside-options page, instead of the general text about the EEOC, state "
+            "agencies, unions, lawyers and EU authorities. Plain text: blank lines make paragraphs, web addresses "
+            "become links, no HTML. Emergency numbers are always shown above it. Empty shows the general text."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

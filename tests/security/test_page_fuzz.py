@@ -15,6 +15,7 @@ from tests.helpers.reports import submit_report
 from tests.helpers.staff import make_staff, staff_login
 
 FIELDS = [
+    "address",
     "attendee",
     "attendees",
     "avoid_handlers",

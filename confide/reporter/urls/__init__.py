@@ -2,10 +2,12 @@
 
 from django.urls import include, path
 
-from confide.reporter.urls import letters, report, vault
+from confide.reporter.urls import letters, notice, outside, report, vault
 
 urlpatterns = [
     path("vault/", include(vault)),
     path("letters/", include(letters)),
+    path("options/", include(outside)),
+    path("report/notice/", include(notice)),
     path("", include(report)),
 ]

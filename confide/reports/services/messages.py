@@ -18,6 +18,7 @@ from confide.reports.access import CaseAccess, ReporterAccess
 from confide.reports.content import IllegalTransition, message_clean
 from confide.reports.models import Author, Message, Report
 from confide.reports.services.attachments import attachments_add
+from confide.reports.services.notices import reply_notice_due
 from confide.reports.services.workflow import TRANSITIONS, report_status_update
 from confide.reports.uploads import EncryptedUpload
 
@@ -96,6 +97,7 @@ def message_create_by_handler(
             author=access.user,
         )
         audit_record(actor=access.user, action=Action.CASE_REPLY, obj=report)
+        reply_notice_due(report=report)
         if acknowledge:
             report_status_update(access=access, status=Report.Status.ACKNOWLEDGED)
     return message

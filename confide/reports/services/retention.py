@@ -9,7 +9,7 @@ from confide.audit.services import Action, audit_record
 from confide.core.clock import today
 from confide.reports.access import CaseAccess
 from confide.reports.content import DeletionRefused
-from confide.reports.models import DeletionRequest, Report
+from confide.reports.models import DeletionRequest, ReplyNotice, Report
 from confide.reports.selectors.retention import retention_expired
 
 
@@ -23,6 +23,7 @@ def report_purge(*, report: Report) -> None:
         report.exclusions.all().delete()
         report.labels.clear()
         DeletionRequest.objects.filter(report=report).delete()
+        ReplyNotice.objects.filter(report=report).delete()
         Report.objects.filter(pk=report.pk).update(
             content=b"",
             receipt_wrap=b"",
