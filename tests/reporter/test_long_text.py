@@ -48,7 +48,7 @@ def test_no_reporter_page_has_a_maxlength_that_would_cut_pasted_text(org, handle
 
 def test_a_60000_character_account_arrives_whole(org, handler):
     client = Client(enforce_csrf_checks=True)
-    response = post(client, "/r/acme/", "/r/acme/", FORM)
+    response = followed(client, post(client, "/r/acme/", "/r/acme/", FORM))
     assert response.status_code == 200
     access = reporter_access_get(receipt=receipt_of(response), organization=org)
     assert report_view(access=access, for_staff=False).content.what_happened == LONG
