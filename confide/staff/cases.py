@@ -14,13 +14,14 @@ from django.views.decorators.http import require_GET, require_POST
 from confide.audit.services import Action, audit_record
 from confide.core.errors import NotFound, Refused
 from confide.reports.access import CaseAccess
-from confide.reports.models import Report
+from confide.reports.models import CaseLink, Report
 from confide.reports.selectors.common import report_view
 from confide.reports.selectors.dashboard import dashboard_for
 from confide.reports.selectors.staff import (
     case_access_get,
     case_deletion_request_get,
     case_grant_candidates,
+    case_links_get,
     case_notes_get,
     case_team_get,
     report_list_visible_to,
@@ -62,7 +63,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "staff/dashboard.html", {"board": dashboard_for(user=staff_user(request))})
 
 
-def _access(request: HttpRequest, report_id: uuid.UUID) -> CaseAccess:
+def case_open(request: HttpRequest, report_id: uuid.UUID) -> CaseAccess:
     """The case, or ReportNotFound: the 404 page, whether the case is missing or not this user's."""
     return case_access_get(user=staff_user(request), secret_key=staff_secret_key(request), report_id=report_id)
 
@@ -89,6 +90,8 @@ def _case_page(
         "form": form or ReplyForm(),
         "problem": problem,
         "deletion_request": case_deletion_request_get(access=access),
+        "links": case_links_get(access=access),
+        "link_kinds": CaseLink.Kind.choices,
     }
     return render(request, "staff/case.html", context, status=status)
 
@@ -96,7 +99,7 @@ def _case_page(
 @require_GET
 @staff_required
 def show_case(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
-    access = _access(request, report_id)
+    access = case_open(request, report_id)
     audit_record(actor=request.user, action=Action.CASE_READ, obj=access.report)
     return _case_page(request, access)
 
@@ -109,7 +112,7 @@ def _uploads(request: HttpRequest) -> list:
 @staff_required
 def reply(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     try:
-        access = _access(request, report_id)
+        access = case_open(request, report_id)
     except Refused:
         uploads_discard(_uploads(request))
         raise
@@ -135,7 +138,7 @@ def reply(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     return redirect("cases:show_case", report_id=access.report.pk)
 
 
-def _case_action(
+def case_action(
     request: HttpRequest,
     report_id: uuid.UUID,
     action: Callable[[CaseAccess], object],
@@ -144,7 +147,7 @@ def _case_action(
 ) -> HttpResponse:
     """Run one change on a case; a refusal re-renders the case with its message and changes nothing.
     Afterwards `done` answers (the case page by default)."""
-    access = _access(request, report_id)
+    access = case_open(request, report_id)
     # These forms are read field by field, not through Django forms (which refuse NUL themselves), and
     # PostgreSQL refuses NUL in any text it is asked to look up.
     if any("\x00" in value for _name, values in request.POST.lists() for value in values):
@@ -169,21 +172,21 @@ def _to_inbox(access: CaseAccess) -> HttpResponse:
 @staff_required
 def change_status(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     status, outcome = request.POST.get("status", ""), request.POST.get("outcome", "")
-    return _case_action(request, report_id, lambda a: report_status_update(access=a, status=status, outcome=outcome))
+    return case_action(request, report_id, lambda a: report_status_update(access=a, status=status, outcome=outcome))
 
 
 @require_POST
 @staff_required
 def change_category(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     category = request.POST.get("category", "")
-    return _case_action(request, report_id, lambda a: report_category_update(access=a, category=category))
+    return case_action(request, report_id, lambda a: report_category_update(access=a, category=category))
 
 
 @require_POST
 @staff_required
 def assign_lead(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     username = request.POST.get("username", "")
-    return _case_action(request, report_id, lambda a: case_lead_assign(access=a, username=username))
+    return case_action(request, report_id, lambda a: case_lead_assign(access=a, username=username))
 
 
 @require_POST
@@ -192,54 +195,54 @@ def change_deadline(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     try:
         feedback_by = date.fromisoformat(request.POST.get("feedback_by", ""))
     except ValueError:
-        return _case_page(request, _access(request, report_id), problem=_("Give the date as YYYY-MM-DD."), status=400)
-    return _case_action(request, report_id, lambda a: case_feedback_deadline_set(access=a, feedback_by=feedback_by))
+        return _case_page(request, case_open(request, report_id), problem=_("Give the date as YYYY-MM-DD."), status=400)
+    return case_action(request, report_id, lambda a: case_feedback_deadline_set(access=a, feedback_by=feedback_by))
 
 
 @require_POST
 @staff_required
 def grant_access(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     username = request.POST.get("username", "")
-    return _case_action(request, report_id, lambda a: case_access_grant(access=a, username=username))
+    return case_action(request, report_id, lambda a: case_access_grant(access=a, username=username))
 
 
 @require_POST
 @staff_required
 def record_conflict(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     username = request.POST.get("username", "")
-    return _case_action(request, report_id, lambda a: case_exclusion_record(access=a, username=username))
+    return case_action(request, report_id, lambda a: case_exclusion_record(access=a, username=username))
 
 
 @require_POST
 @staff_required
 def add_note(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     body = request.POST.get("note", "")
-    return _case_action(request, report_id, lambda a: case_note_add(access=a, body=body))
+    return case_action(request, report_id, lambda a: case_note_add(access=a, body=body))
 
 
 @require_POST
 @staff_required
 def set_labels(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
     names = request.POST.get("labels", "")[:1000].split(",")
-    return _case_action(request, report_id, lambda a: case_labels_set(access=a, names=names))
+    return case_action(request, report_id, lambda a: case_labels_set(access=a, names=names))
 
 
 @require_POST
 @staff_required
 def request_deletion(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
-    return _case_action(request, report_id, lambda a: case_deletion_request(access=a))
+    return case_action(request, report_id, lambda a: case_deletion_request(access=a))
 
 
 @require_POST
 @staff_required
 def approve_deletion(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
-    return _case_action(request, report_id, lambda a: case_deletion_approve(access=a), done=_to_inbox)
+    return case_action(request, report_id, lambda a: case_deletion_approve(access=a), done=_to_inbox)
 
 
 @require_POST
 @staff_required
 def declare_conflict(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
-    access = _access(request, report_id)
+    access = case_open(request, report_id)
     if request.POST.get("confirm") != "yes":
         problem = _("Tick the box to confirm: you will lose access to this case for good.")
         return _case_page(request, access, problem=problem, status=400)
@@ -250,13 +253,13 @@ def declare_conflict(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse
 @require_GET
 @staff_required
 def export_case(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
-    return case_export_response(access=_access(request, report_id))
+    return case_export_response(access=case_open(request, report_id))
 
 
 @require_GET
 @staff_required
 def download_attachment(request: HttpRequest, report_id: uuid.UUID, attachment_id: uuid.UUID) -> HttpResponseBase:
-    access = _access(request, report_id)
+    access = case_open(request, report_id)
     response = attachment_download(access=access, attachment_id=attachment_id)
     audit_record(actor=request.user, action=Action.CASE_ATTACHMENT_READ, obj=access.report)
     return response

@@ -133,7 +133,7 @@ def case_links_get(*, access: CaseAccess) -> list[LinkView]:
 
 def case_access_by_reference(*, user: User, secret_key: bytes, reference: str) -> CaseAccess:
     """Open a case by the reference staff read on its page; ReportNotFound as case_access_get answers."""
-    report = report_list_visible_to(user=user).filter(reference=reference.strip().upper()).only("pk").first()
+    report = report_list_visible_to(user=user).filter(reference=reference.strip().upper()).first()
     if report is None:
         raise ReportNotFound()
     return case_access_get(user=user, secret_key=secret_key, report_id=report.pk)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from confide.staff import cases as views
+from confide.staff import links
 
 app_name = "cases"
 
@@ -11,6 +12,8 @@ urlpatterns = [
     path("cases/<uuid:report_id>/reply/", views.reply, name="reply"),
     path("cases/<uuid:report_id>/status/", views.change_status, name="change_status"),
     path("cases/<uuid:report_id>/category/", views.change_category, name="change_category"),
+    path("cases/<uuid:report_id>/links/", links.link_case, name="link_case"),
+    path("cases/<uuid:report_id>/links/<uuid:link_id>/delete/", links.unlink_case, name="unlink_case"),
     path("cases/<uuid:report_id>/lead/", views.assign_lead, name="assign_lead"),
     path("cases/<uuid:report_id>/deadline/", views.change_deadline, name="change_deadline"),
     path("cases/<uuid:report_id>/access/", views.grant_access, name="grant_access"),
