@@ -64,7 +64,9 @@ def django_deploy_check() -> list[Finding]:
         messages = [message for message in messages if message.id != "security.W003"]
     if not messages:
         return _ok("django", "`manage.py check --deploy` finds nothing.")
-    return [Finding(FAIL, f"django {message.id}", f"{message.msg} {message.hint or ''}".strip()) for message in messages]
+    return [
+        Finding(FAIL, f"django {message.id}", f"{message.msg} {message.hint or ''}".strip()) for message in messages
+    ]
 
 
 def settings_check(settings_module: str) -> list[Finding]:
