@@ -3,12 +3,10 @@ TLS in front of two gunicorn instances, Redis, one db_worker, the key holder as 
 each started from its systemd unit. A web instance killed under load loses no acknowledged report; Redis or the
 key holder stopping gives 503s with Retry-After, never a 500 and never an unthrottled write."""
 
-import base64
 import collections
 import http.client
 import json
 import os
-import secrets
 import shutil
 import ssl
 import subprocess
@@ -20,14 +18,21 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from confide import crypto
-from tests.helpers.deployment import base_env, env_file, kill_all, render, start, stop, unit, wait_port
-from tests.helpers.gunicorn import free_port
+from tests.helpers.deployment import (
+    base_env,
+    env_file,
+    kill_all,
+    nginx_argv,
+    prepare,
+    service,
+    start,
+    stop,
+    unit,
+    wait_port,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 REQUIRED = os.environ.get("CONFIDE_REQUIRE_DEPLOY") == "1"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-DAEMON_OFF = ("-g", "daemon off;")  # systemd would keep it in the foreground
 
 needs = []
 if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
@@ -78,75 +83,6 @@ def _plain(port: int, path: str) -> tuple[int, dict]:
         conn.close()
 
 
-def _prepare(tmp: Path) -> dict:
-    """Render deploy/ for this machine's test ports and folders, and make the secrets as the README does."""
-    ports = {name: free_port() for name in ("web1", "web2", "oprf", "redis", "https", "http", "onion")}
-    db = connection.settings_dict
-    token = secrets.token_hex(32)
-    var, oprf = tmp / "var", tmp / "oprf"
-    subprocess.run([sys.executable, "-m", "confide.core.keyfiles", str(var / "secrets")], cwd=ROOT, check=True)
-    # The key holder's key lives only in its own folder, beside its own Django key.
-    (oprf / "secrets").mkdir(parents=True, mode=0o700)
-    shutil.move(var / "secrets" / "oprf.key", oprf / "secrets" / "oprf.key")
-    fd = os.open(oprf / "secrets" / "django_secret_key", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(secrets.token_urlsafe(64) + "\n")
-    public = crypto.oprf_public_key(base64.b64decode((oprf / "secrets" / "oprf.key").read_text()))
-    (var / "staticfiles").mkdir()
-    (tmp / "etc" / "tls").mkdir(parents=True)
-    subprocess.run(
-        [
-            *("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"),
-            *("-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost"),
-            *("-keyout", str(tmp / "etc/tls/privkey.pem"), "-out", str(tmp / "etc/tls/fullchain.pem")),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (tmp / "nginx").mkdir()
-    out = render(
-        tmp / "deploy",
-        {
-            "@SERVER_NAME@": "localhost",
-            "@OPRF_TOKEN@": token,
-            "@OPRF_PUBLIC_KEY@": base64.b64encode(public).decode(),
-            "/opt/confide/venv/bin/python": sys.executable,
-            "/opt/confide/app": str(ROOT),
-            "/etc/confide": str(tmp / "etc"),
-            "/var/lib/confide-oprf": str(oprf),
-            "/var/lib/confide": str(var),
-            "postgres:///confide": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-            "127.0.0.1:8001": f"127.0.0.1:{ports['web1']}",
-            "127.0.0.1:8002": f"127.0.0.1:{ports['web2']}",
-            "127.0.0.1:8765": f"127.0.0.1:{ports['oprf']}",
-            "--port 8765": f"--port {ports['oprf']}",
-            "redis://127.0.0.1:6379/0": f"redis://127.0.0.1:{ports['redis']}/0",
-            "port 6379": f"port {ports['redis']}",
-            "listen 443 ssl http2;": f"listen 127.0.0.1:{ports['https']} ssl http2;",
-            "listen [::]:443 ssl http2;": "",
-            "listen 80;": f"listen 127.0.0.1:{ports['http']};",
-            "listen [::]:80;": "",
-            "127.0.0.1:8080": f"127.0.0.1:{ports['onion']}",
-            "/etc/nginx/sites-enabled/*": str(tmp / "deploy/nginx/confide.conf"),
-            "/etc/nginx/snippets/confide-proxy.conf": str(tmp / "deploy/nginx/confide-proxy.conf"),
-            "/var/log/nginx/error.log": str(tmp / "nginx/error.log"),
-            "/run/nginx.pid": str(tmp / "nginx/nginx.pid"),
-        },
-    )
-    # systemd would read these from /etc/confide: the examples, filled in, are the files.
-    shutil.copy(out / "confide.env.example", tmp / "etc/confide.env")
-    shutil.copy(out / "oprf.env.example", tmp / "etc/oprf.env")
-    return {"ports": ports, "out": out}
-
-
-def _service(name: str, out: Path, tmp: Path, procs: list, *, instance: str = "", extra: dict | None = None):
-    spec = unit(out / "systemd" / name, instance)
-    log = tmp / f"{name.replace('@', '-')}{instance}.log"
-    process = start(spec.argv, env={**base_env(), **spec.env, **(extra or {})}, cwd=spec.cwd, log=log)
-    procs.append(process)
-    return process, log
-
-
 def _load(site: Site, killed: threading.Event, results: list, threads: int = 4, each: int = 30) -> None:
     def client(n: int) -> None:
         for i in range(each):
@@ -165,8 +101,8 @@ def _load(site: Site, killed: threading.Event, results: list, threads: int = 4, 
 
 
 def test_the_reference_deployment_serves_through_nginx_and_fails_safe(org, counselor, tmp_path):
-    prepared = _prepare(tmp_path)
-    ports, out = prepared["ports"], prepared["out"]
+    db = connection.settings_dict
+    ports, out = prepare(tmp_path, f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}")
     procs: list[subprocess.Popen] = []
     nginx_log = tmp_path / "nginx" / "error.log"
     try:
@@ -175,11 +111,11 @@ def test_the_reference_deployment_serves_through_nginx_and_fails_safe(org, couns
         )
         procs.append(redis)
         wait_port(ports["redis"], redis, tmp_path / "redis.log")
-        oprf, oprf_log = _service("confide-oprf.service", out, tmp_path, procs)
+        oprf, oprf_log = service("confide-oprf.service", out, tmp_path, procs)
         # A drop-in's Environment= for this test only: the load loop files more reports than one campaign's limit.
         load = {"CONFIDE_INTAKE_PER_SECOND": "1000"}
         web = [
-            _service("confide-web@.service", out, tmp_path, procs, instance=str(ports[name]), extra=load)
+            service("confide-web@.service", out, tmp_path, procs, instance=str(ports[name]), extra=load)
             for name in ("web1", "web2")
         ]
         schedule = unit(out / "systemd/confide-schedule.service")
@@ -187,18 +123,9 @@ def test_the_reference_deployment_serves_through_nginx_and_fails_safe(org, couns
             schedule.argv, env={**base_env(), **schedule.env}, cwd=schedule.cwd, capture_output=True, text=True
         )
         assert done.returncode == 0, done.stderr
-        worker, worker_log = _service("confide-worker.service", out, tmp_path, procs)
+        worker, worker_log = service("confide-worker.service", out, tmp_path, procs)
         nginx = start(
-            [
-                NGINX,
-                "-p",
-                str(tmp_path / "nginx"),
-                "-e",
-                str(nginx_log),
-                "-c",
-                str(out / "nginx/nginx.conf"),
-                *DAEMON_OFF,
-            ],
+            nginx_argv(tmp_path, out),
             env=base_env(),
             cwd=tmp_path,
             log=tmp_path / "nginx.out",
