@@ -102,10 +102,21 @@ def _load(site: Site, killed: threading.Event, results: list, threads: int = 4, 
 
 def test_the_reference_deployment_serves_through_nginx_and_fails_safe(org, counselor, tmp_path):
     db = connection.settings_dict
-    ports, out = prepare(tmp_path, f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}")
+    role = f"confide-oprf-{os.getpid()}"
+    ports, out = prepare(
+        tmp_path,
+        f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        f"postgres://{role}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+    )
     procs: list[subprocess.Popen] = []
     nginx_log = tmp_path / "nginx" / "error.log"
     try:
+        # The key holder connects as its own role, with only the grants deploy/postgres/oprf-grants.sql gives.
+        grants = (out / "postgres/oprf-grants.sql").read_text()
+        grants = grants.replace('"confide-oprf"', f'"{role}"').replace("DATABASE confide", f'DATABASE "{db["NAME"]}"')
+        with connection.cursor() as cursor:
+            for statement in filter(str.strip, grants.split(";")):
+                cursor.execute(statement)
         redis = start(
             ["redis-server", str(out / "redis/confide.conf")], env=base_env(), cwd=tmp_path, log=tmp_path / "redis.log"
         )
@@ -161,14 +172,17 @@ def test_the_reference_deployment_serves_through_nginx_and_fails_safe(org, couns
         assert len(receipts) >= len(results) - 4  # at most the requests in flight on the killed instance fail
         assert all(site.opens(receipt) for receipt in receipts), "an acknowledged report was lost"
 
-        # The key holder stops: a vault entry (which needs an evaluation) waits with a 503, never a 500.
-        stop(oprf)
+        # A vault entry needs an evaluation from the key holder (its own service, role and token) ...
         status, _, vault = site.call("POST", "/api/orgs/acme/vaults")
         assert status == 201
+        sealed = {"Authorization": f"Vault {vault['receipt']}"}
         entry = {"person": {"email": "x@corp.example"}, "text": "He did it to me too"}
-        status, headers, answer = site.call(
-            "POST", "/api/vault/entries", entry, headers={"Authorization": f"Vault {vault['receipt']}"}
-        )
+        status, _, answer = site.call("POST", "/api/vault/entries", entry, headers=sealed)
+        assert status == 201, answer
+        # ... and while it is stopped, the next one waits with a 503, never a 500.
+        stop(oprf)
+        entry = {"person": {"email": "y@corp.example"}, "text": "And to me"}
+        status, headers, answer = site.call("POST", "/api/vault/entries", entry, headers=sealed)
         assert status == 503 and int(headers["Retry-After"]) > 0, answer
 
         # Redis stops: a limited write is refused with a 503, not let through unthrottled.
@@ -187,5 +201,10 @@ def test_the_reference_deployment_serves_through_nginx_and_fails_safe(org, couns
     finally:
         for process in reversed(procs):
             stop(process)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role])
+            if cursor.fetchone():
+                cursor.execute(f'DROP OWNED BY "{role}"')
+                cursor.execute(f'DROP ROLE "{role}"')
     assert not list((tmp_path / "nginx").rglob("access.log"))
     assert "127.0.0.1" not in (nginx_log.read_text() if nginx_log.exists() else "")

@@ -44,7 +44,7 @@ def render(out: Path, replacements: dict[str, str]) -> Path:
     return out
 
 
-def prepare(tmp: Path, database_url: str) -> tuple[dict[str, int], Path]:
+def prepare(tmp: Path, database_url: str, oprf_database_url: str = "") -> tuple[dict[str, int], Path]:
     """Render deploy/ for this machine's test ports and folders, and make the secrets as the README does."""
     ports = {name: free_port() for name in SERVICES}
     token = secrets.token_hex(32)
@@ -83,6 +83,7 @@ def prepare(tmp: Path, database_url: str) -> tuple[dict[str, int], Path]:
             "/var/lib/confide-oprf": str(oprf),
             "/var/lib/confide": str(var),
             "postgres:///confide": database_url,
+            "postgres://confide-oprf@/confide": oprf_database_url or database_url,
             "127.0.0.1:8001": f"127.0.0.1:{ports['web1']}",
             "127.0.0.1:8002": f"127.0.0.1:{ports['web2']}",
             "127.0.0.1:8765": f"127.0.0.1:{ports['oprf']}",
