@@ -151,13 +151,20 @@ def test_no_shared_limits_store_is_a_warning():
         assert levels(deploy_checks.redis_check()) == {"shared limits": OK}
 
 
-def test_djangos_deploy_warnings_fail_and_production_values_pass():
+def test_djangos_deploy_warnings_fail_and_production_values_pass(monkeypatch):
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)  # the browser tests set it (async.E001)
     failed = levels(deploy_checks.django_deploy_check())
     assert "django security.W004" in failed and set(failed.values()) == {FAIL}
     # Confide's CSRF middleware is Django's, subclassed: W003 (which looks for Django's by name) is not raised.
     assert "django security.W003" not in failed
     with override_settings(**PRODUCTION):
         assert levels(deploy_checks.django_deploy_check()) == {"django": OK}
+
+
+def test_djangos_async_unsafe_switch_fails(monkeypatch):
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with override_settings(**PRODUCTION):
+        assert levels(deploy_checks.django_deploy_check()) == {"django async.E001": FAIL}
 
 
 def test_the_command_prints_each_check_and_exits_nonzero_on_a_fail():
