@@ -4,6 +4,7 @@ import asyncio
 import os
 import shutil
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -104,8 +105,10 @@ def confide_server(database_url: str, *, workers: int | None = None, log=None):
         shutil.rmtree(var, ignore_errors=True)
 
 
-async def _request(port: int, raw: bytes) -> tuple[int, bytes]:
-    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+async def _request(port: int, raw: bytes, tls: ssl.SSLContext | None = None) -> tuple[int, bytes]:
+    reader, writer = await asyncio.open_connection(
+        "127.0.0.1", port, ssl=tls, server_hostname="localhost" if tls else None
+    )
     try:
         writer.write(raw)
         await writer.drain()
@@ -123,9 +126,19 @@ def http_request(method: str, path: str, body: bytes = b"", headers: dict | None
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
 
-async def drive(port: int, make_request, check, *, clients: int, seconds: float, warmup: float = 2.0):
-    """Closed loop: each client sends its next request as soon as the last one is answered. Returns the measured
-    latencies, the measured errors, and how many requests passed `check` in all (warm-up included)."""
+async def drive(
+    port: int,
+    make_request,
+    check,
+    *,
+    clients: int,
+    seconds: float,
+    warmup: float = 2.0,
+    tls: ssl.SSLContext | None = None,
+):
+    """Closed loop: each client sends its next request as soon as the last one is answered (over TLS with `tls`,
+    one handshake per request). Returns the measured latencies, the measured errors, and how many requests passed
+    `check` in all (warm-up included)."""
     latencies: list[float] = []
     errors = accepted = 0
     measuring = False
@@ -139,7 +152,7 @@ async def drive(port: int, make_request, check, *, clients: int, seconds: float,
             i += 1
             started = time.perf_counter()
             try:
-                status, body = await _request(port, raw)
+                status, body = await _request(port, raw, tls)
                 ok = check(status, body)
             except OSError:
                 ok = False
