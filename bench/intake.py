@@ -23,7 +23,7 @@ TEXT = (
 
 def report_count(env: dict) -> int:
     code = "from confide.reports.models import Report; print(Report.objects.count())"
-    return int(manage(env, "shell", "-c", code).strip())
+    return int(manage(env, "shell", "--no-imports", "-c", code).strip().splitlines()[-1])
 
 
 def main() -> None:
