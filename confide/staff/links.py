@@ -8,9 +8,9 @@ from django.views.decorators.http import require_POST
 
 from confide.reports.access import CaseAccess
 from confide.reports.models import CaseLink
-from confide.reports.selectors.staff import case_access_by_reference, case_access_get, case_link_other
+from confide.reports.selectors.staff import case_access_by_reference, case_link_other
 from confide.reports.services.links import case_link_create, case_link_delete
-from confide.staff.cases import case_action
+from confide.staff.cases import case_action, case_open
 from confide.staff.decorators import staff_required, staff_secret_key, staff_user
 
 
@@ -34,7 +34,7 @@ def link_case(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
 def unlink_case(request: HttpRequest, report_id: uuid.UUID, link_id: uuid.UUID) -> HttpResponse:
     def unlink(access: CaseAccess) -> object:
         other_id = case_link_other(access=access, link_id=link_id)
-        other = case_access_get(user=staff_user(request), secret_key=staff_secret_key(request), report_id=other_id)
+        other = case_open(request, other_id)
         case_link_delete(access=access, other=other, link_id=link_id)
         return None
 

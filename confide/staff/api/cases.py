@@ -93,8 +93,8 @@ class LabelsIn(Schema):
     labels: list[str] = Field(max_length=20)
 
 
-def _access(request: StaffRequest, case_id: str) -> CaseAccess:
-    return case_access_get(user=request.auth.user, secret_key=request.auth.secret_key, report_id=case_id)
+def case_open(request: StaffRequest, case_id: object) -> CaseAccess:
+    return case_access_get(user=request.auth.user, secret_key=request.auth.secret_key, report_id=str(case_id))
 
 
 class CasePagination(PaginationBase):
@@ -130,7 +130,7 @@ def list_cases(request: StaffRequest, filters: Query[CaseFilter]) -> QuerySet[Re
 
 @router.get("/cases/{case_id}", operation_id="case_get", response={200: CaseDetail, 404: Problem})
 def get_case(request: StaffRequest, case_id: str):
-    access = _access(request, case_id)
+    access = case_open(request, case_id)
     audit_record(actor=request.auth.user, action=Action.CASE_READ, obj=access.report)
     return Status(200, case_document(access=access))
 
@@ -142,7 +142,7 @@ def get_case(request: StaffRequest, case_id: str):
     summary="The whole case, decrypted, as a JSON file (recorded in the audit log)",
 )
 def export_case(request: StaffRequest, case_id: str):
-    return case_export_response(access=_access(request, case_id))
+    return case_export_response(access=case_open(request, case_id))
 
 
 @router.post(
@@ -151,7 +151,7 @@ def export_case(request: StaffRequest, case_id: str):
     response={201: MessageOut, 400: FieldProblem, 404: Problem},
 )
 def create_message(request: StaffRequest, case_id: str, payload: ReportMessageIn):
-    message = message_create_by_handler(access=_access(request, case_id), body=payload.body)
+    message = message_create_by_handler(access=case_open(request, case_id), body=payload.body)
     return Status(
         201,
         new_message_out(message=message, body=payload.body, uploads=[], author_name=request.auth.user.get_username()),
@@ -166,7 +166,7 @@ def create_message(request: StaffRequest, case_id: str, payload: ReportMessageIn
 )
 def update_status(request: StaffRequest, case_id: str, payload: StatusIn):
     report = report_status_update(
-        access=_access(request, case_id), status=payload.status, outcome=payload.outcome or ""
+        access=case_open(request, case_id), status=payload.status, outcome=payload.outcome or ""
     )
     return Status(200, case_summary(report))
 
@@ -178,7 +178,7 @@ def update_status(request: StaffRequest, case_id: str, payload: StatusIn):
     summary="File the case under another category (recorded in the audit log)",
 )
 def update_category(request: StaffRequest, case_id: str, payload: CategoryIn):
-    report = report_category_update(access=_access(request, case_id), category=payload.category)
+    report = report_category_update(access=case_open(request, case_id), category=payload.category)
     return Status(200, case_summary(report))
 
 
@@ -188,7 +188,7 @@ def update_category(request: StaffRequest, case_id: str, payload: CategoryIn):
     response={200: CaseSummary, 400: Problem, 404: Problem},
 )
 def assign_lead(request: StaffRequest, case_id: str, payload: UsernameIn):
-    return Status(200, case_summary(case_lead_assign(access=_access(request, case_id), username=payload.username)))
+    return Status(200, case_summary(case_lead_assign(access=case_open(request, case_id), username=payload.username)))
 
 
 class DeadlineIn(Schema):
@@ -202,7 +202,7 @@ class DeadlineIn(Schema):
     summary="The lead brings the feedback deadline forward (never past the organization's policy)",
 )
 def update_deadline(request: StaffRequest, case_id: str, payload: DeadlineIn):
-    access = _access(request, case_id)
+    access = case_open(request, case_id)
     return Status(200, case_summary(case_feedback_deadline_set(access=access, feedback_by=payload.feedback_by)))
 
 
@@ -213,7 +213,7 @@ def update_deadline(request: StaffRequest, case_id: str, payload: DeadlineIn):
     summary="An internal note: encrypted, staff only, never shown to the reporter",
 )
 def create_note(request: StaffRequest, case_id: str, payload: ReportMessageIn):
-    note = case_note_add(access=_access(request, case_id), body=payload.body)
+    note = case_note_add(access=case_open(request, case_id), body=payload.body)
     author = request.auth.user.get_username()
     return Status(
         201, {"id": str(note.id), "author": author, "body": payload.body.strip(), "created_at": note.created_at}
@@ -226,7 +226,7 @@ def create_note(request: StaffRequest, case_id: str, payload: ReportMessageIn):
     response={200: CaseSummary, 400: FieldProblem, 404: Problem},
 )
 def update_labels(request: StaffRequest, case_id: str, payload: LabelsIn):
-    access = _access(request, case_id)
+    access = case_open(request, case_id)
     case_labels_set(access=access, names=payload.labels)
     return Status(200, case_summary(access.report))
 
@@ -241,7 +241,7 @@ def create_attachments(
     request: StaffRequest, case_id: str, files: File[list[UploadedFile]] | None = None, body: Form[str] = ""
 ):
     try:
-        access = _access(request, case_id)
+        access = case_open(request, case_id)
         uploads = checked_uploads(request, "files")
         message = message_create_by_handler(access=access, body=body, uploads=uploads)
     except Exception:
@@ -258,7 +258,7 @@ def create_attachments(
     response={200: None, 404: Problem},
 )
 def get_attachment(request: StaffRequest, case_id: str, attachment_id: uuid.UUID):
-    access = _access(request, case_id)
+    access = case_open(request, case_id)
     response = attachment_download(access=access, attachment_id=attachment_id)
     audit_record(actor=request.auth.user, action=Action.CASE_ATTACHMENT_READ, obj=access.report)
     return response
@@ -271,7 +271,7 @@ def get_attachment(request: StaffRequest, case_id: str, attachment_id: uuid.UUID
     summary="Give a colleague of the same organization access, by sealing the case key to them",
 )
 def grant_access(request: StaffRequest, case_id: str, payload: UsernameIn):
-    case_access_grant(access=_access(request, case_id), username=payload.username)
+    case_access_grant(access=case_open(request, case_id), username=payload.username)
     return Status(204, None)
 
 
@@ -282,7 +282,7 @@ def grant_access(request: StaffRequest, case_id: str, payload: UsernameIn):
     summary="The lead records a colleague's conflict of interest: their access ends and cannot return",
 )
 def record_conflict(request: StaffRequest, case_id: str, payload: UsernameIn):
-    case_exclusion_record(access=_access(request, case_id), username=payload.username)
+    case_exclusion_record(access=case_open(request, case_id), username=payload.username)
     return Status(204, None)
 
 
@@ -293,5 +293,5 @@ def record_conflict(request: StaffRequest, case_id: str, payload: UsernameIn):
     summary="Declare your own conflict of interest: your access ends now and cannot be granted again",
 )
 def declare_conflict(request: StaffRequest, case_id: str):
-    case_conflict_declare(access=_access(request, case_id))
+    case_conflict_declare(access=case_open(request, case_id))
     return Status(204, None)

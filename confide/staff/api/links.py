@@ -8,9 +8,10 @@ from pydantic import Field
 
 from confide.reports.access import CaseAccess
 from confide.reports.models import CaseLink
-from confide.reports.selectors.staff import case_access_get, case_link_other, case_links_get
+from confide.reports.selectors.staff import case_link_other, case_links_get
 from confide.reports.services.links import case_link_create, case_link_delete
 from confide.staff.api.auth import StaffRequest, staff_token
+from confide.staff.api.cases import case_open
 from confide.web.schemas import Problem
 
 router = Router(tags=["staff"], auth=staff_token)
@@ -30,10 +31,6 @@ class LinkOut(Schema):
     outgoing: bool = Field(description="True when this case is the link's source (e.g. the retaliation case)")
 
 
-def _access(request: StaffRequest, case_id: object) -> CaseAccess:
-    return case_access_get(user=request.auth.user, secret_key=request.auth.secret_key, report_id=str(case_id))
-
-
 def _links(access: CaseAccess) -> list[LinkOut]:
     return [
         LinkOut(
@@ -46,7 +43,7 @@ def _links(access: CaseAccess) -> list[LinkOut]:
 
 @router.get("/cases/{case_id}/links", operation_id="case_links_list", response={200: list[LinkOut], 404: Problem})
 def list_links(request: StaffRequest, case_id: str):
-    return Status(200, _links(_access(request, case_id)))
+    return Status(200, _links(case_open(request, case_id)))
 
 
 @router.post(
@@ -56,8 +53,8 @@ def list_links(request: StaffRequest, case_id: str):
     summary="Link two cases of one organization (both must be open to you); audited on both",
 )
 def create_link(request: StaffRequest, case_id: str, payload: LinkIn):
-    access = _access(request, case_id)
-    link = case_link_create(access=access, other=_access(request, payload.case), kind=payload.kind)
+    access = case_open(request, case_id)
+    link = case_link_create(access=access, other=case_open(request, payload.case), kind=payload.kind)
     return Status(201, next(out for out in _links(access) if out.id == str(link.id)))
 
 
@@ -68,7 +65,7 @@ def create_link(request: StaffRequest, case_id: str, payload: LinkIn):
     summary="Remove a link; audited on both cases",
 )
 def delete_link(request: StaffRequest, case_id: str, link_id: str):
-    access = _access(request, case_id)
-    other = _access(request, case_link_other(access=access, link_id=link_id))
+    access = case_open(request, case_id)
+    other = case_open(request, case_link_other(access=access, link_id=link_id))
     case_link_delete(access=access, other=other, link_id=uuid.UUID(link_id))
     return Status(204, None)
