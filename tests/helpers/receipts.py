@@ -4,6 +4,7 @@ import re
 
 from django.test import Client
 
+from tests.helpers.browser import follow
 from tests.helpers.staff import csrf_from
 
 RECEIPT_RE = re.compile(r'<p class="receipt"[^>]*>([^<]+)</p>')
@@ -51,4 +52,4 @@ def browser_type_back(page) -> None:
     words = page.inner_text(".receipt").strip().split()
     for field in page.query_selector_all("input[name=word]"):
         field.fill(words[int(field.get_attribute("id").removeprefix("id_word_")) - 1])
-    page.click("form[action$='/receipt/'] button[type=submit]")
+    follow(page, page.locator("form[action$='/receipt/'] button[type=submit]"))
