@@ -19,8 +19,21 @@ class User(AbstractUser):
         CALL_TAKER = "call_taker", _("Call-taker")
         # A leader of an organization: receives collective letters, never reports.
         CONTACT = "contact", _("Organization contact")
+        # Outside the campaign (a party ethics officer, a union representative, outside counsel), bound to one
+        # organization: takes the cases that are about its leadership.
+        INDEPENDENT_BODY = "independent_body", _("Independent body")
+        # Invited to one case for a fixed period; sees only the redacted version a handler prepared.
+        INVESTIGATOR = "investigator", _("Outside investigator")
+        # Holds no case; approves, with a written reason, that a reporter's sealed identity be opened.
+        CUSTODIAN = "custodian", _("Identity custodian")
+
+    class Language(models.TextChoices):
+        ENGLISH = "en", "English"
+        SPANISH = "es", "Español"
 
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.HANDLER)
+    # The language of this person's staff pages and mail, whatever their browser asks for.
+    language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
     # crypto.md §1: an X25519 pair; the secret half only ever stored wrapped under argon2id(password).
     public_key = models.BinaryField(null=True, editable=False)
     wrapped_secret_key = models.BinaryField(null=True, editable=False)
