@@ -13,7 +13,7 @@ from confide.hotline.models import CallbackThrottle, ReadBackUsed
 from confide.hotline.selectors import callback_throttled, callback_window
 from confide.reports.access import ReporterAccess
 from confide.reports.content import ReportContent
-from confide.reports.models import Message
+from confide.reports.models import Message, Report
 from confide.reports.selectors.reporter import intake_target_get, reporter_access_get
 from confide.reports.services.messages import message_create_by_reporter
 from confide.reports.services.submit import SubmittedReport, report_submit
@@ -45,7 +45,9 @@ def hotline_report_submit(
                     ReadBackUsed.objects.create(token_hash=read_back_token_hash(read_back_nonce))
             except IntegrityError:
                 raise AlreadyFiled() from None
-        submitted = report_submit(target=target, content=content, language=content.language)
+        submitted = report_submit(
+            target=target, content=content, language=content.language, channel=Report.Channel.PHONE
+        )
         # The day only: the second of a filing is the time of a call, which the line's phone records tie to a caller.
         audit_record(actor=user, action=Action.HOTLINE_REPORT_FILED, obj=organization, day_only=True)
     return submitted

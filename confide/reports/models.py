@@ -40,6 +40,13 @@ class Report(models.Model):
         RETALIATION = "retaliation", _("Retaliation for speaking up")
         OTHER = "other", _("Something else")
 
+    class Channel(models.TextChoices):
+        WEB = "web", _("Web form")
+        API = "api", _("API")
+        PHONE = "phone", _("Phone line")
+        ESCROW = "escrow", _("From an escrow record")
+        LETTER = "letter", _("From a letter")
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="reports")
     # Random proof-of-report reference the reporter may quote; carries no information.
@@ -59,6 +66,11 @@ class Report(models.Model):
     # Set when retention or a four-eyes deletion removed the content: the row stays as a tombstone.
     purged_on = models.DateField(null=True)
     category = models.CharField(max_length=30, choices=Category.choices)
+    # In the clear, like the category: which door the report came through (for the organization's suppressed
+    # figures), and whether it is about the candidate or senior leadership, which keeps it from every contact
+    # of the organization.
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
+    about_leadership = models.BooleanField(default=False)
     submitted_on = models.DateField()
     reporter_active_on = models.DateField()
     awaiting_handler = models.BooleanField(default=True)

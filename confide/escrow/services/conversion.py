@@ -12,6 +12,7 @@ from confide.escrow.selectors.reporter import entry_group_get, record_get
 from confide.escrow.services.entries import escrow_entry_mark_reported
 from confide.escrow.services.records import record_mark
 from confide.reports.content import content_build
+from confide.reports.models import Report
 from confide.reports.selectors.reporter import intake_target_get
 from confide.reports.services.submit import SubmittedReport, report_submit
 
@@ -24,6 +25,7 @@ def _submit(access: VaultAccess, *, text: str, category: str, people: str = "", 
         target=target,
         content=content_build(what_happened=text, category=category, people_involved=people),
         language=language,
+        channel=Report.Channel.ESCROW,
     )
 
 

@@ -13,6 +13,7 @@ from ninja.files import UploadedFile
 from confide.core.throttle import write_allow
 from confide.reporter.api.auth import ReporterRequest, report_receipt
 from confide.reports.content import content_build
+from confide.reports.models import Report
 from confide.reports.selectors.common import report_view
 from confide.reports.selectors.reporter import intake_target_get
 from confide.reports.services.messages import message_create_by_reporter
@@ -71,14 +72,16 @@ def submit(
     content = content_build(**payload.dict())
     if idempotency_key is None:
         write_allow(scope="intake", organization_id=target.organization_id)
-        submitted = report_submit(target=target, content=content, language=get_language())
+        submitted = report_submit(target=target, content=content, language=get_language(), channel=Report.Channel.API)
         return Status(201, _submitted(submitted.receipt, submitted.report.reference, submitted.report.submitted_on))
     body = json.dumps(payload.dict(), sort_keys=True).encode()
     once = once_for(organization_id=target.organization_id, channel=API, token=idempotency_key, body=body)
     answer = submission_answer(once=once)  # raises KeyReused (409) for another body
     if answer is None:
         write_allow(scope="intake", organization_id=target.organization_id)
-        answer = report_submit_once(target=target, content=content, once=once, language=get_language())
+        answer = report_submit_once(
+            target=target, content=content, once=once, language=get_language(), channel=Report.Channel.API
+        )
     if answer.replayed:
         response["Idempotent-Replayed"] = "true"
     return Status(201, _submitted(answer.receipt, answer.reference, answer.submitted_on))

@@ -46,6 +46,8 @@ def report_submit(
     uploads: Sequence[EncryptedUpload] = (),
     once: Once | None = None,
     language: str = crypto.DEFAULT_RECEIPT_LANGUAGE,
+    channel: str = Report.Channel.WEB,
+    about_leadership: bool = False,
 ) -> SubmittedReport:
     """Encrypt and commit a report. Returns after the commit: a shown receipt means a kept report (G8). The
     receipt's words are in `language`, the reporter's. With `once`, the answer is kept for the same token in the
@@ -61,6 +63,8 @@ def report_submit(
         organization_id=target.organization_id,
         reference=_reference(),
         category=content.category,
+        channel=channel,
+        about_leadership=about_leadership,
         submitted_on=day,
         reporter_active_on=day,
         acknowledge_by=acknowledge_deadline(submitted_on=day, acknowledge_days=target.acknowledge_days),
@@ -113,6 +117,8 @@ def report_submit_once(
     uploads: Sequence[EncryptedUpload] = (),
     once: Once,
     language: str = crypto.DEFAULT_RECEIPT_LANGUAGE,
+    channel: str = Report.Channel.WEB,
+    about_leadership: bool = False,
 ) -> Answer:
     """File a report at most once per token: the token used before (or by a twin request racing this one, which
     the unique lookup stops at commit) gets the answer the first request got, and nothing more is filed. Raises
@@ -121,7 +127,15 @@ def report_submit_once(
     if answer is not None:
         return answer
     try:
-        submitted = report_submit(target=target, content=content, uploads=uploads, once=once, language=language)
+        submitted = report_submit(
+            target=target,
+            content=content,
+            uploads=uploads,
+            once=once,
+            language=language,
+            channel=channel,
+            about_leadership=about_leadership,
+        )
     except _Twin:
         answer = submission_answer(once=once)
         if answer is None:  # the twin's row went between its commit and this read: only a purge does that
