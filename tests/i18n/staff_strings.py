@@ -22,8 +22,21 @@ def staff_modules() -> list[str]:
     )
 
 
+# _("...") in a template's filter argument ({{ lead|default:_("nobody yet") }}).
+_FILTER_ARGUMENT = re.compile(r"""_\((["'])(.+?)\1\)""")
+
+
+def filter_argument_strings() -> list[Found]:
+    found: list[Found] = []
+    for directory in TEMPLATE_DIRS:
+        for path in sorted(directory.rglob("*.html")):
+            where = str(path.relative_to(ROOT))
+            found += [(where, match.group(2), None) for match in _FILTER_ARGUMENT.finditer(path.read_text())]
+    return found
+
+
 def staff_strings() -> list[Found]:
-    return sorted(set(template_strings(TEMPLATE_DIRS) + python_strings(staff_modules())))
+    return sorted(set(template_strings(TEMPLATE_DIRS) + filter_argument_strings() + python_strings(staff_modules())))
 
 
 # English left outside {% translate %}: what is left of a template once its tags, variables, comments and

@@ -15,7 +15,7 @@ from tests.helpers.escrow import name_person, new_vault
 from tests.helpers.hotline import read_back
 from tests.helpers.letters import draft
 from tests.helpers.reports import submit_report
-from tests.helpers.staff import csrf_from, staff_login
+from tests.helpers.staff import csrf_from, make_staff, staff_login
 from tests.i18n.staff_strings import staff_strings
 from tests.i18n.test_translations import CATALOG
 
@@ -209,5 +209,21 @@ def test_counselors_are_told_of_matches_in_their_language(org, counselor):
     matches_detect()
     assert match_notifications_send() == 1
     [message] = mail.outbox
-    assert message.subject == "Confide: la custodia con coincidencias necesita a un consejero"
+    assert message.subject == "Confide: el depósito de coincidencias necesita a un consejero"
     assert message.body.startswith("Hay 1 coincidencia nueva")
+
+
+def test_a_missing_case_is_explained_in_the_accounts_language(hispanic):
+    response = hispanic.get("/staff/cases/00000000-0000-4000-8000-000000000000/")
+    assert response.status_code == 404
+    assert '<html lang="es">' in response.content.decode()
+
+
+def test_the_operator_site_follows_the_operators_account(db):
+    operator = make_staff("otto", role="operator")
+    staff_language_set(user=operator, language="es")
+    client = staff_login(browser(ENGLISH_BROWSER), operator)
+    index = html.unescape(client.get("/operator/").content.decode())
+    assert 'lang="es"' in index and "Administración" in index
+    upload = html.unescape(client.get("/operator/verification/rosterentry/upload/").content.decode())
+    assert "Subir una lista de personal" in upload and "Direcciones, una por línea" in upload
