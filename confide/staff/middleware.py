@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponseBase
 from django.utils import translation
 
 from confide.accounts.models import User
+from confide.web.database import DATABASE_DOWN
 
 STAFF_PREFIXES = ("/staff/", "/operator/")
 
@@ -30,7 +31,11 @@ class StaffLanguageMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if request.path_info.startswith(STAFF_PREFIXES):
-            user = request.user
-            if isinstance(user, User) and user.is_authenticated:
-                staff_language_activate(request, user)
+            try:
+                user = request.user  # reads the session and the account
+                signed_in = user if isinstance(user, User) and user.is_authenticated else None
+            except DATABASE_DOWN:  # the view meets it again and answers the calm 503 (web.database)
+                signed_in = None
+            if signed_in is not None:
+                staff_language_activate(request, signed_in)
         return self.get_response(request)
