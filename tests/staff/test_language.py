@@ -227,3 +227,19 @@ def test_the_operator_site_follows_the_operators_account(db):
     assert 'lang="es"' in index and "Administración" in index
     upload = html.unescape(client.get("/operator/verification/rosterentry/upload/").content.decode())
     assert "Subir una lista de personal" in upload and "Direcciones, una por línea" in upload
+
+
+@pytest.mark.parametrize("persona", ["handler", "call_taker", "contact", "counselor"])
+def test_every_staff_role_sets_its_own_language_and_only_its_own(persona, request, teammate, login):
+    """The page is about the signed-in account only: nothing in the form names another account."""
+    user = request.getfixturevalue(persona)
+    client = login(user)
+    page = client.get("/staff/account/")
+    assert page.status_code == 200
+    saved = client.post(
+        "/staff/account/", {"language": "es", "user": teammate.pk, "csrfmiddlewaretoken": csrf_from(page)}
+    )
+    assert saved.status_code == 200
+    user.refresh_from_db()
+    teammate.refresh_from_db()
+    assert user.language == "es" and teammate.language == "en"
