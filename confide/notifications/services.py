@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from confide.reports.selectors.dashboard import cases_needing_attention
 from confide.reports.selectors.notices import reply_notices_due
@@ -35,16 +36,16 @@ def staff_digests_send() -> int:
         count = cases_needing_attention(user=user).order_by().count()
         if not count:
             continue
-        send_mail(
-            subject=_("Confide: cases need your attention"),
-            message=_(
-                "%(count)d case(s) need your attention (acknowledgements, feedback or replies). "
-                "Sign in to Confide to see them. This email never contains anything about a case."
-            )
-            % {"count": count},
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[user.email],
-        )
+        with translation.override(user.language):  # the recipient's own language, not the worker's
+            subject = _("Confide: cases need your attention")
+            message = ngettext(
+                "%(count)d case needs your attention (acknowledgement, feedback or reply). "
+                "Sign in to Confide to see it. This email never contains anything about a case.",
+                "%(count)d cases need your attention (acknowledgements, feedback or replies). "
+                "Sign in to Confide to see them. This email never contains anything about a case.",
+                count,
+            ) % {"count": count}
+        send_mail(subject=subject, message=message, from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[user.email])
         sent += 1
     return sent
 

@@ -11,14 +11,23 @@ from django.views.decorators.http import require_http_methods, require_POST
 from confide.accounts.content import InvitationInvalid, LoginFailed, SignInThrottled, UsernameTaken
 from confide.accounts.models import User
 from confide.accounts.services.invitations import invitation_accept, invitation_get
+from confide.accounts.services.language import staff_language_set
 from confide.accounts.services.passwords import staff_password_change
 from confide.accounts.services.sessions import UNLOCK_COOKIE, session_key_store
 from confide.accounts.services.sign_in import staff_sign_in
 from confide.accounts.services.totp import totp_enroll, totp_secret_new, totp_uri
 from confide.crypto import WrongPasswordError
-from confide.staff.decorators import MFA_ENROLL, MFA_OK, MFA_SESSION_KEY, signed_in_with_key, staff_required
-from confide.staff.forms.account import JoinForm, PasswordChangeForm, SignInForm, TotpForm
+from confide.staff.decorators import (
+    MFA_ENROLL,
+    MFA_OK,
+    MFA_SESSION_KEY,
+    signed_in_with_key,
+    staff_required,
+    staff_user,
+)
+from confide.staff.forms.account import JoinForm, LanguageForm, PasswordChangeForm, SignInForm, TotpForm
 from confide.staff.landing import staff_home_url
+from confide.staff.middleware import staff_language_activate
 from confide.staff.qr import qr_svg
 
 PENDING_TOTP = "confide_totp_pending"
@@ -99,6 +108,21 @@ def change_password(request: HttpRequest) -> HttpResponse:
             update_session_auth_hash(request, user)
             return render(request, "staff/password_changed.html")
     return render(request, "staff/change_password.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+@staff_required
+def account(request: HttpRequest) -> HttpResponse:
+    """The account's own settings: the language of its staff pages and mail, and the way to the password."""
+    user = staff_user(request)
+    form = LanguageForm(request.POST or None, initial={"language": user.language})
+    saved = False
+    if request.method == "POST" and form.is_valid():
+        staff_language_set(user=user, language=form.cleaned_data["language"])
+        staff_language_activate(request, user)  # this very answer already in the new language
+        saved = True
+    status = 400 if form.errors else 200
+    return render(request, "staff/account.html", {"form": form, "saved": saved}, status=status)
 
 
 @require_http_methods(["GET", "POST"])

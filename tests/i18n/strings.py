@@ -57,9 +57,9 @@ def _block_text(text: str, trimmed: bool) -> str:
     return text
 
 
-def template_strings() -> list[Found]:
+def template_strings(directories: list[Path] = TEMPLATE_DIRS) -> list[Found]:
     found: list[Found] = []
-    for directory in TEMPLATE_DIRS:
+    for directory in directories:
         for path in sorted(directory.rglob("*.html")):
             text = path.read_text()
             where = str(path.relative_to(ROOT))
@@ -75,9 +75,9 @@ def _constant(node: ast.expr) -> str | None:
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
-def python_strings() -> list[Found]:
+def python_strings(modules: list[str] = MODULES) -> list[Found]:
     found: list[Found] = []
-    for module in MODULES:
+    for module in modules:
         for node in ast.walk(ast.parse((ROOT / module).read_text())):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.args):
                 continue

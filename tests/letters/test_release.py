@@ -237,11 +237,11 @@ def test_the_third_party_is_reminded_of_drafts_and_letters_ready_to_release(circ
     handler.save()
     draft(org, [boss])  # waits for review
     assert letter_reminders_send() == 1
-    assert "1 letter(s)" in mail.outbox[-1].body
+    assert "1 letter you receive or handle needs" in mail.outbox[-1].body
     sign(circulating.token, org, "ann@acme.org")
     sign(circulating.token, org, "ben@acme.org")  # the threshold is reached: waits for release
     assert letter_reminders_send() == 1
-    assert "2 letter(s)" in mail.outbox[-1].body
+    assert "2 letters you receive or handle need" in mail.outbox[-1].body
 
 
 def test_without_fingerprints_copies_are_unmarked_and_untraceable(org, handler, boss, chief):
@@ -282,7 +282,7 @@ def test_the_third_party_is_reminded_at_the_deadline_when_delivery_at_the_deadli
     sign(drafted.token, org, "ann@acme.org")
     assert letter_reminders_send() == 0  # below the threshold, before the deadline
     time_machine.move_to(deadline.isoformat() + "T12:00:00Z")
-    assert letter_reminders_send() == 1 and "1 letter(s)" in mail.outbox[-1].body
+    assert letter_reminders_send() == 1 and "1 letter you receive or handle needs" in mail.outbox[-1].body
 
 
 def test_a_handler_who_stepped_away_is_not_reminded(released, boss, handler, teammate, time_machine):

@@ -34,7 +34,7 @@ def test_a_digest_says_that_something_needs_attention_never_what(org, handler, t
         assert staff_digests_send() == 1  # teammate has no email address
     [message] = mail.outbox
     assert message.to == ["hana@thirdparty.example"]
-    assert "1 case(s) need your attention" in message.body
+    assert "1 case needs your attention" in message.body
     for secret in ("DIGESTCANARY", report.reference, str(report.pk), org.name, org.slug):
         assert secret not in message.body and secret not in message.subject
 

@@ -5,7 +5,9 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, F, QuerySet
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from confide.accounts.models import User
 from confide.core.clock import today
@@ -85,15 +87,17 @@ def match_notifications_send() -> int:
     )
     sent = 0
     for counselor in counselors:
+        with translation.override(counselor.language):  # the recipient's own language
+            subject = _("Confide: matching escrow needs a counselor")
+            message = ngettext(
+                "%(count)d match is new or has new entries. Sign in to Confide to see it. "
+                "This email never contains anything about an entry.",
+                "%(count)d matches are new or have new entries. Sign in to Confide to see them. "
+                "This email never contains anything about an entry.",
+                count,
+            ) % {"count": count}
         send_mail(
-            subject=_("Confide: matching escrow needs a counselor"),
-            message=_(
-                "%(count)d match(es) are new or have new entries. Sign in to Confide to see them. "
-                "This email never contains anything about an entry."
-            )
-            % {"count": count},
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            recipient_list=[counselor.email],
+            subject=subject, message=message, from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[counselor.email]
         )
         sent += 1
     pending.update(notified=True)

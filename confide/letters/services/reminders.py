@@ -6,7 +6,9 @@ from collections import Counter
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from confide.core.clock import today
 from confide.letters.models import Letter, LetterCopy, LetterKeyWrap
@@ -40,13 +42,18 @@ def letter_reminders_send() -> int:
                 per_user[user.pk] += 1
                 users[user.pk] = user
     for user_id, count in per_user.items():
+        with translation.override(users[user_id].language):  # the recipient's own language
+            subject = _("Confide: letters need your attention")
+            message = ngettext(
+                "%(count)d letter you receive or handle needs your attention. Sign in to Confide to see it. "
+                "This email never contains anything about a letter.",
+                "%(count)d letters you receive or handle need your attention. Sign in to Confide to see them. "
+                "This email never contains anything about a letter.",
+                count,
+            ) % {"count": count}
         send_mail(
-            subject=_("Confide: letters need your attention"),
-            message=_(
-                "%(count)d letter(s) you receive or handle need your attention. Sign in to Confide to see them. "
-                "This email never contains anything about a letter."
-            )
-            % {"count": count},
+            subject=subject,
+            message=message,
             from_email=settings.DEFAULT_FROM_EMAIL,
             recipient_list=[users[user_id].email],
         )

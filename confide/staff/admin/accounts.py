@@ -5,6 +5,8 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from confide.accounts.models import Invitation, User
 from confide.accounts.services.invitations import invitation_prepare
@@ -20,15 +22,15 @@ class StaffAdmin(UserAdmin):
     list_filter = ["role", "is_active"]
     fieldsets = [
         (None, {"fields": ["username", "role", "is_active"]}),
-        ("Contact", {"fields": ["first_name", "last_name", "email"]}),
-        ("Operator rights", {"fields": ["is_staff", "is_superuser"]}),
+        (_("Contact"), {"fields": ["first_name", "last_name", "email"]}),
+        (_("Operator rights"), {"fields": ["is_staff", "is_superuser"]}),
     ]
     readonly_fields = ["has_keys"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # a staff member needs a key pair: staff_create makes one
 
-    @admin.display(boolean=True, description="Key pair")
+    @admin.display(boolean=True, description=_("Key pair"))
     def has_keys(self, obj: User) -> bool:
         return obj.has_keys
 
@@ -49,7 +51,9 @@ class InvitationAdmin(admin.ModelAdmin):
         token = invitation_prepare(invitation=obj, created_by=creator)
         super().save_model(request, obj, form, change)
         link = request.build_absolute_uri(f"/staff/join/{token}/")
-        messages.success(request, f"Send this link privately; it is shown only now and works once: {link}")
+        messages.success(
+            request, gettext("Send this link privately; it is shown only now and works once: %(link)s") % {"link": link}
+        )
 
 
 def _operator_with_second_factor(request: HttpRequest) -> bool:

@@ -6,6 +6,7 @@ from ninja.security import HttpBearer
 
 from confide.accounts.access import Unlocked
 from confide.accounts.services.tokens import api_token_resolve
+from confide.staff.middleware import staff_language_activate
 from confide.web.api_auth import ApiRequest, Rejected
 
 StaffRequest = ApiRequest[Unlocked]
@@ -22,6 +23,8 @@ class StaffTokenAuth(HttpBearer):
         unlocked = api_token_resolve(token=token)
         if unlocked is None:
             raise _rejected()
+        # The token owner's language for the answer, refusals included (before this, the browser's).
+        staff_language_activate(request, unlocked.user)
         return unlocked
 
     def __call__(self, request: HttpRequest) -> Unlocked:

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from confide.accounts.models import User
+
 
 class SignInForm(forms.Form):
     username = forms.CharField(
@@ -66,3 +68,12 @@ class JoinForm(forms.Form):
         if data.get("password") != data.get("password_again"):
             raise forms.ValidationError(_("The two passwords differ."))
         return data
+
+
+class LanguageForm(forms.Form):
+    # Each language named in itself, so a reader who landed in the wrong one still finds their own.
+    language = forms.ChoiceField(
+        label=_("Language"),
+        help_text=_("Your staff pages and the emails Confide sends you. Reporters' pages follow their own choice."),
+        choices=User.Language.choices,
+    )

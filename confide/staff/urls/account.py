@@ -7,5 +7,6 @@ urlpatterns = [
     path("two-factor/", views.enroll_totp, name="staff_enroll_totp"),
     path("logout/", views.sign_out, name="staff_logout"),
     path("password/", views.change_password, name="staff_change_password"),
+    path("account/", views.account, name="staff_account"),
     path("join/<str:token>/", views.join, name="staff_join"),
 ]
