@@ -2,6 +2,8 @@
 `q_<key>`. The fields give the page its shape and its messages; confide.questions.content checks every answer
 again (answers_for_report) and has the last word."""
 
+import dataclasses
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -21,6 +23,8 @@ from confide.questions.content import (
     answer_shown,
     text_in,
 )
+from confide.questions.selectors.forms import answers_for_report, form_current
+from confide.reports.content import ReportContent
 from confide.web.fields import TextField, limit_hint
 
 FormT = TypeVar("FormT", bound=forms.Form)
@@ -115,3 +119,35 @@ def answers_rows(answers: Mapping[str, Any], language: str | None) -> list[dict[
         shown = None if value is None else answer_shown(question, value, language=language)
         rows.append({"label": text_in(question["label"], language), "key": question["key"], "answer": shown})
     return rows
+
+
+def questions_for(form: FormT, *, organization_id: uuid.UUID, language: str) -> FormT:
+    """`form` with the organization's current questions added after its own fields."""
+    version = form_current(organization_id=organization_id)
+    return questions_add(form, version.questions if version else [], language=language)
+
+
+def with_answers(
+    content: ReportContent, form: forms.Form, *, organization_id: uuid.UUID, language: str
+) -> ReportContent:
+    """The report with the answers the form collected, checked against the current version (AnswerRefused
+    names the form's field). A page sends every field, so a question removed since it was shown is ignored."""
+    answers = answers_for_report(
+        organization_id=organization_id,
+        given=answers_given(form),
+        prefix=PREFIX,
+        language=language,
+        unknown_refused=False,
+    )
+    return dataclasses.replace(content, answers=answers)
+
+
+def answers_hidden(form: forms.Form) -> list[tuple[str, str]]:
+    """The cleaned answers as hidden fields for the next step of a multi-step form (several choices repeat
+    their name, as the checkboxes did)."""
+    hidden: list[tuple[str, str]] = []
+    for name in getattr(form, "question_kinds", {}):
+        value = form.cleaned_data.get(name)
+        values = value if isinstance(value, list) else [value]
+        hidden.extend((name, "" if v is None else str(v)) for v in values)
+    return hidden

@@ -1,6 +1,9 @@
 """An organization's own questions for tests, saved through the real service (a new version each time)."""
 
+from html import unescape
+
 from confide.questions.services.forms import form_version_create
+from tests.helpers.hotline import HIDDEN_RE, post
 
 
 def _texts(en: str, es: str) -> dict:
@@ -66,3 +69,20 @@ ANSWERS = {
 def questions_set(org, user, questions=None):
     """Save `questions` (by default every kind, one required) as the organization's next version."""
     return form_version_create(organization=org, user=user, questions=QUESTIONS if questions is None else questions)
+
+
+def hidden_pairs(page) -> list[tuple[str, str]]:
+    return [(name, unescape(value)) for name, value in HIDDEN_RE.findall(page.content.decode())]
+
+
+def _as_data(pairs) -> dict:
+    data: dict = {}
+    for name, value in pairs:
+        data.setdefault(name, []).append(value)
+    return {name: values if len(values) > 1 else values[0] for name, values in data.items()}
+
+
+def read_back_file(client, page, **changes):
+    """File a read-back page as it is (several choices keep every value), with `changes` over it."""
+    data = {**_as_data(hidden_pairs(page)), "consent": "yes", **changes}
+    return post(client, "/staff/hotline/acme/file/", page, data)
