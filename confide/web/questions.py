@@ -95,6 +95,8 @@ def questions_add(form: FormT, questions: Sequence[Mapping[str, Any]], *, langua
         form.fields[name] = _field(question, language)
         kinds[name] = question["kind"]
     form.question_kinds = kinds  # type: ignore[attr-defined]
+    # The form's notice says which questions may be skipped: no longer "all but the first" with these.
+    form.questions_required = any(q["required"] for q in questions)  # type: ignore[attr-defined]
     form.question_fields = [form[name] for name in kinds]  # type: ignore[attr-defined]
     return form
 

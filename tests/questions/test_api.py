@@ -129,3 +129,11 @@ def test_a_report_filed_before_questions_existed_still_decodes():
     stored.pop("answers")
     content = ReportContent.from_bytes(json.dumps(stored).encode())
     assert content.answers == {} and content.what_happened == "Old"
+
+
+def test_each_organization_has_its_own_questions(api, org, other_org, handler, other_tenant_handler):
+    questions_set(other_org, other_tenant_handler, [QUESTIONS[6]])
+    assert api.get("/api/orgs/acme/form").json()["questions"] == []
+    assert [q["key"] for q in api.get("/api/orgs/rival/form").json()["questions"]] == ["told"]
+    # Answers to another organization's questions are not accepted here.
+    assert _submit(api, {"told": True}).json()["field"] == "answers.told"

@@ -115,3 +115,10 @@ def test_a_required_question_added_since_the_page_was_shown_is_asked_for(reporte
     response = reporter.post("/r/acme/", data)
     assert response.status_code == 400 and 'name="q_team"' in response.content.decode()
     assert not Report.objects.exists()
+
+
+def test_the_notice_no_longer_says_only_the_first_question_is_needed(reporter, org, handler):
+    assert "skip any question except the first" in reporter.get("/r/acme/").content.decode()
+    questions_set(org, handler)
+    html = reporter.get("/r/acme/").content.decode()
+    assert "skip any question marked optional" in html and "except the first" not in html
