@@ -112,11 +112,11 @@ def submit(request: HttpRequest, org_slug: str) -> HttpResponse:
     form = ReportForm(request.POST)
     try:
         organization = organization_get(org_slug)
+        questions_for(form, organization)
     except DATABASE_DOWN as error:
         # The first query of a post is this one: during a restart the organization is not to be had, and a
         # stand-in named by its address lets the form come back with what was typed all the same.
         return _database_down_page(request, Organization(slug=org_slug, name=org_slug), form, error)
-    questions_for(form, organization)
     problem = _upload_problem(request)
     if problem:
         form.is_valid()
