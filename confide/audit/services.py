@@ -61,6 +61,9 @@ class Action(enum.StrEnum):
     LETTER_CONFLICT_DECLARED = "letter.conflict_declared"
     LETTER_ACCESS_GRANT = "letter.access_grant"
 
+    # An organization's own questions on the report form (issue 15): a new version was saved.
+    QUESTIONS_CHANGED = "questions.changed"
+
 
 def entry_digest(
     *,

@@ -4,6 +4,7 @@ read, and a one-time nonce, kept only as a hash once filed, makes the signed rea
 
 import json
 import secrets
+from collections.abc import Sequence
 
 from django.conf import settings
 
@@ -33,19 +34,41 @@ def read_back_token_hash(nonce: str) -> str:
     return crypto.sha256_hex(nonce.encode())
 
 
-def draft_mac(*, user_id: int, organization_slug: str, language: str, nonce: str, values: dict[str, str]) -> str:
-    """Binds the read-back to this call-taker, organization, language, exact text and its one-time nonce."""
+def draft_mac(
+    *,
+    user_id: int,
+    organization_slug: str,
+    language: str,
+    nonce: str,
+    values: dict[str, str],
+    answers: Sequence[tuple[str, str]] = (),
+) -> str:
+    """Binds the read-back to this call-taker, organization, language, exact text (the organization's own
+    questions' answers too) and its one-time nonce."""
+    fields = [values.get(name, "") for name in DRAFT_FIELDS]
     canonical = json.dumps(
-        [user_id, organization_slug, language, nonce, [values.get(name, "") for name in DRAFT_FIELDS]],
+        [user_id, organization_slug, language, nonce, fields, *([list(map(list, answers))] if answers else [])],
         ensure_ascii=False,
     )
     return crypto.salted_mac_hex(salt=labels.HOTLINE_READ_BACK, secret=settings.SECRET_KEY, message=canonical)
 
 
 def draft_mac_valid(
-    *, mac: str, user_id: int, organization_slug: str, language: str, nonce: str, values: dict[str, str]
+    *,
+    mac: str,
+    user_id: int,
+    organization_slug: str,
+    language: str,
+    nonce: str,
+    values: dict[str, str],
+    answers: Sequence[tuple[str, str]] = (),
 ) -> bool:
     expected = draft_mac(
-        user_id=user_id, organization_slug=organization_slug, language=language, nonce=nonce, values=values
+        user_id=user_id,
+        organization_slug=organization_slug,
+        language=language,
+        nonce=nonce,
+        values=values,
+        answers=answers,
     )
     return crypto.mac_hex_equal(mac, expected)

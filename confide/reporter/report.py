@@ -13,6 +13,7 @@ from confide.core.errors import Refused
 from confide.core.throttle import Throttled, write_allow
 from confide.reporter.decorators import organization_get, see_other, with_receipt
 from confide.reporter.forms.report import ReceiptForm, ReplyForm, ReportForm, attachment_limit_mb
+from confide.reporter.questions import questions_for, with_answers
 from confide.reporter.receipt import ReceiptPages, receipt_download, receipt_page, redirect_to_receipt
 from confide.reporter.status import thread_facts
 from confide.reports.access import ReporterAccess
@@ -105,11 +106,13 @@ def _database_down_page(
 @require_http_methods(["GET", "POST"])
 def submit(request: HttpRequest, org_slug: str) -> HttpResponse:
     if request.method == "GET":
-        return _form_page(request, organization_get(org_slug), ReportForm())
+        organization = organization_get(org_slug)
+        return _form_page(request, organization, questions_for(ReportForm(), organization))
 
     form = ReportForm(request.POST)
     try:
         organization = organization_get(org_slug)
+        questions_for(form, organization)
     except DATABASE_DOWN as error:
         # The first query of a post is this one: during a restart the organization is not to be had, and a
         # stand-in named by its address lets the form come back with what was typed all the same.
@@ -123,6 +126,7 @@ def submit(request: HttpRequest, org_slug: str) -> HttpResponse:
         return _form_page(request, organization, form, status=400)
     try:
         content = content_from_form(form.cleaned_data, anonymous=form.anonymous)
+        content = with_answers(content, form, organization)
         target = intake_target_get(slug=organization.slug)
         if target is None:  # intake closed between the page and the post
             raise Http404

@@ -2,7 +2,7 @@
 Limits shared by form and API."""
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -69,6 +69,9 @@ class ReportContent:
     channel: str = "web"
     language: str = ""
     consent_read_back: bool = False
+    # The organization's own questions (issue 15), defaulted so earlier reports decode: the form version, the
+    # questions as they were when the report was filed, and the answers (confide.questions.content).
+    answers: dict[str, Any] = field(default_factory=dict)
 
     def to_bytes(self) -> bytes:
         return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":")).encode()

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "confide.escrow",
     "confide.letters",
     "confide.hotline",
+    "confide.questions",
     "confide.jobs",
     "confide.backups",
     "django_tasks",

@@ -25,6 +25,7 @@ from confide.hotline.services import (
     hotline_callback_reply,
     hotline_report_submit,
 )
+from confide.questions.content import AnswerRefused
 from confide.reports.access import ReporterAccess
 from confide.reports.content import ContentError, ReportContent, content_from_form
 from confide.reports.models import Report
@@ -32,6 +33,7 @@ from confide.reports.selectors.common import report_view
 from confide.staff.decorators import staff_required, staff_user
 from confide.staff.forms.hotline import DraftForm, ScriptForm, language_codes
 from confide.web.errors import refused_response
+from confide.web.questions import answers_hidden, questions_for, with_answers
 
 STEP_SCRIPT_DONE, STEP_READ_BACK, STEP_CORRECT = "account", "read_back", "correct"
 
@@ -87,6 +89,13 @@ def script(request: HttpRequest, org_slug: str) -> HttpResponse:
     return _page(request, "script.html", _line(request, org_slug), form=ScriptForm())
 
 
+def _draft(request: HttpRequest, line: Line, data: object = None) -> DraftForm:
+    """The account's form with the organization's own questions, in the call's language."""
+    form = DraftForm(data)  # type: ignore[arg-type]
+    language = request.hotline_language  # type: ignore[attr-defined]
+    return questions_for(form, organization_id=line.organization.pk, language=language)
+
+
 def _account_page(request: HttpRequest, line: Line, form: DraftForm, status: int = 200) -> HttpResponse:
     return _page(request, "account.html", line, status=status, form=form)
 
@@ -99,13 +108,15 @@ def _binding(request: HttpRequest, line: Line, nonce: str, form: DraftForm) -> d
         "language": request.hotline_language,  # type: ignore[attr-defined]
         "nonce": nonce,
         "values": dict(form.hidden_values()),
+        "answers": answers_hidden(form),
     }
 
 
-def _content_from(request: HttpRequest, form: DraftForm, *, consent: bool) -> ReportContent:
+def _content_from(request: HttpRequest, line: Line, form: DraftForm, *, consent: bool) -> ReportContent:
     """Raises ContentError; the caller re-renders the form with it."""
     content = content_from_form(form.cleaned_data, anonymous=form.anonymous)
     language = request.hotline_language  # type: ignore[attr-defined]
+    content = with_answers(content, form, organization_id=line.organization.pk, language=language)
     return dataclasses.replace(content, channel="phone", language=language, consent_read_back=consent)
 
 
@@ -113,7 +124,7 @@ def _read_back_page(
     request: HttpRequest, line: Line, form: DraftForm, content: ReportContent, status: int = 200, **context: object
 ) -> HttpResponse:
     label = Report.Category(content.category).label
-    hidden = form.hidden_values()
+    hidden = form.hidden_values() + answers_hidden(form)
     return _page(
         request, "read_back.html", line, status, content=content, category_label=label, hidden=hidden, **context
     )
@@ -130,17 +141,17 @@ def call(request: HttpRequest, org_slug: str) -> HttpResponse:
         script_form = ScriptForm(request.POST)
         if not script_form.is_valid():
             return _page(request, "script.html", line, status=400, form=script_form)
-        return _account_page(request, line, DraftForm())
+        return _account_page(request, line, _draft(request, line))
     if step == STEP_CORRECT:
-        return _account_page(request, line, DraftForm(request.POST))
+        return _account_page(request, line, _draft(request, line, request.POST))
     if step != STEP_READ_BACK:
         raise Refused(_("This step of the call is unknown. Start the call again."))
-    form = DraftForm(request.POST)
+    form = _draft(request, line, request.POST)
     if not form.is_valid():
         return _account_page(request, line, form, status=400)
     try:
-        content = _content_from(request, form, consent=False)
-    except ContentError as error:
+        content = _content_from(request, line, form, consent=False)
+    except (ContentError, AnswerRefused) as error:
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return _account_page(request, line, form, status=400)
     nonce = read_back_nonce()
@@ -154,15 +165,15 @@ def call(request: HttpRequest, org_slug: str) -> HttpResponse:
 @speaking
 def file(request: HttpRequest, org_slug: str) -> HttpResponse:
     line = _line(request, org_slug)
-    form = DraftForm(request.POST)
+    form = _draft(request, line, request.POST)
     if not form.is_valid():
         return _account_page(request, line, form, status=400)
     nonce, mac = request.POST.get("nonce", "")[:100], request.POST.get("mac", "")[:200]
     if not (nonce and draft_mac_valid(mac=mac, **_binding(request, line, nonce, form))):
         raise Refused(_("Read the account back to the caller before filing it: this text was not read back."))
     try:
-        content = _content_from(request, form, consent=True)
-    except ContentError as error:
+        content = _content_from(request, line, form, consent=True)
+    except (ContentError, AnswerRefused) as error:
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return _account_page(request, line, form, status=400)
     if request.POST.get("consent") != "yes":

@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from ninja import Schema
 from pydantic import Field
@@ -10,6 +11,7 @@ from confide.reports.content import LIMITS, MESSAGE_MAX_CHARS
 from confide.reports.models import Message, Report
 from confide.reports.selectors.common import AttachmentInfo, MessageView, ReportView
 from confide.reports.uploads import EncryptedUpload
+from confide.web.schemas_questions import ANSWERS_DESCRIPTION
 
 Category = Report.Category
 CaseStatus = Report.Status
@@ -47,6 +49,8 @@ class ContentOut(Schema):
     channel: str = "web"
     language: str = ""
     consent_read_back: bool = False
+    # The organization's own questions (issue 15): {"form", "number", "questions", "values"}, or {} without.
+    answers: dict[str, Any] = Field(default_factory=dict)
 
 
 class AttachmentOut(Schema):
@@ -82,6 +86,7 @@ class ReportIn(Schema):
     name: str = Field("", max_length=LIMITS["name"])
     contact: str = Field("", max_length=LIMITS["contact"])
     avoid_handlers: str = Field("", max_length=LIMITS["avoid_handlers"])
+    answers: dict[str, Any] = Field(default_factory=dict, description=ANSWERS_DESCRIPTION)
 
 
 class ReportDetail(Schema):

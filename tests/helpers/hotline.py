@@ -5,7 +5,7 @@ from html import unescape
 
 from tests.helpers.staff import csrf_from
 
-HIDDEN_RE = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)">')
+HIDDEN_RE = re.compile(r'<input type="hidden" name="([a-z0-9_]+)" value="([^"]*)">')
 
 
 ACCOUNT = {

@@ -1,5 +1,6 @@
 """Reporter operations of the JSON API: the same rules and services as the reporter pages."""
 
+import dataclasses
 import json
 import uuid
 from datetime import date
@@ -11,6 +12,7 @@ from ninja import File, Form, Header, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from confide.core.throttle import write_allow
+from confide.questions.selectors.forms import answers_for_report
 from confide.reporter.api.auth import ReporterRequest, report_receipt
 from confide.reports.content import content_build
 from confide.reports.models import Report
@@ -69,7 +71,9 @@ def submit(
     target = intake_target_get(slug=org_slug)
     if target is None:
         return Status(404, {"detail": _("No organization takes reports at this address.")})
-    content = content_build(**payload.dict())
+    content = content_build(**payload.dict(exclude={"answers"}))
+    answers = answers_for_report(organization_id=target.organization_id, given=payload.answers, language=get_language())
+    content = dataclasses.replace(content, answers=answers)
     if idempotency_key is None:
         write_allow(scope="intake", organization_id=target.organization_id)
         submitted = report_submit(target=target, content=content, language=get_language(), channel=Report.Channel.API)

@@ -20,6 +20,7 @@ from confide.hotline.services import (
     hotline_callback_reply,
     hotline_report_submit,
 )
+from confide.questions.selectors.forms import answers_for_report
 from confide.reports.content import content_build
 from confide.reports.selectors.common import report_view
 from confide.staff.api.auth import StaffRequest, staff_token
@@ -121,9 +122,10 @@ def submit(request: StaffRequest, org_slug: str, payload: PhoneReportIn):
     line = _line(request, org_slug)
     if not payload.consent_read_back:
         raise ConsentMissing()
-    fields = payload.dict(exclude={"language", "consent_read_back", "read_back_id"})
+    fields = payload.dict(exclude={"language", "consent_read_back", "read_back_id", "answers"})
+    answers = answers_for_report(organization_id=line.organization.pk, given=payload.answers, language=payload.language)
     content = dataclasses.replace(
-        content_build(**fields), channel="phone", language=payload.language, consent_read_back=True
+        content_build(**fields), channel="phone", language=payload.language, consent_read_back=True, answers=answers
     )
     submitted = hotline_report_submit(
         user=request.auth.user, organization=line.organization, content=content, read_back_nonce=payload.read_back_id

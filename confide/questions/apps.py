@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class QuestionsConfig(AppConfig):
+    name = "confide.questions"
+    default_auto_field = "django.db.models.BigAutoField"
