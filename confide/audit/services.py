@@ -61,6 +61,12 @@ class Action(enum.StrEnum):
     LETTER_CONFLICT_DECLARED = "letter.conflict_declared"
     LETTER_ACCESS_GRANT = "letter.access_grant"
 
+    # The organizations' figures (issue 12): every staff view and export of a report or of the benchmark.
+    INSIGHT_REPORT_READ = "insight.report_read"
+    INSIGHT_BENCHMARK_READ = "insight.benchmark_read"
+    INSIGHT_EXPORTED = "insight.exported"
+    INSIGHT_PUBLISHED = "insight.published"
+
 
 def entry_digest(
     *,
