@@ -51,13 +51,13 @@ def raw_figures(*, period: Period, organization_ids: Iterable[uuid.UUID] | None 
         raw.grid[(row["category"], row["channel"])] += row["n"]
         raw.total += row["n"]
     people = submitted.values("organization_id").annotate(
-        named=Count("id", filter=Q(named=True)),
-        anonymous=Count("id", filter=Q(named=False)),
+        n_named=Count("id", filter=Q(named=True)),
+        n_anonymous=Count("id", filter=Q(named=False)),
         back=Count("id", filter=Q(reporter_active_on__gt=F("submitted_on"))),
     )
     for row in people:
         raw = figures[row["organization_id"]]
-        raw.named, raw.anonymous, raw.came_back = row["named"], row["anonymous"], row["back"]
+        raw.named, raw.anonymous, raw.came_back = row["n_named"], row["n_anonymous"], row["back"]
     _day_counts(
         reports, on="acknowledged_on", since="submitted_on", period=period, into=figures, attribute="acknowledge_days"
     )
