@@ -1,5 +1,7 @@
 """The printable report (fpdf2, its core fonts: no font file to ship, Latin-1 text)."""
 
+import datetime
+
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
@@ -27,7 +29,8 @@ class _Pdf(FPDF):
 def document_pdf(document: dict) -> bytes:
     figures = document["figures"]
     pdf = _Pdf(format="A4")
-    pdf.set_creation_date(None)  # the same figures give the same file, so its signature can be checked again
+    # Dated by the period, not by the download: the same figures give the same file.
+    pdf.set_creation_date(datetime.datetime.fromisoformat(document["period"]["end"]).replace(tzinfo=datetime.UTC))
     pdf.add_page()
     pdf.set_font("Helvetica", style="B", size=16)
     pdf.cell(0, 10, _latin(document["organization"]["name"]), new_x="LMARGIN", new_y="NEXT")

@@ -31,9 +31,9 @@ def alternative(cells: dict, hidden: set, lines: list[Line], target) -> dict | N
             if cells[cell] + step < 0:
                 continue
             delta[cell] = step
-            if all(line_ok(line) for line in relevant if last[id(line)] == i and cell in line.cells()):
-                if search(i + 1):
-                    return True
+            closing = [line for line in relevant if last[id(line)] == i and cell in line.cells()]
+            if all(line_ok(line) for line in closing) and search(i + 1):
+                return True
         delta.pop(cell, None)
         return False
 

@@ -49,7 +49,9 @@ def test_a_total_minus_the_visible_cells_reveals_no_hidden_cell(members, k):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(2, 4).flatmap(lambda c: st.lists(st.lists(SMALL, min_size=c, max_size=c), min_size=2, max_size=4)), K)
+@given(
+    st.integers(2, 4).flatmap(lambda c: st.lists(st.lists(SMALL, min_size=c, max_size=c), min_size=2, max_size=4)), K
+)
 def test_a_category_split_by_channel_reveals_no_hidden_cell(values, k):
     cells, lines = _grid(values)
     _assert_protected(cells, protect(cells, lines, k=k), lines, k)
