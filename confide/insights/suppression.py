@@ -3,7 +3,7 @@
 A table is cells (key -> count) and lines (a total cell and the member cells that add up to it). A cell with
 1..k-1 reports is hidden (primary suppression). Then more cells are hidden until no hidden cell can be worked
 out from what is shown: every line holding a hidden cell holds two, and no hidden cell is fixed by the linear
-system the shown cells leave (checked exactly, with fractions). Zeros are shown: they rest on no one, and a
+system the shown cells leave (checked exactly, see `determined`). Zeros are shown: they rest on no one, and a
 hidden zero would give an attacker a cell known to be at its lower bound. Hidden cells are always non-zero, so
 along any cycle of hidden cells the values can move up or down by one without leaving the possible tables: the
 reader knows only that a hidden cell is not shown, never which of them are small.
@@ -11,7 +11,6 @@ reader knows only that a hidden cell is not shown, never which of them are small
 
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
 Key = Hashable
 
@@ -29,57 +28,43 @@ def _order(key: Key) -> str:
     return repr(key)
 
 
-def _rref(rows: list[list[Fraction]], width: int) -> list[tuple[int, list[Fraction]]]:
-    """Reduced row echelon form: (pivot column, row) pairs."""
-    pivots: list[tuple[int, list[Fraction]]] = []
-    for row in rows:
-        row = row[:]
-        for column, pivot_row in pivots:
-            if row[column]:
-                factor = row[column]
-                row = [a - factor * b for a, b in zip(row, pivot_row, strict=True)]
-        lead = next((i for i in range(width) if row[i]), None)
-        if lead is None:
-            continue
-        scale = row[lead]
-        row = [a / scale for a in row]
-        reduced = []
-        for column, pivot_row in pivots:
-            if pivot_row[lead]:
-                factor = pivot_row[lead]
-                pivot_row = [a - factor * b for a, b in zip(pivot_row, row, strict=True)]
-            reduced.append((column, pivot_row))
-        pivots = [*reduced, (lead, row)]
-    return pivots
-
-
 def determined(hidden: Iterable[Key], lines: Sequence[Line]) -> set[Key]:
-    """The hidden cells whose value follows from the shown cells and the lines (a unit vector in the row space
-    of the lines restricted to the hidden cells)."""
+    """The hidden cells whose value follows from the shown cells and the lines: those whose unit vector lies in
+    the row space of the lines restricted to the hidden cells.
+
+    Computed over GF(2), with each row a bit mask, which is exact here: every table built from these lines (one
+    line, or a two-way table with its margins, where each cell lies in one row line and one column line) has a
+    totally unimodular matrix, whose minors are 0 or ±1, so its rank is the same over GF(2) as over the
+    rationals, with or without a unit row added."""
     columns = sorted(set(hidden), key=_order)
     if not columns:
         return set()
-    index = {key: i for i, key in enumerate(columns)}
+    bit = {key: 1 << i for i, key in enumerate(columns)}
     rows = []
     for line in lines:
-        row = [Fraction(0)] * len(columns)
-        for key in line.members:
-            if key in index:
-                row[index[key]] += 1
-        if line.total in index:
-            row[index[line.total]] -= 1
-        if any(row):
-            rows.append(row)
-    pivots = _rref(rows, len(columns))
+        mask = 0
+        for key in line.cells():
+            mask ^= bit.get(key, 0)
+        if mask:
+            rows.append(mask)
+    basis: dict[int, int] = {}  # leading bit -> row
+    for row in rows:
+        for lead in sorted(basis, reverse=True):
+            if row & lead:
+                row ^= basis[lead]
+        if row:
+            lead = 1 << (row.bit_length() - 1)
+            for other in list(basis):
+                if basis[other] & lead:
+                    basis[other] ^= row
+            basis[lead] = row
     fixed = set()
-    for key, i in index.items():
-        target = [Fraction(0)] * len(columns)
-        target[i] = Fraction(1)
-        for column, pivot_row in pivots:
-            if target[column]:
-                factor = target[column]
-                target = [a - factor * b for a, b in zip(target, pivot_row, strict=True)]
-        if not any(target):
+    for key, unit in bit.items():
+        row = unit
+        for lead in sorted(basis, reverse=True):
+            if row & lead:
+                row ^= basis[lead]
+        if not row:
             fixed.add(key)
     return fixed
 

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.utils import translation
 
 from confide.core.errors import Refused
 from confide.insights.access import InsightAccess
@@ -15,6 +16,12 @@ from confide.reports.models import Report
 from tests.helpers.insights import AFTER, IN_PERIOD, PERIOD, file_reports
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 def _access(org, handler) -> InsightAccess:
