@@ -5,7 +5,8 @@ events. The result is plain JSON (stored as the period's fixed figures, exported
 from collections import Counter
 from collections.abc import Sequence
 
-from confide.insights.raw import RawFigures
+from confide.insights.raw import Days, RawFigures
+from confide.insights.stats import median
 from confide.insights.suppression import Line, grid_lines, protect
 from confide.insights.surveys import SurveyFigure
 from confide.reports.models import Report
@@ -18,14 +19,6 @@ OUTCOMES = (*Report.Outcome.values, "")
 
 def _shown(value: int, hidden: bool) -> int | None:
     return None if hidden else value
-
-
-def median(days: Counter) -> float | None:
-    values = sorted(days.elements())
-    if not values:
-        return None
-    middle = len(values) // 2
-    return float(values[middle]) if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
 
 def _grid(raw: RawFigures, k: int) -> dict:
@@ -59,11 +52,10 @@ def _share(part: int, whole: int, k: int) -> dict:
     return {"share": round(part / whole, 3), "base": whole}
 
 
-def _median(days: Counter, k: int) -> dict:
-    base = sum(days.values())
-    if base < k:
+def _median(days: Days, k: int) -> dict:
+    if days.count < k or days.median is None:
         return {"days": None, "base": None}
-    return {"days": median(days), "base": base}
+    return {"days": round(days.median, 1), "base": days.count}
 
 
 def _outcomes(raw: RawFigures, k: int) -> dict:

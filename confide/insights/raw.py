@@ -5,6 +5,14 @@ from dataclasses import dataclass, field
 
 
 @dataclass
+class Days:
+    """How many events, and the median of their days from submission."""
+
+    count: int = 0
+    median: float | None = None
+
+
+@dataclass
 class RawFigures:
     total: int = 0
     roster_size: int = 0
@@ -12,9 +20,9 @@ class RawFigures:
     named: int = 0  # reporters who gave a name or contact
     anonymous: int = 0  # reports filed before `named` was kept are in neither
     came_back: int = 0
-    acknowledge_days: Counter = field(default_factory=Counter)  # days from submission -> acknowledgements
-    feedback_days: Counter = field(default_factory=Counter)
-    close_days: Counter = field(default_factory=Counter)
+    acknowledge_days: Days = field(default_factory=Days)  # acknowledgements made in the period
+    feedback_days: Days = field(default_factory=Days)
+    close_days: Days = field(default_factory=Days)
     deadlines_due: int = 0
     deadlines_met: int = 0
     outcomes: Counter = field(default_factory=Counter)  # outcome ("" when none was recorded) -> cases closed
