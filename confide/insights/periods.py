@@ -75,7 +75,7 @@ def period_parse(label: str, *, kind: str) -> Period:
         )
     year = int(match["year"])
     month = (int(match["quarter"]) - 1) * 3 + 1 if match["quarter"] else int(match["month"])
-    if year < 2000:
+    if not 2000 <= year <= 2999:
         raise Refused(_("A period is written 2026-q3 (a quarter) or 2026-09 (a month)."), field="period")
     return Period(kind, datetime.date(year, month, 1))
 

@@ -29,74 +29,84 @@ def _scope(queryset, organization_ids: Iterable[uuid.UUID] | None):
     return queryset if organization_ids is None else queryset.filter(organization_id__in=list(organization_ids))
 
 
-def _days_between(later: str, earlier: str) -> ExpressionWrapper:
-    return ExpressionWrapper(F(later) - F(earlier), output_field=DurationField())
-
-
 class _Median(Aggregate):
-    """PostgreSQL's exact median: one row per organization instead of one per organization and day count."""
+    """PostgreSQL's exact median: one value per organization instead of one row per organization and day count."""
 
     function = "PERCENTILE_CONT"
     template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
     output_field = FloatField()
 
 
-def _day_counts(reports, *, on: str, since: str, period: Period, into: dict, attribute: str) -> None:
-    events = reports.filter(**{f"{on}__range": (period.start, period.end)})
-    if connection.vendor == "postgresql":
-        days = RawSQL(f'GREATEST("{on}" - "{since}", 0)', [])  # noqa: S611 - our own column names
-        for org_id, count, middle in (
-            events.values("organization_id")
-            .annotate(n=Count("id"), m=_Median(days))
-            .values_list("organization_id", "n", "m")
-        ):
-            setattr(into[org_id], attribute, Days(count=count, median=middle))
-        return
-    histograms: dict = defaultdict(Counter)
-    rows = events.annotate(days=_days_between(on, since)).values("organization_id", "days").annotate(n=Count("id"))
-    for row in rows:
-        histograms[row["organization_id"]][max(row["days"].days, 0)] += row["n"]
-    for org_id, histogram in histograms.items():
-        setattr(into[org_id], attribute, Days(count=sum(histogram.values()), median=median(histogram)))
+DAYS = {"acknowledge_days": "acknowledged_on", "feedback_days": "feedback_given_on", "close_days": "closed_on"}
+DEADLINES = {"acknowledge_by": "acknowledged_on", "feedback_by": "feedback_given_on"}
+
+
+def _in(column: str, period: Period) -> Q:
+    return Q(**{f"{column}__range": (period.start, period.end)})
+
+
+def _counts(period: Period) -> dict:
+    """Every count as one filtered aggregate, so that the whole period costs one pass over the reports."""
+    submitted = _in("submitted_on", period)
+    counts: dict = {
+        f"g_{c}_{ch}": Count("id", filter=submitted & Q(category=c, channel=ch))
+        for c in Report.Category.values
+        for ch in Report.Channel.values
+    }
+    counts["named_n"] = Count("id", filter=submitted & Q(named=True))
+    counts["anonymous_n"] = Count("id", filter=submitted & Q(named=False))
+    counts["back_n"] = Count("id", filter=submitted & Q(reporter_active_on__gt=F("submitted_on")))
+    for deadline, done in DEADLINES.items():
+        counts[f"due_{deadline}"] = Count("id", filter=_in(deadline, period))
+        counts[f"met_{deadline}"] = Count("id", filter=_in(deadline, period) & Q(**{f"{done}__lte": F(deadline)}))
+    for outcome in (*Report.Outcome.values, ""):
+        counts[f"o_{outcome}"] = Count("id", filter=_in("closed_on", period) & Q(outcome=outcome))
+    for attribute, column in DAYS.items():
+        counts[f"n_{attribute}"] = Count("id", filter=_in(column, period))
+        if connection.vendor == "postgresql":
+            days = RawSQL(f'GREATEST("{column}" - "submitted_on", 0)', [])  # noqa: S611 - our own column names
+            counts[f"m_{attribute}"] = _Median(days, filter=_in(column, period))
+    return counts
+
+
+def _histograms(reports, period: Period, figures: dict[uuid.UUID, RawFigures]) -> None:
+    """Elsewhere than PostgreSQL (tests on SQLite): medians from day histograms."""
+    for attribute, column in DAYS.items():
+        histograms: dict = defaultdict(Counter)
+        rows = (
+            reports.filter(_in(column, period))
+            .annotate(days=ExpressionWrapper(F(column) - F("submitted_on"), output_field=DurationField()))
+            .values("organization_id", "days")
+            .annotate(n=Count("id"))
+        )
+        for row in rows:
+            histograms[row["organization_id"]][max(row["days"].days, 0)] += row["n"]
+        for org_id, histogram in histograms.items():
+            getattr(figures[org_id], attribute).median = median(histogram)
 
 
 def raw_figures(*, period: Period, organization_ids: Iterable[uuid.UUID] | None = None) -> dict[uuid.UUID, RawFigures]:
     ids = None if organization_ids is None else list(organization_ids)
     figures: dict[uuid.UUID, RawFigures] = defaultdict(RawFigures)
     reports = _scope(Report.objects.all(), ids)
-    submitted = reports.filter(submitted_on__range=(period.start, period.end))
-    for row in submitted.values("organization_id", "category", "channel").annotate(n=Count("id")):
+    touched = _in("submitted_on", period)
+    for column in (*DAYS.values(), *DEADLINES):
+        touched |= _in(column, period)
+    for row in reports.filter(touched).values("organization_id").annotate(**_counts(period)):
         raw = figures[row["organization_id"]]
-        raw.grid[(row["category"], row["channel"])] += row["n"]
-        raw.total += row["n"]
-    people = submitted.values("organization_id").annotate(
-        n_named=Count("id", filter=Q(named=True)),
-        n_anonymous=Count("id", filter=Q(named=False)),
-        back=Count("id", filter=Q(reporter_active_on__gt=F("submitted_on"))),
-    )
-    for row in people:
-        raw = figures[row["organization_id"]]
-        raw.named, raw.anonymous, raw.came_back = row["n_named"], row["n_anonymous"], row["back"]
-    _day_counts(
-        reports, on="acknowledged_on", since="submitted_on", period=period, into=figures, attribute="acknowledge_days"
-    )
-    _day_counts(
-        reports, on="feedback_given_on", since="submitted_on", period=period, into=figures, attribute="feedback_days"
-    )
-    _day_counts(reports, on="closed_on", since="submitted_on", period=period, into=figures, attribute="close_days")
-    for deadline, done in (("acknowledge_by", "acknowledged_on"), ("feedback_by", "feedback_given_on")):
-        rows = (
-            reports.filter(**{f"{deadline}__range": (period.start, period.end)})
-            .values("organization_id")
-            .annotate(due=Count("id"), met=Count("id", filter=Q(**{f"{done}__lte": F(deadline)})))
-        )
-        for row in rows:
-            raw = figures[row["organization_id"]]
-            raw.deadlines_due += row["due"]
-            raw.deadlines_met += row["met"]
-    closed = reports.filter(closed_on__range=(period.start, period.end))
-    for row in closed.values("organization_id", "outcome").annotate(n=Count("id")):
-        figures[row["organization_id"]].outcomes[row["outcome"]] += row["n"]
+        for c in Report.Category.values:
+            for ch in Report.Channel.values:
+                if row[f"g_{c}_{ch}"]:
+                    raw.grid[(c, ch)] = row[f"g_{c}_{ch}"]
+        raw.total = sum(raw.grid.values())
+        raw.named, raw.anonymous, raw.came_back = row["named_n"], row["anonymous_n"], row["back_n"]
+        raw.deadlines_due = sum(row[f"due_{d}"] for d in DEADLINES)
+        raw.deadlines_met = sum(row[f"met_{d}"] for d in DEADLINES)
+        raw.outcomes = Counter({o: row[f"o_{o}"] for o in (*Report.Outcome.values, "") if row[f"o_{o}"]})
+        for attribute in DAYS:
+            setattr(raw, attribute, Days(count=row[f"n_{attribute}"], median=row.get(f"m_{attribute}")))
+    if connection.vendor != "postgresql":
+        _histograms(reports, period, figures)
     _letters(period=period, ids=ids, figures=figures)
     rosters = _scope(RosterEntry.objects.all(), ids).values("organization_id").annotate(n=Count("id"))
     for row in rosters:
