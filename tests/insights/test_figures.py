@@ -12,6 +12,7 @@ from confide.insights.access import InsightAccess
 from confide.insights.models import InsightSnapshot
 from confide.insights.periods import Period, period_parse
 from confide.insights.services.documents import NotEnough, insight_report_build, period_from
+from confide.insights.surveys import SurveyFigure
 from confide.reports.models import Report
 from tests.helpers.insights import AFTER, IN_PERIOD, PERIOD, file_reports
 
@@ -113,3 +114,21 @@ def test_shares_medians_and_deadlines_come_from_the_clear_columns(org, handler):
     assert figures["acknowledge"] == {"days": 3.0, "base": 5}
     assert figures["deadlines_met"]["base"] == 10 and figures["deadlines_met"]["share"] == 0.5
     assert figures["came_back"] == {"share": 0.0, "base": 10}
+
+
+def survey_provider(*, organization_id, start, end):
+    """What the surveys app would return for the period (2025-q2 only): aggregates only."""
+    if (start, end) != (datetime.date(2025, 4, 1), datetime.date(2025, 6, 30)):
+        return []
+    return [
+        SurveyFigure(key="safe", label="I feel safe speaking up", value=0.62, respondents=12),
+        SurveyFigure(key="trust", label="I trust the process", value=0.4, respondents=4),
+    ]
+
+
+def test_survey_figures_come_from_the_configured_provider_and_hide_below_k(org, handler, settings):
+    settings.CONFIDE_INSIGHT_SURVEYS = "tests.insights.test_figures.survey_provider"
+    file_reports(org, 5)
+    surveys = {s["key"]: s for s in _build(org, handler)["figures"]["surveys"]}
+    assert surveys["safe"]["value"] == 0.62 and surveys["safe"]["respondents"] == 12
+    assert surveys["trust"]["value"] is None and surveys["trust"]["respondents"] is None
