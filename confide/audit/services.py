@@ -63,6 +63,11 @@ class Action(enum.StrEnum):
 
     # An organization's own questions on the report form (issue 15): a new version was saved.
     QUESTIONS_CHANGED = "questions.changed"
+    # The organizations' figures (issue 12): every staff view and export of a report or of the benchmark.
+    INSIGHT_REPORT_READ = "insight.report_read"
+    INSIGHT_BENCHMARK_READ = "insight.benchmark_read"
+    INSIGHT_EXPORTED = "insight.exported"
+    INSIGHT_PUBLISHED = "insight.published"
 
 
 def entry_digest(

@@ -21,6 +21,8 @@ PEPPER_FILE = "pepper"
 RECOVERY_PUBLIC_FILE = "recovery.pub"
 # The OPRF key holder's secret (crypto.md §4). Its own file, so it can live only where `oprf_serve` runs.
 OPRF_KEY_FILE = "oprf.key"
+# The Ed25519 seed that signs the organizations' figures (insight exports); its public half is published.
+INSIGHT_SIGNING_FILE = "insight-signing.key"
 
 
 def default_secrets_dir() -> Path:
@@ -46,6 +48,8 @@ def secrets_init(directory: Path) -> SecretsInit:
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     if not (directory / OPRF_KEY_FILE).exists():  # also added to deployments made before escrow existed
         _write(directory / OPRF_KEY_FILE, base64.b64encode(crypto.oprf_key_generate()).decode())
+    if not (directory / INSIGHT_SIGNING_FILE).exists():  # also added to deployments made before insights existed
+        _write(directory / INSIGHT_SIGNING_FILE, base64.b64encode(crypto.signing_pair_generate().seed).decode())
     if (directory / RECOVERY_PUBLIC_FILE).exists():
         return SecretsInit(created=False, recovery_secret_key=None)
     if not (directory / SECRET_KEY_FILE).exists():
@@ -84,6 +88,11 @@ def recovery_public_key() -> bytes:
 def oprf_key() -> bytes:
     directory = Path(getattr(settings, "CONFIDE_OPRF_SECRETS_DIR", "") or settings.CONFIDE_SECRETS_DIR)
     return base64.b64decode(_read(directory, OPRF_KEY_FILE))
+
+
+@functools.cache
+def insight_signing_seed() -> bytes:
+    return base64.b64decode(_read(Path(settings.CONFIDE_SECRETS_DIR), INSIGHT_SIGNING_FILE))
 
 
 def encode_key(raw: bytes) -> str:

@@ -68,6 +68,13 @@ from confide.crypto.shares import (
     unlinked_input,
     wrap_key_for,
 )
+from confide.crypto.signing import (
+    SigningPair,
+    sign_detached,
+    signing_pair_generate,
+    verify_detached,
+    verify_key_from_seed,
+)
 from confide.crypto.streams import (
     CHUNK_SIZE,
     StreamEncryptor,
@@ -93,6 +100,7 @@ __all__ = [
     "PasswordCost",
     "ReceiptFormatError",
     "SealedEntry",
+    "SigningPair",
     "StreamEncryptor",
     "WrappedSecretKey",
     "WrongPasswordError",
@@ -136,9 +144,13 @@ __all__ = [
     "session_unlock_open",
     "session_unlock_seal",
     "sha256_hex",
+    "sign_detached",
+    "signing_pair_generate",
     "stream_decrypt",
     "stream_encrypt_bytes",
     "unlinked_input",
     "unseal",
+    "verify_detached",
+    "verify_key_from_seed",
     "wrap_key_for",
 ]

@@ -118,6 +118,8 @@ AD_SESSION_UNLOCK = b"confide-session-unlock"
 AD_SUBMISSION = b"submission:"  # followed by the row's lookup
 AD_VERIFICATION_MAIL = b"verification-mail:"  # a queued code email, whose challenge id it carries inside
 AD_REPLY_NOTICE = b"reply-notice:"  # followed by the report's id
+# Signature context (not AEAD): an organization's figures exported by Confide, signed with Ed25519
+AD_INSIGHT_EXPORT = b"confide-insight-export-v1:"
 
 AD_PREFIXES = [
     AD_REPORT,
@@ -137,4 +139,5 @@ AD_PREFIXES = [
     AD_SUBMISSION,
     AD_VERIFICATION_MAIL,
     AD_REPLY_NOTICE,
+    AD_INSIGHT_EXPORT,
 ]

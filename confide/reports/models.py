@@ -71,6 +71,9 @@ class Report(models.Model):
     # of the organization.
     channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.WEB)
     about_leadership = models.BooleanField(default=False)
+    # Whether the reporter gave a name or contact (not which), for the organization's suppressed anonymous
+    # share; null for reports filed before it was kept.
+    named = models.BooleanField(null=True)
     submitted_on = models.DateField()
     reporter_active_on = models.DateField()
     awaiting_handler = models.BooleanField(default=True)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "confide.letters",
     "confide.hotline",
     "confide.questions",
+    "confide.insights",
     "confide.jobs",
     "confide.backups",
     "django_tasks",
@@ -265,3 +266,14 @@ LANGUAGE_COOKIE_AGE = None
 # Writes per receipt (a report's replies, a vault's records and entries, a letter participant's messages):
 # (per second, burst). A reporter writes a few messages a week; a burst of 30 leaves room for a busy day.
 CONFIDE_RECEIPT_WRITE_LIMIT = (0.05, 30.0)
+
+# The organizations' figures (issue 12). No figure rests on fewer than k reports or respondents (never below 3);
+# periods are quarters or months, one kind per deployment (a quarter minus two months would be the third).
+CONFIDE_INSIGHT_K = envint("CONFIDE_INSIGHT_K", 5, minimum=3)
+CONFIDE_INSIGHT_PERIOD = envstr("CONFIDE_INSIGHT_PERIOD", "quarter")
+# The sector benchmark: shown where at least this many organizations contribute (never below 5), each
+# percentile drawn once with OpenDP's private quantile at this epsilon (an organization is the unit of privacy).
+CONFIDE_INSIGHT_BENCHMARK_MIN = envint("CONFIDE_INSIGHT_BENCHMARK_MIN", 5, minimum=5)
+CONFIDE_INSIGHT_EPSILON = envfloat("CONFIDE_INSIGHT_EPSILON", 1.0, minimum=0.01)
+# Dotted path of the survey figures provider (confide/insights/surveys.py says what it returns); empty: none.
+CONFIDE_INSIGHT_SURVEYS = envstr("CONFIDE_INSIGHT_SURVEYS")

@@ -72,7 +72,13 @@ def test_the_recovery_key_is_shown_once_and_never_written(tmp_path, capsys):
     keyfiles_main([str(directory)])
     assert key not in capsys.readouterr().out
     assert all(key.encode() not in p.read_bytes() for p in Path(directory).iterdir())
-    assert {p.name for p in directory.iterdir()} == {"django_secret_key", "pepper", "recovery.pub", "oprf.key"}
+    assert {p.name for p in directory.iterdir()} == {
+        "django_secret_key",
+        "pepper",
+        "recovery.pub",
+        "oprf.key",
+        "insight-signing.key",
+    }
     assert all(oct(p.stat().st_mode)[-3:] == "600" for p in directory.iterdir())
 
 

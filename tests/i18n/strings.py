@@ -37,6 +37,9 @@ MODULES = [
     "letters/selectors/reporter.py",
     "letters/models.py",  # letter and meeting status shown to the organizer
     "verification/services.py",  # its errors and the code email go to reporters and signers
+    "insights/display.py",  # the published figures on the reporter pages
+    "insights/periods.py",
+    "insights/services/documents.py",
 ]
 # Strings from elsewhere that every reporter page shows.
 SHARED = ["English", "Spanish"]

@@ -2,12 +2,13 @@
 
 from django.urls import include, path
 
-from confide.reporter.urls import letters, notice, outside, report, vault
+from confide.reporter.urls import insights, letters, notice, outside, report, vault
 
 urlpatterns = [
     path("vault/", include(vault)),
     path("letters/", include(letters)),
     path("options/", include(outside)),
+    path("figures/", include(insights)),
     path("report/notice/", include(notice)),
     path("", include(report)),
 ]

@@ -65,6 +65,7 @@ def report_submit(
         category=content.category,
         channel=channel,
         about_leadership=about_leadership,
+        named=not content.anonymous,
         submitted_on=day,
         reporter_active_on=day,
         acknowledge_by=acknowledge_deadline(submitted_on=day, acknowledge_days=target.acknowledge_days),

@@ -2,13 +2,14 @@
 
 from django.urls import include, path
 
-from confide.staff.urls import account, cases, counsel, hotline, letters, questions
+from confide.staff.urls import account, cases, counsel, hotline, insights, letters, questions
 
 urlpatterns = [
     path("escrow/", include(counsel)),
     path("letters/", include(letters)),
     path("hotline/", include(hotline)),
     path("questions/", include(questions)),
+    path("insights/", include(insights)),
     path("", include(cases)),
     path("", include(account)),
 ]
