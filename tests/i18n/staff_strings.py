@@ -50,7 +50,8 @@ _BUTTON_VALUE = re.compile(r"""<input\b[^>]*type=["']?(?:submit|button|reset)[^>
 _HTML = re.compile(r"<[^>]*>", re.S)
 _WORD = re.compile(r"[A-Za-z]{2,}")
 # Names, not words: the product's name.
-_NAMES = {"Confide"}
+# Names that read the same in every language: the product and file formats.
+_NAMES = {"Confide", "PDF", "CSV", "JSON", "SVG"}
 
 
 def _blank(pattern: re.Pattern, text: str) -> str:
