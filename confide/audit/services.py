@@ -61,6 +61,12 @@ class Action(enum.StrEnum):
     LETTER_CONFLICT_DECLARED = "letter.conflict_declared"
     LETTER_ACCESS_GRANT = "letter.access_grant"
 
+    # Surveys (issue 12 item 4): the third party's definitions and rounds, and reading free-text answers.
+    SURVEY_CREATED = "survey.created"
+    SURVEY_ROUND_OPENED = "survey.round_opened"
+    SURVEY_ROUND_CLOSED = "survey.round_closed"
+    SURVEY_TEXTS_READ = "survey.texts_read"
+
 
 def entry_digest(
     *,

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "confide.escrow",
     "confide.letters",
     "confide.hotline",
+    "confide.surveys",
     "confide.jobs",
     "confide.backups",
     "django_tasks",
@@ -220,6 +221,8 @@ CONFIDE_OPRF_UNVERIFIED_PER_DEPLOYMENT = envint("CONFIDE_OPRF_UNVERIFIED_PER_DEP
 # The key holder's own ceiling on evaluations per day, whatever rate key its caller names: it bounds what a
 # compromised web tier (or anything holding CONFIDE_OPRF_TOKEN) can test.
 CONFIDE_OPRF_CEILING_PER_DAY = envint("CONFIDE_OPRF_CEILING_PER_DAY", 2000, minimum=1)
+# Figures shown to leaders, staff or the sector never rest on fewer than this many people (threat model G9).
+CONFIDE_INSIGHT_K = envint("CONFIDE_INSIGHT_K", 5, minimum=3)
 # Match notifications go out in fixed slots every this many hours (batched, content-free).
 CONFIDE_MATCH_HOURS = envint("CONFIDE_MATCH_HOURS", 6, minimum=1)
 

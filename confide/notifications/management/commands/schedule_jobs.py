@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand
 from confide.escrow.tasks import escrow_match_schedule
 from confide.letters.tasks import letter_reminder_schedule
 from confide.notifications.tasks import digest_schedule, retention_schedule
+from confide.surveys.tasks import survey_tally_schedule
 
 
 class Command(BaseCommand):
@@ -14,5 +15,6 @@ class Command(BaseCommand):
             ("Retention", retention_schedule),
             ("Escrow matching", escrow_match_schedule),
             ("Letter reminders", letter_reminder_schedule),
+            ("Survey tallies", survey_tally_schedule),
         ]:
             self.stdout.write(f"{name} job scheduled." if schedule() else f"{name} job already scheduled.")
