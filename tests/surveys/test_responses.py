@@ -119,3 +119,14 @@ def test_too_long_a_free_text_answer_is_refused_and_counts_nothing(org):
             free_text="x" * 5001,
         )
     assert refused.value.field == "free_text" and Pending.objects.count() == 0
+
+
+def test_a_response_racing_the_close_of_its_round_is_refused_whole(org):
+    """The page loaded the round open; the third party closed it before the answer committed."""
+    survey_round = open_survey(org)
+    credential = credential_for(survey_round, "ann@acme.org")
+    round_close(survey_round=type(survey_round).objects.get(pk=survey_round.pk))
+    assert survey_round.closed_on is None  # the stale copy the request holds
+    with pytest.raises(SurveyNotFound):
+        survey_respond(survey_round=survey_round, credential=credential, answers=[3, 3])
+    assert Pending.objects.count() == 0 and Spent.objects.count() == 0

@@ -82,6 +82,10 @@ def survey_respond(
     text_rows = _text_rows(survey_round=survey_round, text=text, language=language) if text else None
     try:
         with transaction.atomic():
+            # A close that committed meanwhile wins: its last batch must not leave a row behind it.
+            still_open = Round.objects.select_for_update().filter(pk=survey_round.pk, closed_on__isnull=True)
+            if still_open.values_list("pk", flat=True).first() is None:
+                raise SurveyNotFound()
             Spent.objects.create(round=survey_round, nonce_hash=keys.spent_hash(nonce))
             pending.save(force_insert=True)
             if text_rows is not None:
