@@ -68,6 +68,11 @@ class Action(enum.StrEnum):
     INSIGHT_BENCHMARK_READ = "insight.benchmark_read"
     INSIGHT_EXPORTED = "insight.exported"
     INSIGHT_PUBLISHED = "insight.published"
+    # Surveys (issue 12 item 4): the third party's definitions and rounds, and reading free-text answers.
+    SURVEY_CREATED = "survey.created"
+    SURVEY_ROUND_OPENED = "survey.round_opened"
+    SURVEY_ROUND_CLOSED = "survey.round_closed"
+    SURVEY_TEXTS_READ = "survey.texts_read"
 
 
 def entry_digest(

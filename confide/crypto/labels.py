@@ -56,6 +56,13 @@ THROTTLE_BUCKET = "throttle-bucket"  # names of the shared flood counters (no or
 HOTLINE_READ_BACK = "confide.hotline.read_back"  # salt of the read-back MAC under Django's secret key
 # keyed_hash label: the key sealing reporters' reply-notice addresses, derived from the pepper
 REPLY_NOTICE = "reply-notice"
+# keyed_hash labels: verified-anonymous surveys (confide/surveys/DESIGN.md), each peppered
+SURVEY_CREDENTIAL = "survey-credential"  # the MAC over (round, nonce) that a respondent redeems once
+SURVEY_MARKER = "survey-marker"  # once per person and round, keyed by the round: unlinkable across rounds
+SURVEY_SPENT = "survey-spent"  # the spent set, over a credential's nonce
+SURVEY_PENDING = "survey-pending"  # the key of responses waiting for their batch
+SURVEY_TEXT_LOOKUP = "survey-text-lookup"
+SURVEY_TEXT_KEY = "survey-text-key"
 
 HASH_LABELS = [
     RECEIPT_LOOKUP,
@@ -98,6 +105,12 @@ HASH_LABELS = [
     THROTTLE_BUCKET,
     HOTLINE_READ_BACK,
     REPLY_NOTICE,
+    SURVEY_CREDENTIAL,
+    SURVEY_MARKER,
+    SURVEY_SPENT,
+    SURVEY_PENDING,
+    SURVEY_TEXT_LOOKUP,
+    SURVEY_TEXT_KEY,
 ]
 
 # AD prefixes: each ciphertext is bound to what it is and to the row it belongs to
@@ -120,6 +133,8 @@ AD_VERIFICATION_MAIL = b"verification-mail:"  # a queued code email, whose chall
 AD_REPLY_NOTICE = b"reply-notice:"  # followed by the report's id
 # Signature context (not AEAD): an organization's figures exported by Confide, signed with Ed25519
 AD_INSIGHT_EXPORT = b"confide-insight-export-v1:"
+AD_SURVEY_PENDING = b"survey-pending:"  # followed by the round's id and the row's id
+AD_SURVEY_TEXT = b"survey-text:"  # followed by the free-text answer's id
 
 AD_PREFIXES = [
     AD_REPORT,
@@ -140,4 +155,6 @@ AD_PREFIXES = [
     AD_VERIFICATION_MAIL,
     AD_REPLY_NOTICE,
     AD_INSIGHT_EXPORT,
+    AD_SURVEY_PENDING,
+    AD_SURVEY_TEXT,
 ]

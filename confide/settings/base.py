@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "confide.hotline",
     "confide.questions",
     "confide.insights",
+    "confide.surveys",
     "confide.jobs",
     "confide.backups",
     "django_tasks",
@@ -275,5 +276,6 @@ CONFIDE_INSIGHT_PERIOD = envstr("CONFIDE_INSIGHT_PERIOD", "quarter")
 # percentile drawn once with OpenDP's private quantile at this epsilon (an organization is the unit of privacy).
 CONFIDE_INSIGHT_BENCHMARK_MIN = envint("CONFIDE_INSIGHT_BENCHMARK_MIN", 5, minimum=5)
 CONFIDE_INSIGHT_EPSILON = envfloat("CONFIDE_INSIGHT_EPSILON", 1.0, minimum=0.01)
-# Dotted path of the survey figures provider (confide/insights/surveys.py says what it returns); empty: none.
-CONFIDE_INSIGHT_SURVEYS = envstr("CONFIDE_INSIGHT_SURVEYS")
+# Dotted path of the survey figures provider (confide/insights/surveys.py says what it returns): by default the
+# surveys app's published rounds; empty: none.
+CONFIDE_INSIGHT_SURVEYS = envstr("CONFIDE_INSIGHT_SURVEYS", "confide.insights.survey_source.survey_figures_of_rounds")

@@ -49,8 +49,8 @@ def test_the_job_reschedules_itself_once_without_arguments(org, handler):
     assert call_command("schedule_jobs") is None
     assert digest_schedule() is False, "scheduling twice must not duplicate the job"
     assert (
-        DBTaskResult.objects.filter(status="READY").count() == 5
-    )  # digest, retention, escrow matching, letter reminders, the closed period's figures
+        DBTaskResult.objects.filter(status="READY").count() == 6
+    )  # digest, retention, escrow matching, letter reminders, the closed period's figures, survey tallies
     staff_digest_job.call()
     waiting = DBTaskResult.objects.filter(status="READY", task_path__endswith="staff_digest_job")
     assert waiting.count() == 1

@@ -2,7 +2,7 @@
 
 from ninja import Router
 
-from confide.reporter.api import letters, questions, report, vault, vault_verify
+from confide.reporter.api import letters, questions, report, surveys, vault, vault_verify
 
 router = Router()
 router.add_router("/", report.router)
@@ -10,3 +10,4 @@ router.add_router("/", questions.router)
 router.add_router("/", vault.router, tags=["escrow"])
 router.add_router("/", vault_verify.router, tags=["escrow"])
 router.add_router("/", letters.router)
+router.add_router("/", surveys.router)

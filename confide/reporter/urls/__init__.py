@@ -2,11 +2,12 @@
 
 from django.urls import include, path
 
-from confide.reporter.urls import insights, letters, notice, outside, report, vault
+from confide.reporter.urls import insights, letters, notice, outside, report, surveys, vault
 
 urlpatterns = [
     path("vault/", include(vault)),
     path("letters/", include(letters)),
+    path("surveys/", include(surveys)),
     path("options/", include(outside)),
     path("figures/", include(insights)),
     path("report/notice/", include(notice)),

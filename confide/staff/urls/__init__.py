@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from confide.staff.urls import account, cases, counsel, hotline, insights, letters, questions
+from confide.staff.urls import account, cases, counsel, hotline, insights, letters, questions, surveys
 
 urlpatterns = [
     path("escrow/", include(counsel)),
@@ -10,6 +10,7 @@ urlpatterns = [
     path("hotline/", include(hotline)),
     path("questions/", include(questions)),
     path("insights/", include(insights)),
+    path("surveys/", include(surveys)),
     path("", include(cases)),
     path("", include(account)),
 ]
