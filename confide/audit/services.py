@@ -61,6 +61,17 @@ class Action(enum.StrEnum):
     LETTER_CONFLICT_DECLARED = "letter.conflict_declared"
     LETTER_ACCESS_GRANT = "letter.access_grant"
 
+    # Outside investigators and sealed identities (issue 15): ids and counts only, never what was replaced.
+    CASE_REDACTED = "case.redacted"
+    INVESTIGATOR_INVITED = "investigation.invited"
+    INVESTIGATOR_ENDED = "investigation.ended"
+    INVESTIGATION_READ = "investigation.read"
+    INVESTIGATION_ENTRY = "investigation.entry"
+    INVESTIGATION_FINDINGS_SENT = "investigation.findings_sent"
+    IDENTITY_DISCLOSURE_REQUESTED = "identity.disclosure_requested"
+    IDENTITY_DISCLOSURE_APPROVED = "identity.disclosure_approved"
+    IDENTITY_DISCLOSURE_RELEASED = "identity.disclosure_released"
+
 
 def entry_digest(
     *,

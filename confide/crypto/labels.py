@@ -56,6 +56,8 @@ THROTTLE_BUCKET = "throttle-bucket"  # names of the shared flood counters (no or
 HOTLINE_READ_BACK = "confide.hotline.read_back"  # salt of the read-back MAC under Django's secret key
 # keyed_hash label: the key sealing reporters' reply-notice addresses, derived from the pepper
 REPLY_NOTICE = "reply-notice"
+# keyed_hash label: the key over the server's half of a sealed identity (pepper-derived, crypto.md §2)
+IDENTITY_SHARE = "identity-share"
 
 HASH_LABELS = [
     RECEIPT_LOOKUP,
@@ -98,6 +100,7 @@ HASH_LABELS = [
     THROTTLE_BUCKET,
     HOTLINE_READ_BACK,
     REPLY_NOTICE,
+    IDENTITY_SHARE,
 ]
 
 # AD prefixes: each ciphertext is bound to what it is and to the row it belongs to
@@ -118,6 +121,13 @@ AD_SESSION_UNLOCK = b"confide-session-unlock"
 AD_SUBMISSION = b"submission:"  # followed by the row's lookup
 AD_VERIFICATION_MAIL = b"verification-mail:"  # a queued code email, whose challenge id it carries inside
 AD_REPLY_NOTICE = b"reply-notice:"  # followed by the report's id
+# Outside investigators and sealed identities (issue 15), each followed by the report's id (and the row's)
+AD_IDENTITY = b"identity:"
+AD_IDENTITY_SHARE = b"identity-half:"
+AD_REDACTION_KEY = b"redaction-key:"
+AD_REDACTED = b"redacted:"
+AD_REDACTION_MAP = b"redaction-map:"
+AD_INVESTIGATION_ENTRY = b"investigation-entry:"
 
 AD_PREFIXES = [
     AD_REPORT,
@@ -137,4 +147,10 @@ AD_PREFIXES = [
     AD_SUBMISSION,
     AD_VERIFICATION_MAIL,
     AD_REPLY_NOTICE,
+    AD_IDENTITY,
+    AD_IDENTITY_SHARE,
+    AD_REDACTION_KEY,
+    AD_REDACTED,
+    AD_REDACTION_MAP,
+    AD_INVESTIGATION_ENTRY,
 ]

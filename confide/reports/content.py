@@ -69,6 +69,9 @@ class ReportContent:
     channel: str = "web"
     language: str = ""
     consent_read_back: bool = False
+    # Issue 15: the name and contact were given but sealed apart (models.SealedIdentity), so they are empty here.
+    # Reports filed before, or where the organization has no identity custodian, keep them in this document.
+    identity_sealed: bool = False
 
     def to_bytes(self) -> bytes:
         return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":")).encode()
