@@ -47,6 +47,8 @@ class ContentOut(Schema):
     channel: str = "web"
     language: str = ""
     consent_read_back: bool = False
+    # Issue 15: a name or contact was given and is sealed apart (name and contact empty here).
+    identity_sealed: bool = False
 
 
 class AttachmentOut(Schema):

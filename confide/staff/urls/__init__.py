@@ -2,12 +2,14 @@
 
 from django.urls import include, path
 
-from confide.staff.urls import account, cases, counsel, hotline, letters
+from confide.staff.urls import account, cases, counsel, custodian, hotline, investigation, letters
 
 urlpatterns = [
     path("escrow/", include(counsel)),
     path("letters/", include(letters)),
     path("hotline/", include(hotline)),
+    path("identity/", include(custodian)),
+    path("", include(investigation)),
     path("", include(cases)),
     path("", include(account)),
 ]
