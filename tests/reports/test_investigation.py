@@ -8,7 +8,16 @@ import pytest
 from confide import crypto
 from confide.core.clock import today
 from confide.reports.investigation_errors import InvestigationEnded, RedactionRefused
-from confide.reports.models import Investigation, InvestigationEntry, Message, RedactionLog
+from confide.reports.models import (
+    IdentityShare,
+    Investigation,
+    InvestigationEntry,
+    KeyWrap,
+    Message,
+    RedactedVersion,
+    RedactionLog,
+    SealedIdentity,
+)
 from confide.reports.selectors.investigation import (
     case_investigation_get,
     entries_get,
@@ -24,10 +33,12 @@ from confide.reports.services.investigation import (
     redaction_prepare,
 )
 from confide.reports.services.messages import message_create_by_handler
+from confide.reports.services.retention import report_purge
 from tests.helpers.investigation import (
     NAMED,
     PLACE,
     case_of,
+    custodian_account,
     investigator_account,
     lead_prepares_and_invites,
 )
@@ -156,3 +167,22 @@ def test_a_new_revision_keeps_the_key_and_the_investigators_read_it(unlock, hand
     assert document["revision"] == 2 and "Person Z" in document["account"]["what_happened"]
     assert PLACE in document["account"]["what_happened"]  # no longer replaced: the handler's choice
     assert entries_get(investigation=investigation, redaction_key=access.redaction_key) == []
+
+
+def test_neither_an_investigator_nor_a_custodian_ever_receives_a_report_key(org, handler, investigator):
+    custodian = custodian_account("cora", [org])
+    report = submit_report(org, anonymous=False, name="Robin Quill").report
+    assert set(KeyWrap.objects.filter(report=report).values_list("user__username", flat=True)) == {handler.username}
+    assert not KeyWrap.objects.filter(user__in=[investigator, custodian]).exists()
+
+
+def test_deleting_a_case_takes_the_redacted_version_the_entries_and_the_sealed_identity(
+    org, unlock, handler, investigator
+):
+    custodian_account("cora", [org])
+    report = submit_report(org, anonymous=False, name="Robin Quill", what_happened=f"{NAMED} did it.").report
+    investigation = lead_prepares_and_invites(unlock, handler, report, investigator)
+    investigation_entry_add(access=_open(unlock, investigator, investigation), kind="note", body="A note.")
+    report_purge(report=report)
+    for model in [RedactedVersion, RedactionLog, Investigation, InvestigationEntry, SealedIdentity, IdentityShare]:
+        assert not model.objects.exists(), model.__name__
