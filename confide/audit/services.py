@@ -73,6 +73,16 @@ class Action(enum.StrEnum):
     SURVEY_ROUND_OPENED = "survey.round_opened"
     SURVEY_ROUND_CLOSED = "survey.round_closed"
     SURVEY_TEXTS_READ = "survey.texts_read"
+    # Outside investigators and sealed identities (issue 15): ids and counts only, never what was replaced.
+    CASE_REDACTED = "case.redacted"
+    INVESTIGATOR_INVITED = "investigation.invited"
+    INVESTIGATOR_ENDED = "investigation.ended"
+    INVESTIGATION_READ = "investigation.read"
+    INVESTIGATION_ENTRY = "investigation.entry"
+    INVESTIGATION_FINDINGS_SENT = "investigation.findings_sent"
+    IDENTITY_DISCLOSURE_REQUESTED = "identity.disclosure_requested"
+    IDENTITY_DISCLOSURE_APPROVED = "identity.disclosure_approved"
+    IDENTITY_DISCLOSURE_RELEASED = "identity.disclosure_released"
 
 
 def entry_digest(

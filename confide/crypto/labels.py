@@ -63,6 +63,8 @@ SURVEY_SPENT = "survey-spent"  # the spent set, over a credential's nonce
 SURVEY_PENDING = "survey-pending"  # the key of responses waiting for their batch
 SURVEY_TEXT_LOOKUP = "survey-text-lookup"
 SURVEY_TEXT_KEY = "survey-text-key"
+# keyed_hash label: the key over the server's half of a sealed identity (pepper-derived, crypto.md §2)
+IDENTITY_SHARE = "identity-share"
 
 HASH_LABELS = [
     RECEIPT_LOOKUP,
@@ -111,6 +113,7 @@ HASH_LABELS = [
     SURVEY_PENDING,
     SURVEY_TEXT_LOOKUP,
     SURVEY_TEXT_KEY,
+    IDENTITY_SHARE,
 ]
 
 # AD prefixes: each ciphertext is bound to what it is and to the row it belongs to
@@ -135,6 +138,13 @@ AD_REPLY_NOTICE = b"reply-notice:"  # followed by the report's id
 AD_INSIGHT_EXPORT = b"confide-insight-export-v1:"
 AD_SURVEY_PENDING = b"survey-pending:"  # followed by the round's id and the row's id
 AD_SURVEY_TEXT = b"survey-text:"  # followed by the free-text answer's id
+# Outside investigators and sealed identities (issue 15), each followed by the report's id (and the row's)
+AD_IDENTITY = b"identity:"
+AD_IDENTITY_SHARE = b"identity-half:"
+AD_REDACTION_KEY = b"redaction-key:"
+AD_REDACTED = b"redacted:"
+AD_REDACTION_MAP = b"redaction-map:"
+AD_INVESTIGATION_ENTRY = b"investigation-entry:"
 
 AD_PREFIXES = [
     AD_REPORT,
@@ -157,4 +167,10 @@ AD_PREFIXES = [
     AD_INSIGHT_EXPORT,
     AD_SURVEY_PENDING,
     AD_SURVEY_TEXT,
+    AD_IDENTITY,
+    AD_IDENTITY_SHARE,
+    AD_REDACTION_KEY,
+    AD_REDACTED,
+    AD_REDACTION_MAP,
+    AD_INVESTIGATION_ENTRY,
 ]

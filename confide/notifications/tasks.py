@@ -8,6 +8,7 @@ from django_tasks import task
 from confide.core.schedule import daily_slot_after
 from confide.jobs.services import job_schedule
 from confide.notifications.services import digest_slot_after, reply_notices_send, staff_digests_send
+from confide.reports.services.investigation import investigations_expire
 from confide.reports.services.once import submissions_purge_expired
 from confide.reports.services.retention import retention_purge_expired
 from confide.verification.services import verification_challenges_purge
@@ -27,6 +28,7 @@ def staff_digest_job() -> int:
 def retention_job() -> int:
     purged = retention_purge_expired()
     submissions_purge_expired()  # the one-time tokens' answers, a day old (reports.services.once)
+    investigations_expire()  # outside investigators past their date lose the sealed key
     retention_schedule()
     return purged
 

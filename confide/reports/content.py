@@ -72,6 +72,9 @@ class ReportContent:
     # The organization's own questions (issue 15), defaulted so earlier reports decode: the form version, the
     # questions as they were when the report was filed, and the answers (confide.questions.content).
     answers: dict[str, Any] = field(default_factory=dict)
+    # Issue 15: the name and contact were given but sealed apart (models.SealedIdentity), so they are empty here.
+    # Reports filed before, or where the organization has no identity custodian, keep them in this document.
+    identity_sealed: bool = False
 
     def to_bytes(self) -> bytes:
         return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":")).encode()

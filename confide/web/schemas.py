@@ -51,6 +51,8 @@ class ContentOut(Schema):
     consent_read_back: bool = False
     # The organization's own questions (issue 15): {"form", "number", "questions", "values"}, or {} without.
     answers: dict[str, Any] = Field(default_factory=dict)
+    # Issue 15: a name or contact was given and is sealed apart (name and contact empty here).
+    identity_sealed: bool = False
 
 
 class AttachmentOut(Schema):

@@ -11,6 +11,7 @@ from confide.reports.access import CaseAccess
 from confide.reports.content import DeletionRefused
 from confide.reports.models import DeletionRequest, ReplyNotice, Report
 from confide.reports.selectors.retention import retention_expired
+from confide.reports.services.investigation import case_sealed_material_purge
 
 
 def report_purge(*, report: Report) -> None:
@@ -24,6 +25,7 @@ def report_purge(*, report: Report) -> None:
         report.labels.clear()
         DeletionRequest.objects.filter(report=report).delete()
         ReplyNotice.objects.filter(report=report).delete()
+        case_sealed_material_purge(report=report)
         Report.objects.filter(pk=report.pk).update(
             content=b"",
             receipt_wrap=b"",

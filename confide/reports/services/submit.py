@@ -16,6 +16,7 @@ from confide.reports.content import ReportContent
 from confide.reports.models import Author, CaseExclusion, KeyWrap, Report
 from confide.reports.naming import handlers_named
 from confide.reports.services.attachments import attachments_add
+from confide.reports.services.identity import identity_seal_at_intake
 from confide.reports.services.once import Answer, Once, submission_answer, submission_exists, submission_record
 from confide.reports.services.workflow import acknowledge_deadline
 from confide.reports.uploads import EncryptedUpload
@@ -58,6 +59,9 @@ def report_submit(
     normalised = crypto.receipt_normalise(receipt)
     ad = keys.ad_report(report_id)
     day = today()
+    content, identity = identity_seal_at_intake(
+        report_id=report_id, organization_id=target.organization_id, content=content
+    )
     report = Report(
         id=report_id,
         organization_id=target.organization_id,
@@ -88,6 +92,7 @@ def report_submit(
             with transaction.atomic():
                 report.save(force_insert=True)
                 KeyWrap.objects.bulk_create(wraps)
+                identity.store()
                 if exclusions:
                     CaseExclusion.objects.bulk_create(exclusions)
                 if uploads:

@@ -2,7 +2,7 @@
 
 from ninja import Router
 
-from confide.staff.api import account, cases, counsel, hotline, insights, letters, links
+from confide.staff.api import account, cases, counsel, hotline, insights, investigation, letters, links
 
 router = Router()
 router.add_router("/", account.router)
@@ -12,3 +12,4 @@ router.add_router("/", counsel.router, tags=["escrow"])
 router.add_router("/", letters.router)
 router.add_router("/", hotline.router)
 router.add_router("/", insights.router)
+router.add_router("/", investigation.router)

@@ -2,7 +2,18 @@
 
 from django.urls import include, path
 
-from confide.staff.urls import account, cases, counsel, hotline, insights, letters, questions, surveys
+from confide.staff.urls import (
+    account,
+    cases,
+    counsel,
+    custodian,
+    hotline,
+    insights,
+    investigation,
+    letters,
+    questions,
+    surveys,
+)
 
 urlpatterns = [
     path("escrow/", include(counsel)),
@@ -11,6 +22,8 @@ urlpatterns = [
     path("questions/", include(questions)),
     path("insights/", include(insights)),
     path("surveys/", include(surveys)),
+    path("identity/", include(custodian)),
+    path("", include(investigation)),
     path("", include(cases)),
     path("", include(account)),
 ]
