@@ -118,6 +118,7 @@ AD_SESSION_UNLOCK = b"confide-session-unlock"
 AD_SUBMISSION = b"submission:"  # followed by the row's lookup
 AD_VERIFICATION_MAIL = b"verification-mail:"  # a queued code email, whose challenge id it carries inside
 AD_REPLY_NOTICE = b"reply-notice:"  # followed by the report's id
+AD_HANDOVER = b"handover:"  # followed by the report's and the handover's ids
 
 AD_PREFIXES = [
     AD_REPORT,
@@ -137,4 +138,5 @@ AD_PREFIXES = [
     AD_SUBMISSION,
     AD_VERIFICATION_MAIL,
     AD_REPLY_NOTICE,
+    AD_HANDOVER,
 ]

@@ -20,6 +20,7 @@ DRAFT_FIELDS = (
     "name",
     "contact",
     "avoid_handlers",
+    "about_leadership",
 )
 
 

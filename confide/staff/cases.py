@@ -42,6 +42,7 @@ from confide.reports.uploads import upload_error_message, upload_rejection, uplo
 from confide.staff.decorators import staff_required, staff_secret_key, staff_user
 from confide.staff.documents import case_export_response
 from confide.staff.forms.cases import InboxFilter, ReplyForm
+from confide.staff.leadership import case_leadership_get
 from confide.staff.paging import inbox_page
 from confide.web.downloads import attachment_download
 
@@ -92,6 +93,7 @@ def _case_page(
         "deletion_request": case_deletion_request_get(access=access),
         "links": case_links_get(access=access),
         "link_kinds": CaseLink.Kind.choices,
+        "leadership": case_leadership_get(access=access),
     }
     return render(request, "staff/case.html", context, status=status)
 

@@ -8,6 +8,7 @@ _HOME_BY_ROLE: dict[str, str] = {
     User.Role.CALL_TAKER: "hotline:console",
     User.Role.COUNSELOR: "escrow:matches",
     User.Role.CONTACT: "letters:letters",
+    User.Role.INDEPENDENT_BODY: "held:cases",
 }
 
 

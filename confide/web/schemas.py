@@ -82,6 +82,8 @@ class ReportIn(Schema):
     name: str = Field("", max_length=LIMITS["name"])
     contact: str = Field("", max_length=LIMITS["contact"])
     avoid_handlers: str = Field("", max_length=LIMITS["avoid_handlers"])
+    # About the candidate or senior leadership: kept from every contact, may go to an independent body.
+    about_leadership: bool = False
 
 
 class ReportDetail(Schema):

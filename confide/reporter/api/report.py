@@ -69,10 +69,18 @@ def submit(
     target = intake_target_get(slug=org_slug)
     if target is None:
         return Status(404, {"detail": _("No organization takes reports at this address.")})
-    content = content_build(**payload.dict())
+    fields = payload.dict()
+    about_leadership = bool(fields.pop("about_leadership"))
+    content = content_build(**fields)
     if idempotency_key is None:
         write_allow(scope="intake", organization_id=target.organization_id)
-        submitted = report_submit(target=target, content=content, language=get_language(), channel=Report.Channel.API)
+        submitted = report_submit(
+            target=target,
+            content=content,
+            language=get_language(),
+            channel=Report.Channel.API,
+            about_leadership=about_leadership,
+        )
         return Status(201, _submitted(submitted.receipt, submitted.report.reference, submitted.report.submitted_on))
     body = json.dumps(payload.dict(), sort_keys=True).encode()
     once = once_for(organization_id=target.organization_id, channel=API, token=idempotency_key, body=body)
@@ -80,7 +88,12 @@ def submit(
     if answer is None:
         write_allow(scope="intake", organization_id=target.organization_id)
         answer = report_submit_once(
-            target=target, content=content, once=once, language=get_language(), channel=Report.Channel.API
+            target=target,
+            content=content,
+            once=once,
+            language=get_language(),
+            channel=Report.Channel.API,
+            about_leadership=about_leadership,
         )
     if answer.replayed:
         response["Idempotent-Replayed"] = "true"

@@ -121,12 +121,16 @@ def submit(request: StaffRequest, org_slug: str, payload: PhoneReportIn):
     line = _line(request, org_slug)
     if not payload.consent_read_back:
         raise ConsentMissing()
-    fields = payload.dict(exclude={"language", "consent_read_back", "read_back_id"})
+    fields = payload.dict(exclude={"language", "consent_read_back", "read_back_id", "about_leadership"})
     content = dataclasses.replace(
         content_build(**fields), channel="phone", language=payload.language, consent_read_back=True
     )
     submitted = hotline_report_submit(
-        user=request.auth.user, organization=line.organization, content=content, read_back_nonce=payload.read_back_id
+        user=request.auth.user,
+        organization=line.organization,
+        content=content,
+        read_back_nonce=payload.read_back_id,
+        about_leadership=payload.about_leadership,
     )
     return Status(
         201,

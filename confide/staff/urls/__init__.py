@@ -2,12 +2,13 @@
 
 from django.urls import include, path
 
-from confide.staff.urls import account, cases, counsel, hotline, letters
+from confide.staff.urls import account, cases, counsel, held, hotline, letters
 
 urlpatterns = [
     path("escrow/", include(counsel)),
     path("letters/", include(letters)),
     path("hotline/", include(hotline)),
+    path("held/", include(held)),
     path("", include(cases)),
     path("", include(account)),
 ]
