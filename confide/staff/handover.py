@@ -23,13 +23,13 @@ def hand_over(request: HttpRequest, report_id: uuid.UUID) -> HttpResponse:
 
 @require_POST
 @staff_required
-def exclude_holder(request: HttpRequest, report_id: uuid.UUID, ask_id: int) -> HttpResponse:
+def exclude_holder(request: HttpRequest, report_id: uuid.UUID, ask_id: str) -> HttpResponse:
     return case_action(request, report_id, lambda a: holder_exclusion_grant(access=a, request_id=ask_id))
 
 
 @require_POST
 @staff_required
-def answer_ask(request: HttpRequest, report_id: uuid.UUID, ask_id: int) -> HttpResponse:
+def answer_ask(request: HttpRequest, report_id: uuid.UUID, ask_id: str) -> HttpResponse:
     answer = request.POST.get("answer", "")
     return case_action(
         request, report_id, lambda a: holder_exclusion_answer(access=a, request_id=ask_id, answer=answer)

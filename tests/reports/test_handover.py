@@ -7,7 +7,7 @@ import pytest
 from confide.audit.models import AuditEntry
 from confide.audit.services import Action
 from confide.core.errors import Refused
-from confide.reports.content import ReportNotFound
+from confide.reports.content import AssignmentRefused, ReportNotFound
 from confide.reports.models import Author, KeyWrap, Message
 from confide.reports.selectors.bodies import handed_over_view, handed_over_visible_to
 from confide.reports.selectors.common import report_view
@@ -125,3 +125,11 @@ def test_the_body_answers_in_the_reporters_thread(leadership, handler, body):
         ("Independent body: union representative", "We are looking into it.")
     ]
     assert AuditEntry.objects.filter(action=Action.CASE_REPLY, actor_id=body.pk).exists()
+
+
+def test_a_body_holding_the_case_never_becomes_its_lead(leadership, handler, body):
+    hand_over(leadership.report, handler, body)
+    with pytest.raises(AssignmentRefused):
+        case_lead_assign(access=open_as(handler, leadership.report), username=body.username)
+    leadership.report.refresh_from_db()
+    assert leadership.report.lead == handler

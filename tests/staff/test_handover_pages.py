@@ -150,3 +150,11 @@ def test_the_lead_acts_on_the_reporters_request_from_the_case_page(login, leader
         {"answer": "x", "csrfmiddlewaretoken": csrf_from(page)},
     )
     assert again.status_code == 400  # already dealt with
+
+
+@pytest.mark.parametrize("ask_id", ["99999999999999999999999", "x", "-1", "١"])
+def test_an_odd_request_id_is_not_found(login, leadership, handler, ask_id):
+    client = login(handler)
+    token = csrf_from(client.get("/staff/password/"))
+    url = _case(leadership.report, f"exclusion-asks/{ask_id}/exclude/")
+    assert client.post(url, {"csrfmiddlewaretoken": token}).status_code == 404

@@ -17,10 +17,10 @@ Outcome = HolderExclusionRequest.Outcome
 
 
 def _pending(access: CaseAccess, request_id: object) -> HolderExclusionRequest:
-    try:
-        pk = int(str(request_id))
-    except ValueError:
-        raise NotFound() from None
+    raw = str(request_id)
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 18:  # any other id is simply not found
+        raise NotFound()
+    pk = int(raw)
     request = HolderExclusionRequest.objects.filter(pk=pk, report=access.report).select_related("user").first()
     if request is None:
         raise NotFound()
