@@ -21,6 +21,7 @@ from confide.reports.models import KeyWrap
 from confide.reports.services.submit import SubmittedReport
 from confide.tenants.models import Organization
 from tests.helpers.escrow import new_vault
+from tests.helpers.leadership import leadership_report, make_body
 from tests.helpers.letters import draft, third_party
 from tests.helpers.reports import submit_report
 from tests.helpers.staff import PASSWORD, Personas, api_token, make_staff, staff_login
@@ -246,3 +247,26 @@ def other_call_taker(other_org):
 def contact(org):
     """A leader of the organization: receives letters, never takes calls."""
     return make_staff("connie", [org], role="contact")
+
+
+# Leadership cases (issue 13): independent bodies of the organization and of another one.
+
+
+@pytest.fixture
+def body(org):
+    """An independent body registered for the organization."""
+    return make_body("unionrep", org)
+
+
+@pytest.fixture
+def other_body(other_org):
+    """An independent body of another organization."""
+    return make_body("otherbody", other_org, title="party ethics officer")
+
+
+@pytest.fixture
+def leadership(org, handler, teammate, excluded_handler):
+    """A report about leadership led by `handler`, with the excluded handler kept out (as `submitted`)."""
+    result = leadership_report(org, handler, name="Ana Reporter", contact="ana@example.org", anonymous=False)
+    KeyWrap.objects.filter(report=result.report, user=excluded_handler).delete()
+    return result

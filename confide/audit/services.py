@@ -35,6 +35,9 @@ class Action(enum.StrEnum):
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
     CASE_EXPORTED = "case.exported"
     CASE_CATEGORY = "case.category"  # the new category is the report's own column, not repeated here
+    # Leadership cases (issue 13): the lead hands a case to an independent body; the reporter's exclusion asks.
+    CASE_HANDOVER = "case.handover"
+    CASE_EXCLUSION_ASKED_ANSWERED = "case.exclusion_ask_answered"
     # Matching escrow (issue 4)
     ESCROW_MATCH_OPENED = "escrow.match_opened"
     ESCROW_ENTRY_READ = "escrow.entry_read"

@@ -145,6 +145,7 @@ AD_REDACTION_KEY = b"redaction-key:"
 AD_REDACTED = b"redacted:"
 AD_REDACTION_MAP = b"redaction-map:"
 AD_INVESTIGATION_ENTRY = b"investigation-entry:"
+AD_HANDOVER = b"handover:"  # followed by the report's and the handover's ids
 
 AD_PREFIXES = [
     AD_REPORT,
@@ -173,4 +174,5 @@ AD_PREFIXES = [
     AD_REDACTED,
     AD_REDACTION_MAP,
     AD_INVESTIGATION_ENTRY,
+    AD_HANDOVER,
 ]

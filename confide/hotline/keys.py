@@ -21,6 +21,7 @@ DRAFT_FIELDS = (
     "name",
     "contact",
     "avoid_handlers",
+    "about_leadership",
 )
 
 

@@ -21,7 +21,12 @@ from confide.tenants.models import Organization
 
 
 def hotline_report_submit(
-    *, user: User, organization: Organization, content: ReportContent, read_back_nonce: str = ""
+    *,
+    user: User,
+    organization: Organization,
+    content: ReportContent,
+    read_back_nonce: str = "",
+    about_leadership: bool = False,
 ) -> SubmittedReport:
     """File the caller's report through the same encrypted path as web intake. The call-taker is never a key
     holder: the report key is sealed to the organization's handlers only, so once filed the call-taker
@@ -46,7 +51,11 @@ def hotline_report_submit(
             except IntegrityError:
                 raise AlreadyFiled() from None
         submitted = report_submit(
-            target=target, content=content, language=content.language, channel=Report.Channel.PHONE
+            target=target,
+            content=content,
+            language=content.language,
+            channel=Report.Channel.PHONE,
+            about_leadership=about_leadership,
         )
         # The day only: the second of a filing is the time of a call, which the line's phone records tie to a caller.
         audit_record(actor=user, action=Action.HOTLINE_REPORT_FILED, obj=organization, day_only=True)

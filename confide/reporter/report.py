@@ -19,6 +19,7 @@ from confide.reporter.status import thread_facts
 from confide.reports.access import ReporterAccess
 from confide.reports.content import content_from_form
 from confide.reports.selectors.common import report_view
+from confide.reports.selectors.holders import holders_page_get
 from confide.reports.selectors.notices import reply_notice_on_file
 from confide.reports.selectors.reporter import intake_target_get, reporter_access_get
 from confide.reports.services.messages import message_create_by_reporter
@@ -135,7 +136,12 @@ def submit(request: HttpRequest, org_slug: str) -> HttpResponse:
         if answer is None:  # a reload or a second click files nothing, and is not throttled as a new report
             write_allow(scope="intake", organization_id=target.organization_id)
             answer = report_submit_once(
-                target=target, content=content, uploads=_uploads(request), once=once, language=get_language()
+                target=target,
+                content=content,
+                uploads=_uploads(request),
+                once=once,
+                language=get_language(),
+                about_leadership=bool(form.cleaned_data.get("about_leadership")),
             )
         if answer.replayed:
             uploads_discard(_uploads(request))
@@ -219,6 +225,7 @@ def report_page(
         "form": form or ReplyForm(),
         "problem": problem,
         "limit_mb": attachment_limit_mb(),
+        "holders": holders_page_get(access=access),
     }
     return render(request, "reporter/report.html", context, status=status)
 

@@ -32,6 +32,10 @@ def ad_note(report_id: uuid.UUID, note_id: uuid.UUID) -> bytes:
     return labels.AD_NOTE + report_id.bytes + note_id.bytes
 
 
+def ad_handover(report_id: uuid.UUID, handover_id: uuid.UUID) -> bytes:
+    return labels.AD_HANDOVER + report_id.bytes + handover_id.bytes
+
+
 def receipt_wrap(*, report_id: uuid.UUID, normalised_receipt: str, report_key: bytes) -> bytes:
     return crypto.receipt_wrap(
         labels.RECEIPT_KEY, normalised_receipt, report_key, pepper=keyfiles.pepper(), ad=ad_report(report_id)

@@ -122,6 +122,10 @@ class KeyWrap(models.Model):
 class Author(models.TextChoices):
     REPORTER = "reporter", _("Reporter")
     HANDLER = "handler", _("Case handler")
+    # An independent body holding a case about the organization's leadership (handover.py).
+    BODY = "body", _("Independent body")
+    # Written by the service itself, e.g. who holds the case now; the body is the holder's title.
+    SYSTEM = "system", _("Notice")
 
 
 class Message(models.Model):
@@ -370,3 +374,40 @@ class InvestigationEntry(models.Model):
 
     class Meta:
         ordering = ["created_on", "id"]
+
+
+class Handover(models.Model):
+    """A case about the organization's leadership, handed by its lead to an independent body registered for
+    that organization: the body holds a key wrap like a handler, and this row says since when, whether the
+    reporter let their identity go with the case, and carries the lead's note under the report key."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="handovers")
+    body = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="handovers")
+    handed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    handed_on = models.DateField()
+    note = models.BinaryField()  # AEAD(K, note, ad=keys.ad_handover)
+    # The reporter agreed, in their thread, that the body may see their name and contact (day only).
+    identity_shared_on = models.DateField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "body"], name="uniq_handover")]
+
+
+class HolderExclusionRequest(models.Model):
+    """The reporter asked that one holder of their case key be excluded; the lead excludes them or answers in
+    the thread, and the reporter's holders list shows which. Days only (G2)."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "", _("Waiting for the lead handler")
+        EXCLUDED = "excluded", _("Excluded")
+        ANSWERED = "answered", _("Answered in the thread")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="holder_exclusion_requests")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    requested_on = models.DateField()
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True, default="")
+    decided_on = models.DateField(null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "user"], name="uniq_holder_exclusion_request")]

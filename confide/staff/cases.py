@@ -43,6 +43,7 @@ from confide.staff.decorators import staff_required, staff_secret_key, staff_use
 from confide.staff.documents import case_export_response
 from confide.staff.forms.cases import InboxFilter, ReplyForm
 from confide.staff.investigation_panel import investigation_panel
+from confide.staff.leadership import case_leadership_get
 from confide.staff.paging import inbox_page
 from confide.web.downloads import attachment_download
 
@@ -94,6 +95,7 @@ def _case_page(
         "links": case_links_get(access=access),
         "link_kinds": CaseLink.Kind.choices,
         "investigation": investigation_panel(access=access),
+        "leadership": case_leadership_get(access=access),
     }
     return render(request, "staff/case.html", context, status=status)
 

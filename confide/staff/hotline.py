@@ -126,7 +126,15 @@ def _read_back_page(
     label = Report.Category(content.category).label
     hidden = form.hidden_values() + answers_hidden(form)
     return _page(
-        request, "read_back.html", line, status, content=content, category_label=label, hidden=hidden, **context
+        request,
+        "read_back.html",
+        line,
+        status,
+        content=content,
+        category_label=label,
+        hidden=hidden,
+        about_leadership=form.cleaned_data.get("about_leadership"),
+        **context,
     )
 
 
@@ -182,7 +190,11 @@ def file(request: HttpRequest, org_slug: str) -> HttpResponse:
     user = staff_user(request)
     try:
         submitted = hotline_report_submit(
-            user=user, organization=line.organization, content=content, read_back_nonce=nonce
+            user=user,
+            organization=line.organization,
+            content=content,
+            read_back_nonce=nonce,
+            about_leadership=bool(form.cleaned_data.get("about_leadership")),
         )
     except AlreadyFiled:  # a page of its own: what to tell a caller whose receipt was not seen
         return _page(request, "already_filed.html", line, status=409)

@@ -10,6 +10,7 @@ _HOME_BY_ROLE: dict[str, str] = {
     User.Role.CONTACT: "letters:letters",
     User.Role.INVESTIGATOR: "investigation:list",
     User.Role.CUSTODIAN: "custodian:requests",
+    User.Role.INDEPENDENT_BODY: "held:cases",
 }
 
 

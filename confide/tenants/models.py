@@ -50,10 +50,20 @@ class Membership(models.Model):
         HANDLER = "handler", _("Case handler")
         CALL_TAKER = "call_taker", _("Call-taker")
         CONTACT = "contact", _("Organization contact")
+        # Outside the campaign, registered in advance: takes the cases about the organization's leadership.
+        INDEPENDENT_BODY = "independent_body", _("Independent body")
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.HANDLER)
+    # What an independent body is called where reporters and staff see it ("union representative"); the
+    # reporter is told this, never a personal name unless the body puts one here.
+    title = models.CharField(
+        _("title shown to reporters"),
+        max_length=80,
+        blank=True,
+        help_text=_("For an independent body: what it is, e.g. union representative. Not a personal name."),
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organization", "user"], name="uniq_membership")]

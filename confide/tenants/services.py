@@ -4,6 +4,7 @@ from confide.tenants.models import Membership, Organization
 _MEMBERSHIP_ROLE_FOR_USER_ROLE = {
     "call_taker": Membership.Role.CALL_TAKER,
     "contact": Membership.Role.CONTACT,
+    "independent_body": Membership.Role.INDEPENDENT_BODY,
 }
 
 

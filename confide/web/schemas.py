@@ -89,6 +89,8 @@ class ReportIn(Schema):
     contact: str = Field("", max_length=LIMITS["contact"])
     avoid_handlers: str = Field("", max_length=LIMITS["avoid_handlers"])
     answers: dict[str, Any] = Field(default_factory=dict, description=ANSWERS_DESCRIPTION)
+    # About the candidate or senior leadership: kept from every contact, may go to an independent body.
+    about_leadership: bool = False
 
 
 class ReportDetail(Schema):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, F, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from confide import crypto
 from confide.accounts.models import User
@@ -20,17 +21,31 @@ from confide.tenants.models import Membership, Organization
 REMIND_EVERY_DAYS = 7
 
 
+# Who may receive a letter: the organization's leaders, and the independent bodies registered for it, so that
+# staff can write to the party or the union when the campaign's leaders are the problem (issue 13).
+RECIPIENT_ROLES = (Membership.Role.CONTACT, Membership.Role.INDEPENDENT_BODY)
+
+
 def contact_list(*, organization: Organization) -> QuerySet[User]:
-    """The organization's leaders who can receive letters: contacts with a key pair."""
+    """Who can receive the organization's letters: its contacts and independent bodies with a key pair."""
     return User.objects.filter(
         memberships__organization=organization,
-        memberships__role=Membership.Role.CONTACT,
+        memberships__role__in=RECIPIENT_ROLES,
         is_active=True,
         public_key__isnull=False,
     ).order_by("last_name", "first_name", "username")
 
 
 def contact_name(user: User) -> str:
+    """A contact by name; an independent body by its title (it chose that over a personal name)."""
+    if user.role == User.Role.INDEPENDENT_BODY:
+        title = (
+            Membership.objects.filter(user=user, role=Membership.Role.INDEPENDENT_BODY)
+            .exclude(title="")
+            .values_list("title", flat=True)
+            .first()
+        )
+        return _("Independent body: %(title)s") % {"title": title} if title else _("Independent body")
     return user.get_full_name() or user.get_username()
 
 

@@ -16,7 +16,7 @@ from confide.letters import keys
 from confide.letters.access import CopyAccess, ThirdPartyAccess
 from confide.letters.content import LetterNotFound, SignatureContent
 from confide.letters.models import Letter, LetterCopy, LetterExclusion, LetterKeyWrap, Signature
-from confide.letters.selectors.common import UpdateView, meeting_read, updates_read
+from confide.letters.selectors.common import RECIPIENT_ROLES, UpdateView, meeting_read, updates_read
 from confide.tenants.models import Membership
 
 
@@ -67,7 +67,7 @@ def copy_list_for(*, user: User) -> QuerySet[LetterCopy]:
             recipient=user,
             letter__status=Letter.Status.RELEASED,
             letter__organization__memberships__user=user,
-            letter__organization__memberships__role=Membership.Role.CONTACT,
+            letter__organization__memberships__role__in=RECIPIENT_ROLES,
         )
         .select_related("letter__organization")
         .order_by("-letter__released_on", "id")

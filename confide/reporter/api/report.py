@@ -71,12 +71,20 @@ def submit(
     target = intake_target_get(slug=org_slug)
     if target is None:
         return Status(404, {"detail": _("No organization takes reports at this address.")})
-    content = content_build(**payload.dict(exclude={"answers"}))
+    fields = payload.dict(exclude={"answers"})
+    about_leadership = bool(fields.pop("about_leadership"))
+    content = content_build(**fields)
     answers = answers_for_report(organization_id=target.organization_id, given=payload.answers, language=get_language())
     content = dataclasses.replace(content, answers=answers)
     if idempotency_key is None:
         write_allow(scope="intake", organization_id=target.organization_id)
-        submitted = report_submit(target=target, content=content, language=get_language(), channel=Report.Channel.API)
+        submitted = report_submit(
+            target=target,
+            content=content,
+            language=get_language(),
+            channel=Report.Channel.API,
+            about_leadership=about_leadership,
+        )
         return Status(201, _submitted(submitted.receipt, submitted.report.reference, submitted.report.submitted_on))
     body = json.dumps(payload.dict(), sort_keys=True).encode()
     once = once_for(organization_id=target.organization_id, channel=API, token=idempotency_key, body=body)
@@ -84,7 +92,12 @@ def submit(
     if answer is None:
         write_allow(scope="intake", organization_id=target.organization_id)
         answer = report_submit_once(
-            target=target, content=content, once=once, language=get_language(), channel=Report.Channel.API
+            target=target,
+            content=content,
+            once=once,
+            language=get_language(),
+            channel=Report.Channel.API,
+            about_leadership=about_leadership,
         )
     if answer.replayed:
         response["Idempotent-Replayed"] = "true"

@@ -72,6 +72,16 @@ class ReportForm(forms.Form):
         required=False,
         max_length=LIMITS["avoid_handlers"],
     )
+    # In the clear on the report (its own column): it keeps the case from every contact of the organization.
+    about_leadership = forms.BooleanField(
+        label=_("This is about the candidate or the campaign's senior leadership"),
+        help_text=_(
+            "Then nobody at the organization sees that this case exists, and the case team can hand it to an "
+            "independent body registered in advance (for example a party ethics officer, a union representative "
+            "or outside counsel)."
+        ),
+        required=False,
+    )
 
     def clean_category(self) -> str:
         # Skipping the question is allowed (the page says so, issue 11): the case starts as "Something else",

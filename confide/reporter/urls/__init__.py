@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from confide.reporter.urls import insights, letters, notice, outside, report, surveys, vault
+from confide.reporter.urls import holders, insights, letters, notice, outside, report, surveys, vault
 
 urlpatterns = [
     path("vault/", include(vault)),
@@ -11,5 +11,6 @@ urlpatterns = [
     path("options/", include(outside)),
     path("figures/", include(insights)),
     path("report/notice/", include(notice)),
+    path("report/holders/", include(holders)),
     path("", include(report)),
 ]

@@ -15,6 +15,7 @@ from confide.reports import keys
 from confide.reports.access import CaseAccess, ReporterAccess
 from confide.reports.content import ReportContent, ReportNotFound
 from confide.reports.models import Attachment, AttachmentChunk, Author, Report
+from confide.reports.selectors.holders import handover_line, holder_author_name
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,10 @@ def report_view(*, access: ReporterAccess | CaseAccess, for_staff: bool) -> Repo
         if message.author_kind == Author.HANDLER:
             # Reporters see "case handler", never which one; staff see the colleague's name.
             author_name = message.author.get_username() if (for_staff and message.author) else _("Case handler")
+        elif message.author_kind in (Author.BODY, Author.SYSTEM):
+            author_name = holder_author_name(
+                message=message, organization_id=report.organization_id, for_staff=for_staff
+            )
         else:
             author_name = _("Reporter")
         messages.append(
@@ -139,7 +144,9 @@ def report_view(*, access: ReporterAccess | CaseAccess, for_staff: bool) -> Repo
                 seq=message.seq,
                 author_kind=message.author_kind,
                 author_name=author_name,
-                body=body.decode(),
+                body=handover_line(title=body.decode(), for_staff=for_staff)
+                if message.author_kind == Author.SYSTEM
+                else body.decode(),
                 created_on=message.created_on,
                 attachments=by_message.get(message.id, []),
             )

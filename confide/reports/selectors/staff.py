@@ -15,6 +15,7 @@ from confide.reports import keys
 from confide.reports.access import CaseAccess
 from confide.reports.content import ReportNotFound
 from confide.reports.models import INBOX_ORDER, CaseExclusion, CaseLink, DeletionRequest, KeyWrap, Report
+from confide.reports.selectors.bodies import handed_over_visible_to
 from confide.tenants.models import Membership
 
 
@@ -37,14 +38,16 @@ def report_list_visible_to(*, user: User) -> QuerySet[Report]:
     )
 
 
-def case_access_get(*, user: User, secret_key: bytes, report_id: uuid.UUID | str) -> CaseAccess:
+def case_access_get(*, user: User, secret_key: bytes, report_id: uuid.UUID | str, as_body: bool = False) -> CaseAccess:
     """The case, unlocked with the user's key; ReportNotFound whether it is missing, foreign, not visible to
-    this user or sealed to another key: one answer, so a guess learns nothing (threat model G3, G4)."""
+    this user or sealed to another key: one answer, so a guess learns nothing (threat model G3, G4). With
+    `as_body`, the caller is an independent body and only a case handed to it opens (selectors/bodies.py)."""
     try:
         report_uuid = report_id if isinstance(report_id, uuid.UUID) else uuid.UUID(str(report_id))
     except ValueError:
         raise ReportNotFound() from None
-    report = report_list_visible_to(user=user).filter(pk=report_uuid).first()
+    visible = handed_over_visible_to(user=user) if as_body else report_list_visible_to(user=user)
+    report = visible.filter(pk=report_uuid).first()
     if report is None:
         raise ReportNotFound()
     wrap = KeyWrap.objects.get(report=report, user=user)

@@ -114,7 +114,8 @@ def case_lead_assign(*, access: CaseAccess, username: str) -> Report:
     if report.lead_id not in (None, access.user.pk):
         raise AssignmentRefused(_("Only the lead handler can hand this case to someone else."))
     lead = _team_member(report, username)
-    if lead is None:
+    # An independent body holds a key but never leads: it has no handler pages to hand the lead on from.
+    if lead is None or lead.role != User.Role.HANDLER:
         raise AssignmentRefused(_("The lead must be a case handler who has access to this case."))
     with transaction.atomic():
         report.lead = lead

@@ -2,12 +2,13 @@
 
 from ninja import Router
 
-from confide.staff.api import account, cases, counsel, hotline, insights, investigation, letters, links
+from confide.staff.api import account, cases, counsel, handover, hotline, insights, investigation, letters, links
 
 router = Router()
 router.add_router("/", account.router)
 router.add_router("/", cases.router)
 router.add_router("/", links.router)
+router.add_router("/", handover.router)
 router.add_router("/", counsel.router, tags=["escrow"])
 router.add_router("/", letters.router)
 router.add_router("/", hotline.router)

@@ -122,13 +122,17 @@ def submit(request: StaffRequest, org_slug: str, payload: PhoneReportIn):
     line = _line(request, org_slug)
     if not payload.consent_read_back:
         raise ConsentMissing()
-    fields = payload.dict(exclude={"language", "consent_read_back", "read_back_id", "answers"})
+    fields = payload.dict(exclude={"language", "consent_read_back", "read_back_id", "answers", "about_leadership"})
     answers = answers_for_report(organization_id=line.organization.pk, given=payload.answers, language=payload.language)
     content = dataclasses.replace(
         content_build(**fields), channel="phone", language=payload.language, consent_read_back=True, answers=answers
     )
     submitted = hotline_report_submit(
-        user=request.auth.user, organization=line.organization, content=content, read_back_nonce=payload.read_back_id
+        user=request.auth.user,
+        organization=line.organization,
+        content=content,
+        read_back_nonce=payload.read_back_id,
+        about_leadership=payload.about_leadership,
     )
     return Status(
         201,

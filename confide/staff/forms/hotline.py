@@ -65,6 +65,11 @@ class DraftForm(forms.Form):
         required=False,
         max_length=LIMITS["avoid_handlers"],
     )
+    about_leadership = forms.BooleanField(
+        label=_("The caller says this is about the candidate or the campaign's senior leadership"),
+        help_text=_("Then no contact of the organization can see the case; it may go to an independent body."),
+        required=False,
+    )
 
     def clean_what_happened(self) -> str:
         text = self.cleaned_data["what_happened"]

@@ -7,6 +7,7 @@ from confide.staff.urls import (
     cases,
     counsel,
     custodian,
+    held,
     hotline,
     insights,
     investigation,
@@ -24,6 +25,7 @@ urlpatterns = [
     path("surveys/", include(surveys)),
     path("identity/", include(custodian)),
     path("", include(investigation)),
+    path("held/", include(held)),
     path("", include(cases)),
     path("", include(account)),
 ]

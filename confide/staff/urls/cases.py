@@ -1,7 +1,7 @@
 from django.urls import path
 
 from confide.staff import cases as views
-from confide.staff import links
+from confide.staff import handover, links
 
 app_name = "cases"
 
@@ -24,6 +24,9 @@ urlpatterns = [
     path("cases/<uuid:report_id>/deletion/approve/", views.approve_deletion, name="approve_deletion"),
     path("cases/<uuid:report_id>/labels/", views.set_labels, name="set_labels"),
     path("cases/<uuid:report_id>/export/", views.export_case, name="export_case"),
+    path("cases/<uuid:report_id>/handover/", handover.hand_over, name="hand_over"),
+    path("cases/<uuid:report_id>/exclusion-asks/<str:ask_id>/exclude/", handover.exclude_holder, name="exclude_holder"),
+    path("cases/<uuid:report_id>/exclusion-asks/<str:ask_id>/answer/", handover.answer_ask, name="answer_ask"),
     path(
         "cases/<uuid:report_id>/attachments/<uuid:attachment_id>/",
         views.download_attachment,
