@@ -129,3 +129,12 @@ def test_wrong_passkeys_with_the_right_password_lock_the_second_factor(login, ha
     assert SignInThrottle.objects.get().code_failures == MAX_CODE_FAILURES
     locked, _answer = passkey_sign_in(Client(enforce_csrf_checks=True), "hana", hana_key)
     assert locked.status_code == 429
+
+
+def test_the_api_sign_in_takes_the_code_and_never_a_passkey(api, handler, hana_key):
+    """API tokens are for scripts, made with the code; a passkey needs the browser's ceremony on our pages."""
+    answer = hana_key.get(options_of(Client().get("/staff/login/"), "data-passkey-get"))
+    payload = {"username": "hana", "password": PASSWORD, "totp": "", "passkey": answer}
+    assert api.post("/api/staff/login", payload, content_type="application/json").status_code == 401
+    payload["totp"] = totp_code(handler)
+    assert api.post("/api/staff/login", payload, content_type="application/json").status_code == 200

@@ -180,3 +180,15 @@ def test_resetting_the_second_factor_takes_the_passkeys_too(login, handler, reco
         username="hana", recovery_secret_key=recovery_secret_key, new_password="a new long password 1", reset_totp=True
     )
     assert not Passkey.objects.exists()
+
+
+def test_the_relying_party_comes_from_the_settings_when_they_name_one(login, handler, settings):
+    settings.CONFIDE_WEBAUTHN_RP_ID = "confide.example"
+    settings.CONFIDE_WEBAUTHN_ORIGIN = "https://confide.example"
+    client = login(handler)
+    options = json.loads(options_of(client.get("/staff/passkeys/"), "data-passkey-create"))
+    assert options["rp"] == {"id": "confide.example", "name": "Confide"}
+    as_the_request_host, _key = passkey_add(client)
+    assert as_the_request_host.status_code == 400
+    as_configured, _key = passkey_add(client, origin="https://confide.example")
+    assert as_configured.status_code == 302 and Passkey.objects.count() == 1
