@@ -241,6 +241,8 @@ def test_staff_pages(live_server, browser, audit, org, handler, unlock, circulat
     audit.check(page, "letter")
     page.goto(f"{base}/staff/password/")
     audit.check(page, "password")
+    page.goto(f"{base}/staff/passkeys/")
+    audit.check(page, "passkeys")
     page.context.close()
 
     page = _staff_page(browser, audit)
