@@ -50,11 +50,13 @@ def test_a_passkey_is_registered_then_signs_in_and_the_code_still_works(live_ser
     follow(page, page.get_by_role("button", name="Add a passkey", exact=True))
     assert page.url == f"{base}/staff/passkeys/"
     assert "Work phone" in page.inner_text("ul.passkeys")
+    page.screenshot(path=str(tmp_path / "passkey-added.png"), full_page=True)
     stored = cdp.send("WebAuthn.getCredentials", {"authenticatorId": authenticator_id})["credentials"]
     assert len(stored) == 1 and stored[0]["isResidentCredential"] and stored[0]["rpId"] == "localhost"
     follow(page, page.get_by_role("button", name=f"Sign out ({handler.username})"))
 
     _credentials(page, handler.username)
+    page.screenshot(path=str(tmp_path / "sign-in.png"), full_page=True)
     follow(page, page.get_by_role("button", name="Sign in with a passkey", exact=True))
     assert page.url == f"{base}/staff/", page.content()[:2000]
     assert Passkey.objects.get().last_used_on is not None
