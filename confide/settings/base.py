@@ -182,7 +182,7 @@ NINJA_PAGINATION_PER_PAGE = 50
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],
-        "script-src": [NONE],  # the staff passkey pages allow Confide's one script (confide.staff.passkey_pages)
+        "script-src": [NONE],  # but the passkey pages run one script: confide.staff.passkeys.script_allowed
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
