@@ -91,3 +91,30 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} invitation ({'used' if self.used_by_id else 'open'})"
+
+
+class Passkey(models.Model):
+    """A WebAuthn credential, a second factor beside TOTP (which stays as the fallback). Only the public half
+    is kept; `sign_count` is the authenticator's counter, which must go up (a cloned key's would not)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="passkeys")
+    credential_id = models.BinaryField(unique=True)
+    public_key = models.BinaryField()
+    sign_count = models.PositiveBigIntegerField(default=0)
+    name = models.CharField(max_length=60)
+    created_on = models.DateField()
+    last_used_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_on", "name"]
+
+
+class PasskeyChallenge(models.Model):
+    """A WebAuthn challenge waiting for its answer, kept as a keyed hash. Deleting the row is what uses it, so
+    it answers once; past `expires_at` it answers never. A registration's is bound to its staff member; a
+    sign-in's to no one (the sign-in page is the same for everyone, and says nothing about who has passkeys)."""
+
+    digest = models.BinaryField(unique=True)
+    user = models.ForeignKey(User, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    expires_at = models.DateTimeField()

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from confide.accounts.models import User
+from confide.accounts.models import Passkey, User
 from confide.tenants.models import Membership, Organization
 
 
@@ -19,3 +19,8 @@ def key_holders_eligible(*, organization: Organization) -> QuerySet[User]:
         is_active=True,
         public_key__isnull=False,
     ).order_by("username")
+
+
+def passkeys_of(*, user: User) -> list[Passkey]:
+    """A staff member's own passkeys: only ever listed to that staff member."""
+    return list(Passkey.objects.filter(user=user))

@@ -33,6 +33,8 @@ class Action(enum.StrEnum):
     CASE_LINKED = "case.linked"
     CASE_UNLINKED = "case.unlinked"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
+    STAFF_PASSKEY_ADDED = "staff.passkey_added"
+    STAFF_PASSKEY_REMOVED = "staff.passkey_removed"
     CASE_EXPORTED = "case.exported"
     CASE_CATEGORY = "case.category"  # the new category is the report's own column, not repeated here
     # Leadership cases (issue 13): the lead hands a case to an independent body; the reporter's exclusion asks.

@@ -51,6 +51,8 @@ SIGNIN_THROTTLE = "signin-throttle"
 API_TOKEN_LOOKUP = "api-token-lookup"
 API_TOKEN_UNLOCK = "api-token-unlock"
 INVITATION = "invitation"
+PASSKEY_CHALLENGE = "passkey-challenge"  # a waiting WebAuthn challenge is kept as this hash only
+PASSKEY_USER = "passkey-user"  # the WebAuthn user handle: no id or name of the account in it
 AUDIT = "audit"
 THROTTLE_BUCKET = "throttle-bucket"  # names of the shared flood counters (no organization or report in clear)
 HOTLINE_READ_BACK = "confide.hotline.read_back"  # salt of the read-back MAC under Django's secret key
@@ -103,6 +105,8 @@ HASH_LABELS = [
     API_TOKEN_LOOKUP,
     API_TOKEN_UNLOCK,
     INVITATION,
+    PASSKEY_CHALLENGE,
+    PASSKEY_USER,
     AUDIT,
     THROTTLE_BUCKET,
     HOTLINE_READ_BACK,

@@ -53,6 +53,10 @@ CONFIDE_DIGEST_HOURS = 6
 CONFIDE_QUICK_EXIT_URL = envstr("CONFIDE_QUICK_EXIT_URL", "https://www.wikipedia.org/")
 # The site's address as reporters know it, for the link in a reply notice (empty: the notice has no link).
 CONFIDE_SITE_URL = envstr("CONFIDE_SITE_URL")
+# Passkeys (WebAuthn): the relying party's id (a host name) and the staff pages' origin ("https://host[:port]").
+# Empty: both come from the host the staff page was asked for (which ALLOWED_HOSTS vouches for).
+CONFIDE_WEBAUTHN_RP_ID = envstr("CONFIDE_WEBAUTHN_RP_ID")
+CONFIDE_WEBAUTHN_ORIGIN = envstr("CONFIDE_WEBAUTHN_ORIGIN")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = "confide@localhost"
 
@@ -66,7 +70,7 @@ MIDDLEWARE = [
     # Every header-setting middleware sits above any that answers on its own (an explained 405, a NUL 400):
     # a response made below them passes through them on its way out, so errors carry the same headers.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "confide.web.csp.ContentSecurityPolicyMiddleware",
     "confide.web.middleware.ExplainedErrorsMiddleware",
     "confide.web.database.DatabaseDownMiddleware",
     "confide.web.middleware.NulCharactersMiddleware",
@@ -182,7 +186,7 @@ NINJA_PAGINATION_PER_PAGE = 50
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],
-        "script-src": [SELF],
+        "script-src": [NONE],  # but the passkey pages run one script: confide.staff.passkeys.script_allowed
         "style-src": [SELF],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],

@@ -12,6 +12,7 @@ from confide.accounts.content import InvitationInvalid, LoginFailed, SignInThrot
 from confide.accounts.models import User
 from confide.accounts.services.invitations import invitation_accept, invitation_get
 from confide.accounts.services.language import staff_language_set
+from confide.accounts.services.passkey_sign_in import passkey_sign_in_options
 from confide.accounts.services.passwords import staff_password_change
 from confide.accounts.services.sessions import UNLOCK_COOKIE, session_key_store
 from confide.accounts.services.sign_in import staff_sign_in
@@ -28,6 +29,7 @@ from confide.staff.decorators import (
 from confide.staff.forms.account import JoinForm, LanguageForm, PasswordChangeForm, SignInForm, TotpForm
 from confide.staff.landing import staff_home_url
 from confide.staff.middleware import staff_language_activate
+from confide.staff.passkeys import relying_party, script_allowed
 from confide.staff.qr import qr_svg
 
 PENDING_TOTP = "confide_totp_pending"
@@ -37,13 +39,18 @@ PENDING_TOTP = "confide_totp_pending"
 def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request.POST or None)
     if request.method == "GET":
-        return render(request, "staff/sign_in.html", {"form": form})
+        return _sign_in_page(request, {"form": form})
     problem, status = _("That username, password and code do not match an account."), 400
     if form.is_valid():
         data = form.cleaned_data
         try:
             signed = staff_sign_in(
-                username=data["username"], password=data["password"], code=data["code"], request=request
+                username=data["username"],
+                password=data["password"],
+                code=data["code"],
+                passkey=data["passkey"],
+                rp=relying_party(request),
+                request=request,
             )
         except SignInThrottled as error:  # the form again, with the username typed
             problem, status = error.message, error.status
@@ -60,7 +67,13 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             response = redirect(target)
             session_key_store(request=request, response=response, secret_key=signed.unlocked.secret_key)
             return response
-    return render(request, "staff/sign_in.html", {"form": form, "problem": problem}, status=status)
+    return _sign_in_page(request, {"form": form, "problem": problem}, status=status)
+
+
+def _sign_in_page(request: HttpRequest, context: dict, status: int = 200) -> HttpResponse:
+    """The sign-in form, with a passkey ceremony's options for the browsers that run its script."""
+    context["passkey_options"] = passkey_sign_in_options(rp=relying_party(request))
+    return script_allowed(render(request, "staff/sign_in.html", context, status=status))
 
 
 @require_http_methods(["GET", "POST"])

@@ -243,6 +243,8 @@ def test_staff_pages(live_server, browser, audit, org, handler, unlock, circulat
     audit.check(page, "password")
     page.goto(f"{base}/staff/account/")
     audit.check(page, "account")
+    page.goto(f"{base}/staff/passkeys/")
+    audit.check(page, "passkeys")
     page.context.close()
 
     page = _staff_page(browser, audit)

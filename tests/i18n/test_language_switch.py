@@ -138,7 +138,7 @@ def test_an_unknown_language_changes_nothing(tor_client, org):
 def test_the_switch_answers_under_the_strict_content_security_policy(tor_client, org):
     page = tor_client.get("/r/acme/")
     policy = page["Content-Security-Policy"]
-    assert "form-action 'self'" in policy and "script-src 'self'" in policy
+    assert "form-action 'self'" in policy and "script-src 'none'" in policy
     assert 'action="/language/"' in switch_of(page.content.decode())
 
 

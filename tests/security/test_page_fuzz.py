@@ -35,6 +35,7 @@ FIELDS = [
     "note",
     "options",
     "password",
+    "passkey",
     "people_involved",
     "phone",
     "platform",

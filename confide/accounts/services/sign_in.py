@@ -10,6 +10,8 @@ from confide.accounts.access import Unlocked
 from confide.accounts.content import LoginFailed, SignInThrottled
 from confide.accounts.keys import wrapped_key_of
 from confide.accounts.models import User
+from confide.accounts.services.passkey_challenges import RelyingParty
+from confide.accounts.services.passkey_sign_in import PasskeyMatch, passkey_assertion_match, passkey_use
 from confide.accounts.services.sign_in_throttle import (
     signin_failure_count,
     signin_failures_clear,
@@ -43,8 +45,12 @@ def _key_unwrap(*, user: User, wrapped: crypto.WrappedSecretKey, password: str) 
     return Unlocked(user=user, secret_key=secret_key)
 
 
-def staff_sign_in(*, username: str, password: str, code: str, request: Any = None) -> SignedIn:
+def staff_sign_in(
+    *, username: str, password: str, code: str, passkey: str = "", rp: RelyingParty | None = None, request: Any = None
+) -> SignedIn:
     """Raises SignInThrottled or LoginFailed. A staff member without TOTP yet gets in only to enroll it.
+    The second factor is the code, or a passkey's answer (`passkey`, for the relying party `rp`) instead of it:
+    either is counted, throttled and audited alike.
 
     Both factors are checked before anything depends on either, with the same work whichever is wrong: the
     password hash, the code against the account's secret (and its replay record), one throttle count. The
@@ -54,10 +60,15 @@ def staff_sign_in(*, username: str, password: str, code: str, request: Any = Non
     authenticated = authenticate(request, username=username, password=password)
     wrapped = wrapped_key_of(known) if known is not None and authenticated == known else None
     enrolled = known is not None and known.totp_sealed is not None
-    step = totp_step_match(user=known, code=code) if known is not None else None
     locked = signin_second_factor_locked(username=username)
     spend = wrapped is not None and not locked
-    fresh_code = known is not None and step is not None and totp_step_use(user=known, step=step, spend=spend)
+    match: PasskeyMatch | None = None
+    if passkey and rp is not None:
+        match = passkey_assertion_match(user=known, rp=rp, response=passkey)
+        fresh_code = match is not None
+    else:
+        step = totp_step_match(user=known, code=code) if known is not None else None
+        fresh_code = known is not None and step is not None and totp_step_use(user=known, step=step, spend=spend)
     if known is not None and wrapped is not None and (fresh_code or not enrolled):
         if locked:  # wrong codes typed with this password: only a password holder can have caused it
             raise SignInThrottled()
@@ -67,6 +78,8 @@ def staff_sign_in(*, username: str, password: str, code: str, request: Any = Non
             wrapped = None  # a password hash that disagrees with the wrapped key: refused like a wrong password
         else:
             signin_failures_clear(username=username)
+            if match is not None:
+                passkey_use(match=match)
             audit_record(actor=unlocked.user, action=Action.STAFF_SIGN_IN)
             return SignedIn(unlocked=unlocked, needs_totp_enrollment=not enrolled)
     within = signin_failure_count(username=username, second_factor=wrapped is not None)

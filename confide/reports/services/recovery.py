@@ -9,6 +9,7 @@ from django.db import transaction
 from confide import crypto
 from confide.accounts.keys import password_cost, wrapped_key_store
 from confide.accounts.models import ApiToken, User
+from confide.accounts.services.passkeys import passkeys_remove_all
 from confide.audit.services import Action, audit_record
 from confide.core import keyfiles
 from confide.reports.content import RecoveryRefused
@@ -50,6 +51,7 @@ def staff_recover(*, username: str, recovery_secret_key: bytes, new_password: st
         user.set_password(new_password)
         if reset_totp:
             user.totp_sealed, user.totp_last_step = None, None
+            passkeys_remove_all(user=user)
         user.save()
         KeyWrap.objects.bulk_update(wraps, ["sealed_key"], batch_size=500)
         ApiToken.objects.filter(user=user).delete()

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from confide.accounts.models import User
+from confide.staff.forms.passkeys import ANSWER_MAX
 
 
 class SignInForm(forms.Form):
@@ -20,6 +21,8 @@ class SignInForm(forms.Form):
         max_length=10,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
+    # A passkey's answer instead of the code, filled by static/staff/passkeys.js.
+    passkey = forms.CharField(required=False, max_length=ANSWER_MAX, widget=forms.HiddenInput)
 
 
 class PasswordChangeForm(forms.Form):
