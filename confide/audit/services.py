@@ -34,6 +34,7 @@ class Action(enum.StrEnum):
     CASE_UNLINKED = "case.unlinked"
     STAFF_SIGN_IN_FAILED = "staff.sign_in_failed"
     CASE_EXPORTED = "case.exported"
+    ORGANIZATION_WOUND_DOWN = "organization.wound_down"  # issue 13: by the operator
     CASE_CATEGORY = "case.category"  # the new category is the report's own column, not repeated here
     # Matching escrow (issue 4)
     ESCROW_MATCH_OPENED = "escrow.match_opened"

@@ -118,6 +118,7 @@ AD_SESSION_UNLOCK = b"confide-session-unlock"
 AD_SUBMISSION = b"submission:"  # followed by the row's lookup
 AD_VERIFICATION_MAIL = b"verification-mail:"  # a queued code email, whose challenge id it carries inside
 AD_REPLY_NOTICE = b"reply-notice:"  # followed by the report's id
+AD_LINKED_CASE = b"linked-case:"  # followed by the retaliation case's id and the original's
 
 AD_PREFIXES = [
     AD_REPORT,
@@ -137,4 +138,5 @@ AD_PREFIXES = [
     AD_SUBMISSION,
     AD_VERIFICATION_MAIL,
     AD_REPLY_NOTICE,
+    AD_LINKED_CASE,
 ]

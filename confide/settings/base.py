@@ -263,3 +263,9 @@ LANGUAGE_COOKIE_AGE = None
 # Writes per receipt (a report's replies, a vault's records and entries, a letter participant's messages):
 # (per second, burst). A reporter writes a few messages a week; a burst of 30 leaves room for a busy day.
 CONFIDE_RECEIPT_WRITE_LIMIT = (0.05, 30.0)
+
+# After election day (issue 13): a wound-down organization's reporter pages, hotline line, vault and letters
+# stay open to former staff for this many days; its reporters' threads get one more check-in this many days
+# after the wind-down.
+CONFIDE_WIND_DOWN_OPEN_DAYS = envint("CONFIDE_WIND_DOWN_OPEN_DAYS", 3 * 365, minimum=0)
+CONFIDE_CHECKIN_AFTER_WIND_DOWN_DAYS = envint("CONFIDE_CHECKIN_AFTER_WIND_DOWN_DAYS", 30, minimum=0)
