@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
-from confide.core.errors import Refused
+from confide.core.errors import NotFound, Refused
 from confide.core.throttle import Throttled
 from confide.reporter.decorators import see_other
 from confide.reporter.report import report_page, with_report
@@ -19,7 +19,9 @@ from confide.tenants.models import Organization
 
 
 def _refused_page(request, organization, access, error: Refused | Throttled) -> HttpResponse:
-    status = 429 if isinstance(error, Throttled) else 400
+    if isinstance(error, NotFound):
+        raise Http404  # another report's check-in, or none: the same 404 as any address that opens nothing
+    status = 429 if isinstance(error, Throttled) else error.status
     response = report_page(request, organization, access, problem=error.message, status=status)
     if isinstance(error, Throttled):
         response["Retry-After"] = str(error.retry_after)

@@ -2,7 +2,7 @@
 
 from ninja import Router
 
-from confide.staff.api import account, cases, counsel, hotline, letters, links
+from confide.staff.api import account, cases, counsel, hotline, letters, links, operator
 
 router = Router()
 router.add_router("/", account.router)
@@ -11,3 +11,4 @@ router.add_router("/", links.router)
 router.add_router("/", counsel.router, tags=["escrow"])
 router.add_router("/", letters.router)
 router.add_router("/", hotline.router)
+router.add_router("/", operator.router)
