@@ -19,6 +19,7 @@ from confide.reports.selectors.reporter import reporter_access_get
 from confide.reports.selectors.staff import case_access_get
 from confide.reports.services.checkins import checkin_answer, checkin_plan_set, checkins_stop, checkins_sweep
 from confide.reports.services.notices import reply_notice_set
+from confide.reports.services.retention import report_purge
 from confide.reports.services.workflow import case_lead_assign
 from tests.helpers.reports import submit_report
 from tests.helpers.thread import handler_reply
@@ -179,3 +180,13 @@ def test_the_retaliation_case_gets_no_check_ins_of_its_own(filed):
     with _at(FILED + timedelta(days=120)):
         checkins_sweep()
     assert not CheckIn.objects.filter(report=case).exists()
+
+
+def test_a_purged_case_loses_its_check_ins_and_gets_no_more(filed):
+    checkin = _due(filed, FILED + timedelta(days=14))
+    checkin_answer(access=_access(filed), checkin_id=checkin.pk, answer="nothing")
+    report_purge(report=filed.report)
+    assert not CheckIn.objects.filter(report=filed.report).exists()
+    with _at(FILED + timedelta(days=100)):
+        checkins_sweep()
+    assert not CheckIn.objects.filter(report=filed.report).exists()

@@ -125,3 +125,30 @@ def test_the_operator_site_winds_down_and_others_cannot(operator, org, handler):
     assert org.wound_down_on is not None
     other = staff_login(Client(), handler)
     assert other.get("/operator/tenants/organization/").status_code == 302
+
+
+def test_the_operator_site_refuses_a_successor_chain_that_comes_back(operator, org, other_org):
+    other_org.successor = org
+    other_org.save()
+    client = staff_login(Client(), operator)
+    url = f"/operator/tenants/organization/{org.pk}/change/"
+    page = client.get(url)
+    assert page.status_code == 200
+    data = {
+        "name": org.name,
+        "slug": org.slug,
+        "intake_open": "on",
+        "acknowledge_days": 7,
+        "feedback_months": 3,
+        "retention_days": 730,
+        "outside_options": "",
+        "successor": str(other_org.pk),
+        "memberships-TOTAL_FORMS": 0,
+        "memberships-INITIAL_FORMS": 0,
+        "memberships-MIN_NUM_FORMS": 0,
+        "memberships-MAX_NUM_FORMS": 1000,
+    }
+    refused = client.post(url, data)
+    assert refused.status_code == 200 and "cannot succeed itself" in refused.content.decode()
+    org.refresh_from_db()
+    assert org.successor_id is None

@@ -21,13 +21,19 @@ REMIND_EVERY_DAYS = 7
 
 
 def contact_list(*, organization: Organization) -> QuerySet[User]:
-    """The organization's leaders who can receive letters: contacts with a key pair."""
-    return User.objects.filter(
-        memberships__organization=organization,
-        memberships__role=Membership.Role.CONTACT,
-        is_active=True,
-        public_key__isnull=False,
-    ).order_by("last_name", "first_name", "username")
+    """The organization's leaders who can receive letters: contacts with a key pair, and those of its successor
+    (issue 13: a letter to the last cycle's leaders reaches them where they moved)."""
+    organizations = [organization.pk] + ([organization.successor_id] if organization.successor_id else [])
+    return (
+        User.objects.filter(
+            memberships__organization_id__in=organizations,
+            memberships__role=Membership.Role.CONTACT,
+            is_active=True,
+            public_key__isnull=False,
+        )
+        .order_by("last_name", "first_name", "username")
+        .distinct()
+    )
 
 
 def contact_name(user: User) -> str:

@@ -24,6 +24,7 @@ def report_purge(*, report: Report) -> None:
         report.labels.clear()
         DeletionRequest.objects.filter(report=report).delete()
         ReplyNotice.objects.filter(report=report).delete()
+        report.checkins.all().delete()  # issue 13: the answers go with the case, and no more are asked
         Report.objects.filter(pk=report.pk).update(
             content=b"",
             receipt_wrap=b"",

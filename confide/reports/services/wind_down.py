@@ -39,7 +39,7 @@ def organization_wind_down(
         organization.open_until = day + timedelta(days=days)
         fields = ["wound_down_on", "open_until"]
         if successor is not None:
-            _successor_check(organization, successor)
+            organization_successor_check(organization, successor)
             organization.successor = successor
             fields.append("successor")
         organization.save(update_fields=fields)
@@ -49,13 +49,14 @@ def organization_wind_down(
 
 def organization_successor_set(*, organization: Organization, successor: Organization | None) -> Organization:
     if successor is not None:
-        _successor_check(organization, successor)
+        organization_successor_check(organization, successor)
     organization.successor = successor
     organization.save(update_fields=["successor"])
     return organization
 
 
-def _successor_check(organization: Organization, successor: Organization) -> None:
+def organization_successor_check(organization: Organization, successor: Organization) -> None:
+    """Refused when naming `successor` would make a chain that comes back to `organization`."""
     # A chain of successors must end: following it from the successor never comes back to this organization.
     seen = {organization.pk}
     current: Organization | None = successor

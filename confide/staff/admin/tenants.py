@@ -1,8 +1,9 @@
+from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from confide.core.errors import Refused
-from confide.reports.services.wind_down import organization_wind_down
+from confide.reports.services.wind_down import organization_successor_check, organization_wind_down
 from confide.tenants.models import Membership, Organization
 
 
@@ -12,8 +13,24 @@ class MembershipInline(admin.TabularInline):
     autocomplete_fields = ["user"]
 
 
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = ["successor"]  # the admin adds the fieldsets' fields
+
+    def clean_successor(self):
+        successor = self.cleaned_data.get("successor")
+        if successor is not None and self.instance.pk is not None:
+            try:
+                organization_successor_check(self.instance, successor)
+            except Refused as error:
+                raise forms.ValidationError(error.message) from None
+        return successor
+
+
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
+    form = OrganizationForm
     list_display = ["name", "slug", "intake_open", "wound_down_on", "created_at"]
     search_fields = ["name", "slug"]
     inlines = [MembershipInline]
