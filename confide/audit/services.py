@@ -36,6 +36,7 @@ class Action(enum.StrEnum):
     STAFF_PASSKEY_ADDED = "staff.passkey_added"
     STAFF_PASSKEY_REMOVED = "staff.passkey_removed"
     CASE_EXPORTED = "case.exported"
+    ORGANIZATION_WOUND_DOWN = "organization.wound_down"  # issue 13: by the operator
     CASE_CATEGORY = "case.category"  # the new category is the report's own column, not repeated here
     # Leadership cases (issue 13): the lead hands a case to an independent body; the reporter's exclusion asks.
     CASE_HANDOVER = "case.handover"

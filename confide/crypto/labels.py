@@ -150,6 +150,7 @@ AD_REDACTED = b"redacted:"
 AD_REDACTION_MAP = b"redaction-map:"
 AD_INVESTIGATION_ENTRY = b"investigation-entry:"
 AD_HANDOVER = b"handover:"  # followed by the report's and the handover's ids
+AD_LINKED_CASE = b"linked-case:"  # followed by the retaliation case's id and the original's
 
 AD_PREFIXES = [
     AD_REPORT,
@@ -179,4 +180,5 @@ AD_PREFIXES = [
     AD_REDACTION_MAP,
     AD_INVESTIGATION_ENTRY,
     AD_HANDOVER,
+    AD_LINKED_CASE,
 ]

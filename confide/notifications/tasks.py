@@ -8,9 +8,11 @@ from django_tasks import task
 from confide.core.schedule import daily_slot_after
 from confide.jobs.services import job_schedule
 from confide.notifications.services import digest_slot_after, reply_notices_send, staff_digests_send
+from confide.reports.services.checkins import checkins_sweep
 from confide.reports.services.investigation import investigations_expire
 from confide.reports.services.once import submissions_purge_expired
 from confide.reports.services.retention import retention_purge_expired
+from confide.reports.services.wind_down import wound_down_close_expired
 from confide.verification.services import verification_challenges_purge
 
 
@@ -29,6 +31,8 @@ def retention_job() -> int:
     purged = retention_purge_expired()
     submissions_purge_expired()  # the one-time tokens' answers, a day old (reports.services.once)
     investigations_expire()  # outside investigators past their date lose the sealed key
+    wound_down_close_expired()  # issue 13: intake closes once a wound-down organization's open period ends
+    checkins_sweep()  # issue 13: retaliation check-ins that came due today
     retention_schedule()
     return purged
 

@@ -56,3 +56,13 @@ def reply_notice_key() -> bytes:
 
 def ad_reply_notice(report_id: uuid.UUID) -> bytes:
     return labels.AD_REPLY_NOTICE + report_id.bytes
+
+
+def ad_linked_case(case_id: uuid.UUID, original_id: uuid.UUID) -> bytes:
+    """A retaliation case opened from a check-in: its key wrapped under the original report's key."""
+    return labels.AD_LINKED_CASE + case_id.bytes + original_id.bytes
+
+
+def linked_case_key(*, report_key: bytes, original_id: uuid.UUID, case_id: uuid.UUID, wrap: bytes) -> bytes:
+    """K' of a retaliation case from the original's K; raises crypto.DecryptionError for any other case."""
+    return crypto.aead_decrypt(report_key, wrap, ad=ad_linked_case(case_id, original_id))

@@ -283,3 +283,8 @@ CONFIDE_INSIGHT_EPSILON = envfloat("CONFIDE_INSIGHT_EPSILON", 1.0, minimum=0.01)
 # Dotted path of the survey figures provider (confide/insights/surveys.py says what it returns): by default the
 # surveys app's published rounds; empty: none.
 CONFIDE_INSIGHT_SURVEYS = envstr("CONFIDE_INSIGHT_SURVEYS", "confide.insights.survey_source.survey_figures_of_rounds")
+# After election day (issue 13): a wound-down organization's reporter pages, hotline line, vault and letters
+# stay open to former staff for this many days; its reporters' threads get one more check-in this many days
+# after the wind-down.
+CONFIDE_WIND_DOWN_OPEN_DAYS = envint("CONFIDE_WIND_DOWN_OPEN_DAYS", 3 * 365, minimum=0)
+CONFIDE_CHECKIN_AFTER_WIND_DOWN_DAYS = envint("CONFIDE_CHECKIN_AFTER_WIND_DOWN_DAYS", 30, minimum=0)

@@ -34,6 +34,19 @@ class Organization(models.Model):
         ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # After election day (issue 13): the day the operator wound the organization down, and the last day its
+    # reporter pages stay open to former staff; its successor (next cycle's committee) for reporters and letters.
+    wound_down_on = models.DateField(_("wound down on"), null=True, blank=True)
+    open_until = models.DateField(_("open to former staff until"), null=True, blank=True)
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("successor"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+        help_text=_("The organization that carries on from this one, e.g. the next cycle's committee."),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -50,6 +50,7 @@ def account_ref_for(*, email: str) -> bytes:
 
 def roster_upload(*, organization: Organization, emails: Iterable[str], replace: bool = False) -> int:
     """Store the roster as keyed hashes; the addresses go no further than this function."""
+    _roster_open_check(organization)
     lookups = {roster_lookup(organization, address_canonical(email)) for email in emails if email.strip()}
     with transaction.atomic():
         if replace:
@@ -60,7 +61,15 @@ def roster_upload(*, organization: Organization, emails: Iterable[str], replace:
     return RosterEntry.objects.filter(organization=organization).count()
 
 
+def _roster_open_check(organization: Organization) -> None:
+    """A wound-down organization's roster is frozen (issue 13): everyone on it is former staff, and still
+    verifies; nobody is added, replaced or removed."""
+    if organization.wound_down_on is not None:
+        raise VerificationError(_("This organization was wound down: its roster of former staff is frozen."))
+
+
 def domain_allow(*, organization: Organization, domain: str) -> AllowedDomain:
+    _roster_open_check(organization)
     allowed, _created = AllowedDomain.objects.get_or_create(organization=organization, domain=domain_canonical(domain))
     return allowed
 

@@ -27,13 +27,19 @@ RECIPIENT_ROLES = (Membership.Role.CONTACT, Membership.Role.INDEPENDENT_BODY)
 
 
 def contact_list(*, organization: Organization) -> QuerySet[User]:
-    """Who can receive the organization's letters: its contacts and independent bodies with a key pair."""
-    return User.objects.filter(
-        memberships__organization=organization,
-        memberships__role__in=RECIPIENT_ROLES,
-        is_active=True,
-        public_key__isnull=False,
-    ).order_by("last_name", "first_name", "username")
+    """Who can receive the organization's letters: its contacts and independent bodies with a key pair, and
+    those of its successor (issue 13: a letter to the last cycle's leaders reaches them where they moved)."""
+    organizations = [organization.pk] + ([organization.successor_id] if organization.successor_id else [])
+    return (
+        User.objects.filter(
+            memberships__organization_id__in=organizations,
+            memberships__role__in=RECIPIENT_ROLES,
+            is_active=True,
+            public_key__isnull=False,
+        )
+        .order_by("last_name", "first_name", "username")
+        .distinct()
+    )
 
 
 def contact_name(user: User) -> str:

@@ -7,7 +7,7 @@ import struct
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from confide import crypto
 from confide.accounts.models import User
@@ -64,10 +64,17 @@ def copy_list_for(*, user: User) -> QuerySet[LetterCopy]:
         return LetterCopy.objects.none()
     return (
         LetterCopy.objects.filter(
+            Q(
+                letter__organization__memberships__user=user,
+                letter__organization__memberships__role__in=RECIPIENT_ROLES,
+            )
+            # A leader who moved to the successor (issue 13) keeps reading what was addressed to them.
+            | Q(
+                letter__organization__successor__memberships__user=user,
+                letter__organization__successor__memberships__role__in=RECIPIENT_ROLES,
+            ),
             recipient=user,
             letter__status=Letter.Status.RELEASED,
-            letter__organization__memberships__user=user,
-            letter__organization__memberships__role__in=RECIPIENT_ROLES,
         )
         .select_related("letter__organization")
         .order_by("-letter__released_on", "id")

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from confide.reporter.urls import holders, insights, letters, notice, outside, report, surveys, vault
+from confide.reporter.urls import checkins, holders, insights, letters, notice, outside, report, surveys, vault
 
 urlpatterns = [
     path("vault/", include(vault)),
@@ -12,5 +12,6 @@ urlpatterns = [
     path("figures/", include(insights)),
     path("report/notice/", include(notice)),
     path("report/holders/", include(holders)),
+    path("report/checkins/", include(checkins)),
     path("", include(report)),
 ]

@@ -26,6 +26,7 @@ def report_purge(*, report: Report) -> None:
         DeletionRequest.objects.filter(report=report).delete()
         ReplyNotice.objects.filter(report=report).delete()
         case_sealed_material_purge(report=report)
+        report.checkins.all().delete()  # issue 13: the answers go with the case, and no more are asked
         Report.objects.filter(pk=report.pk).update(
             content=b"",
             receipt_wrap=b"",

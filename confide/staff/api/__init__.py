@@ -2,7 +2,18 @@
 
 from ninja import Router
 
-from confide.staff.api import account, cases, counsel, handover, hotline, insights, investigation, letters, links
+from confide.staff.api import (
+    account,
+    cases,
+    counsel,
+    handover,
+    hotline,
+    insights,
+    investigation,
+    letters,
+    links,
+    operator,
+)
 
 router = Router()
 router.add_router("/", account.router)
@@ -14,3 +25,4 @@ router.add_router("/", letters.router)
 router.add_router("/", hotline.router)
 router.add_router("/", insights.router)
 router.add_router("/", investigation.router)
+router.add_router("/", operator.router)
