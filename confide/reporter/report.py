@@ -20,6 +20,7 @@ from confide.reports.access import ReporterAccess
 from confide.reports.content import content_from_form
 from confide.reports.selectors.common import report_view
 from confide.reports.selectors.holders import holders_page_get
+from confide.reports.selectors.identity import identity_sealed_apart
 from confide.reports.selectors.notices import reply_notice_on_file
 from confide.reports.selectors.reporter import intake_target_get, reporter_access_get
 from confide.reports.services.messages import message_create_by_reporter
@@ -86,6 +87,7 @@ def _form_page(
         "form": form,
         "problem": problem,
         "submission": submission,
+        "identity_sealed_apart": identity_sealed_apart(organization_id=organization.pk),
     }
     return render(request, "reporter/form.html", context, status=status)
 

@@ -107,3 +107,11 @@ def test_the_recovery_key_opens_the_whole_identity_key(recovery_secret_key, name
     identity_key = crypto.unseal(recovery_secret_key, bytes(identity.recovery_wrap))
     opened = crypto.aead_decrypt(identity_key, bytes(identity.sealed), ad=b"identity:" + named.report.pk.bytes)
     assert NAME.encode() in opened
+
+
+def test_the_report_form_says_where_a_name_goes(client, org, handler):
+    """Issue 15 item 5: the form's promise follows the organization: with a custodian, a name is sealed apart."""
+    assert "only the case handlers see it" in client.get("/r/acme/").content.decode()
+    custodian_account("cora", [org])
+    page = client.get("/r/acme/").content.decode()
+    assert "sealed apart from your account" in page and "only the case handlers see it" not in page

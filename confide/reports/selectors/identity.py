@@ -25,6 +25,13 @@ def custodian_keys(*, organization_id: uuid.UUID) -> list[tuple[int, bytes]]:
     return [(pk, bytes(public_key)) for pk, public_key in rows if public_key is not None]
 
 
+def identity_sealed_apart(*, organization_id: uuid.UUID) -> bool:
+    """Whether a name given now would be sealed apart from the account (what the report form tells the reporter)."""
+    return User.objects.filter(
+        role=User.Role.CUSTODIAN, is_active=True, public_key__isnull=False, memberships__organization_id=organization_id
+    ).exists()
+
+
 def custodian_disclosures_pending(*, user: User) -> list[IdentityDisclosure]:
     """Requests waiting for this custodian: only for reports whose custodian half was sealed to them."""
     if user.role != User.Role.CUSTODIAN:
