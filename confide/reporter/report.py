@@ -76,6 +76,15 @@ def _upload_problem(request: HttpRequest) -> str | None:
     return None
 
 
+def _identity_sealed_apart(organization: Organization) -> bool | None:
+    """Where a name given now would go; None while the database is down (the form comes back all the same, and
+    its notice then promises nothing it cannot check)."""
+    try:
+        return identity_sealed_apart(organization_id=organization.pk)
+    except DATABASE_DOWN:
+        return None
+
+
 def _form_page(
     request: HttpRequest, organization: Organization, form: ReportForm, *, problem: object = None, status: int = 200
 ) -> HttpResponse:
@@ -87,7 +96,7 @@ def _form_page(
         "form": form,
         "problem": problem,
         "submission": submission,
-        "identity_sealed_apart": identity_sealed_apart(organization_id=organization.pk),
+        "identity_sealed_apart": _identity_sealed_apart(organization),
     }
     return render(request, "reporter/form.html", context, status=status)
 
