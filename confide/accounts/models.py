@@ -31,7 +31,7 @@ class User(AbstractUser):
         ENGLISH = "en", "English"
         SPANISH = "es", "Español"
 
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.HANDLER)
+    role = models.CharField(_("Role"), max_length=20, choices=Role.choices, default=Role.HANDLER)
     # The language of this person's staff pages and mail, whatever their browser asks for.
     language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
     # crypto.md §1: an X25519 pair; the secret half only ever stored wrapped under argon2id(password).
@@ -82,12 +82,20 @@ class Invitation(models.Model):
     """A one-time link for a new staff member. Only a peppered hash of the token is kept."""
 
     lookup = models.BinaryField(unique=True)
-    role = models.CharField(max_length=20, choices=User.Role.choices, default=User.Role.HANDLER)
-    organizations = models.ManyToManyField("tenants.Organization", blank=True, related_name="+")
+    role = models.CharField(_("Role"), max_length=20, choices=User.Role.choices, default=User.Role.HANDLER)
+    organizations = models.ManyToManyField(
+        "tenants.Organization", verbose_name=_("Organizations"), blank=True, related_name="+"
+    )
     created_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    expires_at = models.DateTimeField()
-    used_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("Created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("Expires at"))
+    used_by = models.ForeignKey(
+        User, verbose_name=_("Used by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
 
     def __str__(self) -> str:
         return f"{self.get_role_display()} invitation ({'used' if self.used_by_id else 'open'})"

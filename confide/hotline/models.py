@@ -30,7 +30,9 @@ def validate_weekdays(value: str) -> None:
 class HotlineSettings(models.Model):
     """When the line answers for one organization, and what callers hear when it does not."""
 
-    organization = models.OneToOneField(Organization, on_delete=models.CASCADE, related_name="hotline")
+    organization = models.OneToOneField(
+        Organization, verbose_name=_("Organization"), on_delete=models.CASCADE, related_name="hotline"
+    )
     phone_number = models.CharField(
         _("hotline number"),
         max_length=40,

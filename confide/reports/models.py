@@ -48,10 +48,12 @@ class Report(models.Model):
         LETTER = "letter", _("From a letter")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="reports")
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("Organization"), on_delete=models.PROTECT, related_name="reports"
+    )
     # Random proof-of-report reference the reporter may quote; carries no information.
-    reference = models.CharField(max_length=20, unique=True)
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RECEIVED)
+    reference = models.CharField(_("Reference"), max_length=20, unique=True)
+    status = models.CharField(_("Status"), max_length=20, choices=Status.choices, default=Status.RECEIVED)
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     lead = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="led_reports"
@@ -65,7 +67,7 @@ class Report(models.Model):
     closed_on = models.DateField(null=True)
     # Set when retention or a four-eyes deletion removed the content: the row stays as a tombstone.
     purged_on = models.DateField(null=True)
-    category = models.CharField(max_length=30, choices=Category.choices)
+    category = models.CharField(_("Category"), max_length=30, choices=Category.choices)
     # In the clear, like the category: which door the report came through (for the organization's suppressed
     # figures), and whether it is about the candidate or senior leadership, which keeps it from every contact
     # of the organization.
@@ -74,8 +76,8 @@ class Report(models.Model):
     # Whether the reporter gave a name or contact (not which), for the organization's suppressed anonymous
     # share; null for reports filed before it was kept.
     named = models.BooleanField(null=True)
-    submitted_on = models.DateField()
-    reporter_active_on = models.DateField()
+    submitted_on = models.DateField(_("Submitted on"))
+    reporter_active_on = models.DateField(_("Reporter last active"))
     awaiting_handler = models.BooleanField(default=True)
     # crypto.md §3: peppered lookup of the receipt, and the report key under a receipt-derived key.
     receipt_lookup = models.BinaryField(unique=True)
@@ -102,6 +104,8 @@ class Report(models.Model):
                 name="report_awaiting_open",
             ),
         ]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
 
     def __str__(self) -> str:
         return self.reference

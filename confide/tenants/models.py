@@ -33,7 +33,7 @@ class Organization(models.Model):
             "become links, no HTML. Emergency numbers are always shown above it. Empty shows the general text."
         ),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("Created at"), auto_now_add=True)
     # After election day (issue 13): the day the operator wound the organization down, and the last day its
     # reporter pages stay open to former staff; its successor (next cycle's committee) for reporters and letters.
     wound_down_on = models.DateField(_("wound down on"), null=True, blank=True)
@@ -50,6 +50,8 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
 
     def __str__(self) -> str:
         return self.name
@@ -66,9 +68,13 @@ class Membership(models.Model):
         # Outside the campaign, registered in advance: takes the cases about the organization's leadership.
         INDEPENDENT_BODY = "independent_body", _("Independent body")
 
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.HANDLER)
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("Organization"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("Staff member"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("Role"), max_length=20, choices=Role.choices, default=Role.HANDLER)
     # What an independent body is called where reporters and staff see it ("union representative"); the
     # reporter is told this, never a personal name unless the body puts one here.
     title = models.CharField(
@@ -80,6 +86,8 @@ class Membership(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organization", "user"], name="uniq_membership")]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organization}"

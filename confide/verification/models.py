@@ -14,23 +14,30 @@ from confide.tenants.models import Organization
 
 
 class RosterEntry(models.Model):
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="roster_entries")
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("Organization"), on_delete=models.CASCADE, related_name="roster_entries"
+    )
     lookup = models.BinaryField()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organization", "lookup"], name="uniq_roster_entry")]
+        verbose_name = _("roster entry")
         verbose_name_plural = _("roster entries")
 
 
 class AllowedDomain(models.Model):
     """An email domain whose every address counts as staff (e.g. the campaign's own domain)."""
 
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="allowed_domains")
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("Organization"), on_delete=models.CASCADE, related_name="allowed_domains"
+    )
     domain = models.CharField(_("domain"), max_length=253)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organization", "domain"], name="uniq_allowed_domain")]
         ordering = ["domain"]
+        verbose_name = _("allowed domain")
+        verbose_name_plural = _("allowed domains")
 
     def __str__(self) -> str:
         return self.domain
