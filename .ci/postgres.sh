@@ -2,6 +2,9 @@
 # Start or stop a throwaway PostgreSQL server on loopback, for CI and the benchmarks.
 #   source .ci/postgres.sh; pg_start DIR PORT   -> exports DATABASE_URL and CONFIDE_PG_DATADIR
 #   pg_stop DIR
+# CONFIDE_PG_FAST=1 (the test suite): no fsync and no full-page writes. A killed server loses nothing
+# acknowledged that way (the kernel still holds its writes); only a machine crash would, which no test makes.
+# Benchmarks leave it unset and measure a durable server.
 pg_bin() {
   local dir
   dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -25,8 +28,10 @@ pg_start() {
   if [ ! -f "$dir/data/PG_VERSION" ]; then
     pg_run "$bin/initdb" -D "$dir/data" -A trust -U postgres -E UTF8 >/dev/null
   fi
+  local fast=""
+  [ "${CONFIDE_PG_FAST:-}" = 1 ] && fast="-c fsync=off -c full_page_writes=off"
   pg_run "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB" start >/dev/null || return 1
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB $fast" start >/dev/null || return 1
   psql -h 127.0.0.1 -p "$port" -U postgres -Atc "SELECT 1 FROM pg_database WHERE datname='confide'" | grep -q 1 \
     || psql -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE confide"
   export DATABASE_URL="postgres://postgres@127.0.0.1:$port/confide"
