@@ -63,6 +63,9 @@ class Letter(models.Model):
     meeting = models.BinaryField(null=True)  # proposed times and attendee decisions, under T
     # Leak tracing is optional (the organizer's choice at drafting, which the third party can change until release).
     fingerprinted = models.BooleanField(default=True)
+    # The organizer's mark "about the candidate or senior leadership" (issue 13), in the clear like the report's:
+    # such a letter goes to independent bodies only, and no contact ever holds or lists a copy.
+    about_leadership = models.BooleanField(default=False)
 
     class Meta:
         indexes = [models.Index(fields=["organization", "status"]), models.Index(fields=["status", "answer_due"])]

@@ -10,6 +10,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from confide.accounts.models import User
 from confide.core.throttle import Throttled
 from confide.letters.access import InvitationAccess, ParticipantAccess
 from confide.letters.content import LetterError, signature_build
@@ -63,8 +64,10 @@ def start(request: HttpRequest, org_slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def draft(request: HttpRequest, org_slug: str) -> HttpResponse:
     organization = organization_get(org_slug)
-    contacts = [(user.pk, contact_name(user)) for user in contact_list(organization=organization)]
-    form = DraftForm(request.POST or None, contacts=contacts)
+    recipients = list(contact_list(organization=organization))
+    contacts = [(user.pk, contact_name(user)) for user in recipients]
+    bodies = [user.pk for user in recipients if user.role == User.Role.INDEPENDENT_BODY]
+    form = DraftForm(request.POST or None, contacts=contacts, body_ids=bodies)
     context = {"organization": organization, "form": form, "has_contacts": bool(contacts)}
     if request.method == "GET":
         return render(request, "reporter/letters/draft.html", context)
@@ -83,6 +86,7 @@ def draft(request: HttpRequest, org_slug: str) -> HttpResponse:
             release_at_deadline=data["release_at_deadline"],
             attendees=data["attendees"],
             fingerprinted=data["fingerprinted"],
+            about_leadership=data["about_leadership"],
             language=get_language(),
         )
     except LetterError as error:  # the draft stays in the form

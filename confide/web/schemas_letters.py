@@ -16,6 +16,7 @@ Short = Annotated[str, Field(max_length=MAX_SHORT)]
 class ContactOut(Schema):
     id: int
     name: str
+    independent_body: bool = False  # the only recipients a letter about the leadership may have
 
 
 class DraftIn(Schema):
@@ -29,6 +30,10 @@ class DraftIn(Schema):
     attendees: list[Short] = Field(default=[], max_length=MAX_ATTENDEES)
     fingerprinted: bool = Field(
         default=True, description="Mark each recipient's copy invisibly so that a leaked copy can be traced."
+    )
+    about_leadership: bool = Field(
+        default=False,
+        description="About the candidate or senior leadership: then the recipients may only be independent bodies.",
     )
 
 
@@ -58,6 +63,7 @@ class LetterOut(Schema):
     signatures: int
     deadline: date | None
     fingerprinted: bool
+    about_leadership: bool = False
     meeting_status: str
     meeting: dict
     updates: list[UpdateOut]
@@ -204,6 +210,7 @@ def letter_out(overview: LetterOverview) -> dict:
         "signatures": overview.count,
         "deadline": letter.deadline,
         "fingerprinted": letter.fingerprinted,
+        "about_leadership": letter.about_leadership,
         "meeting_status": letter.meeting_status,
         "meeting": overview.meeting,
         "updates": [updates_out(u) for u in overview.updates],

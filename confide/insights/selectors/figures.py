@@ -6,7 +6,8 @@ reports are those submitted in the period, with the reporter's last activity aft
 days to acknowledge, give feedback and close are those of the acknowledgements, feedback and closures made in
 the period; a deadline is met when its acknowledgement or feedback came on or before a deadline falling in the
 period; outcomes are those of cases closed in the period; letters are those released in the period, answered
-when a recipient first wrote into their thread. Leadership cases count like any other, in these aggregates only.
+when a recipient first wrote into their thread. Leadership cases count like any other, in these aggregates only;
+so do letters about the leadership (Letter.about_leadership): never a figure of their own, nor a period still open.
 """
 
 import uuid

@@ -62,8 +62,12 @@ def copy_list_for(*, user: User) -> QuerySet[LetterCopy]:
     """Released letters addressed to this contact, in organizations where they are still a contact."""
     if not user.is_authenticated:
         return LetterCopy.objects.none()
+    copies = LetterCopy.objects.all()
+    if user.role != User.Role.INDEPENDENT_BODY:
+        # A letter about the leadership (issue 13) never reaches a contact, even one who held a body's seat once.
+        copies = copies.exclude(letter__about_leadership=True)
     return (
-        LetterCopy.objects.filter(
+        copies.filter(
             Q(
                 letter__organization__memberships__user=user,
                 letter__organization__memberships__role__in=RECIPIENT_ROLES,

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from confide import crypto
+from confide.accounts.models import User
 from confide.accounts.selectors import key_holders_eligible
 from confide.core import keyfiles
 from confide.core.clock import today
@@ -61,7 +62,7 @@ def _threshold_clean(value: object, *, organization: Organization) -> int:
     return value
 
 
-def _recipients_clean(ids: object, *, organization: Organization) -> list[Recipient]:
+def _recipients_clean(ids: object, *, organization: Organization, about_leadership: bool) -> list[Recipient]:
     if not isinstance(ids, list | tuple) or not ids:
         raise LetterError(_("Choose at least one recipient."), field="recipients")
     wanted = []
@@ -73,6 +74,15 @@ def _recipients_clean(ids: object, *, organization: Organization) -> list[Recipi
     contacts = {user.pk: user for user in contact_list(organization=organization).filter(pk__in=wanted)}
     if set(wanted) - set(contacts):
         raise LetterError(_("Recipients must be contacts of this organization."), field="recipients")
+    if about_leadership and any(user.role != User.Role.INDEPENDENT_BODY for user in contacts.values()):
+        # Issue 13: the leaders are the problem, so none of them may receive (or learn of) this letter.
+        raise LetterError(
+            _(
+                "A letter about the campaign's leadership goes to an independent body, not to its leaders: "
+                "choose a body."
+            ),
+            field="recipients",
+        )
     return [Recipient(id=pk, name=contact_name(contacts[pk])) for pk in dict.fromkeys(wanted)]
 
 
@@ -88,6 +98,7 @@ def letter_draft_create(
     release_at_deadline: bool = False,
     attendees: str | Iterable[object] = (),
     fingerprinted: bool = True,
+    about_leadership: bool = False,
     language: str = crypto.DEFAULT_RECEIPT_LANGUAGE,
 ) -> Drafted:
     """The organizer's draft, encrypted and waiting for the third party's review. Anonymous: the receipt is
@@ -97,7 +108,7 @@ def letter_draft_create(
         title=letter_text_clean(title, label=_("Title"), limit=MAX_TITLE, field="title"),
         text=letter_text_clean(text, label=_("The letter"), limit=MAX_TEXT, field="text"),
         request=letter_text_clean(request, label=_("Your request"), limit=MAX_REQUEST, required=False, field="request"),
-        recipients=_recipients_clean(recipient_ids, organization=organization),
+        recipients=_recipients_clean(recipient_ids, organization=organization, about_leadership=bool(about_leadership)),
         attendees=attendees_clean(attendees),
     )
     threshold = _threshold_clean(threshold, organization=organization)
@@ -120,6 +131,7 @@ def letter_draft_create(
         deadline=deadline,
         release_at_deadline=bool(release_at_deadline),
         fingerprinted=bool(fingerprinted),
+        about_leadership=bool(about_leadership),
         created_on=day,
         organizer_lookup=keys.receipt_lookup(normalised),
         organizer_wrap=keys.receipt_wrap(normalised, participant_key, ad=keys.ad_letter(letter_id, "organizer")),

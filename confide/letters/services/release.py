@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from confide import crypto
+from confide.accounts.models import User
 from confide.audit.services import Action, audit_record
 from confide.core.clock import today
 from confide.letters import fingerprint, keys
@@ -57,7 +58,10 @@ def letter_release(*, access: ThirdPartyAccess, confirm_verified: bool) -> list[
         if not letter_threshold_met(letter=letter, count=len(views), on=day):
             raise LetterConflict(_("The letter has not reached its threshold of signatures yet."))
         content = letter_content(letter=letter, participant_key=access.participant_key)
-        recipients = list(contact_list(organization=letter.organization).filter(pk__in=content.recipient_ids))
+        chosen = contact_list(organization=letter.organization).filter(pk__in=content.recipient_ids)
+        if letter.about_leadership:  # a recipient who became a contact since drafting gets no copy (issue 13)
+            chosen = chosen.filter(role=User.Role.INDEPENDENT_BODY)
+        recipients = list(chosen)
         if not recipients:
             raise LetterConflict(_("None of the recipients can receive letters any more."))
         shown = [view.content.as_shown_to_recipients() for view in views]

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Router, Status
 
+from confide.accounts.models import User
 from confide.letters.access import InvitationAccess, ParticipantAccess
 from confide.letters.content import LetterError, LetterNotFound, signature_build
 from confide.letters.selectors.common import contact_list, contact_name, letter_overview, signature_count
@@ -59,7 +60,7 @@ def _verified(error: VerificationError, field: str) -> LetterError:
 )
 def list_contacts(request: HttpRequest, org_slug: str):
     return [
-        {"id": u.pk, "name": contact_name(u)}
+        {"id": u.pk, "name": contact_name(u), "independent_body": u.role == User.Role.INDEPENDENT_BODY}
         for u in contact_list(organization=organization_for_intake_get(slug=org_slug))
     ]
 
@@ -81,6 +82,7 @@ def create_draft(request: HttpRequest, org_slug: str, payload: DraftIn):
         release_at_deadline=payload.release_at_deadline,
         attendees=payload.attendees,
         fingerprinted=payload.fingerprinted,
+        about_leadership=payload.about_leadership,
         language=get_language(),
     )
     return Status(201, {"receipt": drafted.receipt, "invitation_token": drafted.token, "status": drafted.letter.status})

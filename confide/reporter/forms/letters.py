@@ -27,6 +27,15 @@ class DraftForm(forms.Form):
         max_length=MAX_REQUEST,
         required=False,
     )
+    # The report form's leadership mark, in the same words (issue 13); the rule lives in services/drafting.py.
+    about_leadership = forms.BooleanField(
+        label=_("This is about the candidate or the campaign's senior leadership"),
+        help_text=_(
+            "Then the letter can go only to an independent body registered for the organization (for example a "
+            "party ethics officer, a union representative or outside counsel), and no leader ever sees it."
+        ),
+        required=False,
+    )
     recipients = forms.MultipleChoiceField(
         label=_("Recipients"),
         help_text=_("The organization's leaders who receive the letter once enough colleagues have signed."),
@@ -60,10 +69,12 @@ class DraftForm(forms.Form):
         initial=True,
     )
 
-    def __init__(self, *args, contacts=(), **kwargs):
+    def __init__(self, *args, contacts=(), body_ids=(), **kwargs):
         super().__init__(*args, **kwargs)
         recipients = cast(forms.MultipleChoiceField, self.fields["recipients"])
         recipients.choices = [(str(pk), name) for pk, name in contacts]
+        # Without script the list cannot narrow when the box is ticked: the page shows bodies apart instead.
+        self.body_ids = {str(pk) for pk in body_ids}
 
 
 class SignForm(forms.Form):
