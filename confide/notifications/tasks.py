@@ -6,6 +6,7 @@ runs in fixed slots and enqueues its own next run, so exactly one of each is alw
 from django_tasks import task
 
 from confide.core.schedule import daily_slot_after
+from confide.escrow.services.checkins import vault_checkins_sweep
 from confide.jobs.services import job_schedule
 from confide.notifications.services import digest_slot_after, reply_notices_send, staff_digests_send
 from confide.reports.services.checkins import checkins_sweep
@@ -33,6 +34,7 @@ def retention_job() -> int:
     investigations_expire()  # outside investigators past their date lose the sealed key
     wound_down_close_expired()  # issue 13: intake closes once a wound-down organization's open period ends
     checkins_sweep()  # issue 13: retaliation check-ins that came due today
+    vault_checkins_sweep()  # and those of vaults that opted in
     retention_schedule()
     return purged
 

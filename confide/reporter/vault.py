@@ -26,6 +26,7 @@ from confide.escrow.selectors.reporter import (
     vault_access_get,
     vault_view,
 )
+from confide.escrow.services.checkins import vault_checkins_view
 from confide.escrow.services.conversion import entry_to_report, record_to_report
 from confide.escrow.services.entries import escrow_entry_create, escrow_entry_update, escrow_entry_withdraw
 from confide.escrow.services.records import record_create, record_delete
@@ -115,6 +116,7 @@ def _home(
     context = {
         "organization": organization,
         "view": vault_view(access=access),
+        "checkins": vault_checkins_view(access=access),
         "record_form": record_form or RecordForm(),
         "message_form": message_form or MessageForm(),
         "problem": problem,

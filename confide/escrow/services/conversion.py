@@ -53,3 +53,8 @@ def entry_to_report(
     submitted = _submit(access, text=group.text, category=category, people=people, language=language)
     escrow_entry_mark_reported(access=access, group=group)
     return submitted
+
+
+def checkin_to_report(*, access: VaultAccess, text: str, language: str) -> SubmittedReport:
+    """A vault check-in's worrying answer as a retaliation report (escrow.services.checkins)."""
+    return _submit(access, text=text, category=Report.Category.RETALIATION, language=language)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from confide.reporter import vault as views
+from confide.reporter import vault_checkins as checkin_views
 from confide.reporter import vault_verify as verify_views
 
 app_name = "vault"
@@ -21,5 +22,9 @@ urlpatterns = [
     path("messages/", views.message_new, name="message_new"),
     path("verify/", verify_views.verify, name="verify"),
     path("verify/code/", verify_views.verify_code, name="verify_code"),
+    path("checkins/start/", checkin_views.start, name="checkins_start"),
+    path("checkins/plan/", checkin_views.plan, name="checkins_plan"),
+    path("checkins/stop/", checkin_views.stop, name="checkins_stop"),
+    path("checkins/<uuid:checkin_id>/answer/", checkin_views.answer, name="checkins_answer"),
     path("leave/", views.leave, name="leave"),
 ]
