@@ -20,7 +20,9 @@ MODULES = [
     "core/identifiers.py",
     "reports/content.py",
     "reports/uploads.py",
-    "reports/models.py",  # category and status labels shown on the report page
+    "reports/models/case.py",  # category and status labels shown on the report page
+    "reports/models/aftercare.py",  # check-in answers and exclusion outcomes on the reporter's thread
+    "reports/models/investigation.py",
     "reports/selectors/common.py",  # "Case handler" / "Reporter" in the reporter's thread
     "escrow/content.py",
     "escrow/services/vaults.py",
