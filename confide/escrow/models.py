@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from confide.reports.models.optin import OptInCheckIn, OptInCheckInPlan
 from confide.tenants.models import Organization
 
 
@@ -130,41 +131,19 @@ class OprfAllowance(models.Model):
         constraints = [models.UniqueConstraint(fields=["key", "day"], name="uniq_oprf_allowance")]
 
 
-class VaultCheckInPlan(models.Model):
+class VaultCheckInPlan(OptInCheckInPlan):
     """A vault's opt-in to retaliation check-ins (issue 13): a vault is not a case, so nothing asks until the
-    reporter presses the button. Days after the opt-in day, as the report plans count days after the report."""
+    reporter presses the button."""
 
     vault = models.OneToOneField(Vault, on_delete=models.CASCADE, primary_key=True, related_name="checkin_plan")
-    started_on = models.DateField()
-    offsets = models.CharField(max_length=60)  # days after started_on, comma-separated, ascending
-    after_wind_down = models.BooleanField(default=True)
-    stopped = models.BooleanField(default=False)
-    next_due_on = models.DateField(null=True)
 
 
-class VaultCheckIn(models.Model):
-    """One dated, content-free question on the vault home and its coarse answer. A worrying answer files a new
-    retaliation report (its own receipt, shown once): nothing here links the vault to that report."""
+class VaultCheckIn(OptInCheckIn):
+    """A check-in on the vault home."""
 
-    class Kind(models.TextChoices):
-        INTERVAL = "interval", _("After speaking up")
-        WIND_DOWN = "wind_down", _("After the organization wound down")
-
-    class Answer(models.TextChoices):
-        NOTHING = "nothing", _("Nothing has changed")
-        WORRIES = "worries", _("Something worries me")
-        WORSE = "worse", _("I have been treated worse")
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     vault = models.ForeignKey(Vault, on_delete=models.CASCADE, related_name="checkins")
-    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.INTERVAL)
-    offset_days = models.PositiveIntegerField(default=0)
-    due_on = models.DateField()
-    answer = models.CharField(max_length=10, choices=Answer.choices, blank=True)
-    answered_on = models.DateField(null=True)
 
-    class Meta:
-        ordering = ["due_on", "id"]
+    class Meta(OptInCheckIn.Meta):
         constraints = [
             models.UniqueConstraint(fields=["vault", "kind", "offset_days"], name="uniq_vault_checkin"),
         ]

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from confide.reports.models.optin import OptInCheckIn, OptInCheckInPlan
 from confide.tenants.models import Organization
 
 
@@ -158,3 +159,22 @@ class Update(models.Model):
     class Meta:
         ordering = ["seq"]
         constraints = [models.UniqueConstraint(fields=["letter", "seq"], name="uniq_letter_update_seq")]
+
+
+class SignerCheckInPlan(OptInCheckInPlan):
+    """A signer's opt-in to retaliation check-ins (issue 13), kept with their signature: withdrawing it ends
+    them. Counted from the letter's delivery, when the signers spoke up: a signature keeps no date of its own,
+    and neither does its plan."""
+
+    signature = models.OneToOneField(Signature, on_delete=models.CASCADE, primary_key=True, related_name="checkin_plan")
+
+
+class SignerCheckIn(OptInCheckIn):
+    """A check-in on the signer's page. Its answer is not kept (see confide.letters.services.checkins)."""
+
+    signature = models.ForeignKey(Signature, on_delete=models.CASCADE, related_name="checkins")
+
+    class Meta(OptInCheckIn.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["signature", "kind", "offset_days"], name="uniq_signer_checkin"),
+        ]

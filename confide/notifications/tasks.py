@@ -8,6 +8,7 @@ from django_tasks import task
 from confide.core.schedule import daily_slot_after
 from confide.escrow.services.checkins import vault_checkins_sweep
 from confide.jobs.services import job_schedule
+from confide.letters.services.checkins import signer_checkins_sweep
 from confide.notifications.services import digest_slot_after, reply_notices_send, staff_digests_send
 from confide.reports.services.checkins import checkins_sweep
 from confide.reports.services.investigation import investigations_expire
@@ -35,6 +36,7 @@ def retention_job() -> int:
     wound_down_close_expired()  # issue 13: intake closes once a wound-down organization's open period ends
     checkins_sweep()  # issue 13: retaliation check-ins that came due today
     vault_checkins_sweep()  # and those of vaults that opted in
+    signer_checkins_sweep()  # and those of letter signers who did
     retention_schedule()
     return purged
 

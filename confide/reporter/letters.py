@@ -22,6 +22,7 @@ from confide.letters.selectors.reporter import (
     signature_own_read,
     vouch_account_ref_get,
 )
+from confide.letters.services.checkins import signer_checkins_view
 from confide.letters.services.drafting import letter_draft_create
 from confide.letters.services.participants import organizer_message
 from confide.letters.services.signatures import signature_create, signature_withdraw
@@ -146,6 +147,7 @@ def _mine_page(
         "invitation": invitation,
         "problem": problem,
         "own_signature": signature_own_read(access=access),
+        "checkins": signer_checkins_view(access=access),
         "message_form": message_form or MessageForm(),
     }
     return render(request, "reporter/letters/mine.html", context, status=status)

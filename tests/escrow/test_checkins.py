@@ -19,6 +19,7 @@ from confide.escrow.services.checkins import (
 )
 from confide.escrow.services.records import record_create
 from confide.reports.models import Report
+from confide.reports.selectors.checkins_staff import retaliation_cases_first
 from confide.reports.selectors.common import report_view
 from confide.reports.selectors.reporter import reporter_access_get
 from tests.helpers.canary import at_rest_sources, canary, hits
@@ -115,15 +116,23 @@ def test_nothing_changed_is_recorded_once_and_files_nothing(opted):
 
 
 @pytest.mark.parametrize(
-    ("answer", "expected"),
-    [("worse", "treated worse since speaking up"), ("worries", "answer in this report's thread within 7 days")],
+    ("answer", "expected", "within"),
+    [("worse", "treated worse since speaking up", 2), ("worries", "answer in this report's thread within 7 days", 7)],
 )
-def test_a_worrying_answer_files_a_retaliation_report_with_its_own_receipt(opted, handler, answer, expected):
+def test_a_worrying_answer_files_a_retaliation_report_with_its_own_receipt(
+    org, opted, handler, answer, expected, within
+):
+    org.acknowledge_days = 10
+    org.save()
     _, access = opted
     pending = _due(access, STARTED + timedelta(days=14))
-    submitted = vault_checkin_answer(access=access, checkin_id=pending.pk, answer=answer)
+    with _at(STARTED + timedelta(days=15)):
+        submitted = vault_checkin_answer(access=access, checkin_id=pending.pk, answer=answer)
     report = Report.objects.get()
     assert (report.category, report.channel) == ("retaliation", "escrow")
+    # Sooner than the organization's 10 days, and first on the handlers' dashboard.
+    assert report.acknowledge_by == STARTED + timedelta(days=15 + within)
+    assert [r.pk for r in retaliation_cases_first(user=handler)] == [report.pk]
     content = report_view(access=reporter_access_get(receipt=submitted.receipt), for_staff=False).content
     assert expected in content.what_happened
     assert "Kept for myself." not in content.what_happened

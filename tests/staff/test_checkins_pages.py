@@ -33,11 +33,11 @@ def worse(org, handler, teammate, excluded_handler):
 def test_the_dashboard_shows_the_retaliation_case_first_to_its_handlers_only(worse, personas, login):
     _submitted, case = worse
     page = login(personas.owner).get("/staff/dashboard/").content.decode()
-    assert "Retaliation reported after a check-in" in page and case.reference in page
+    assert "Retaliation reported: acknowledge these first" in page and case.reference in page
     assert page.index(case.reference) < page.index("Overdue")
     for persona in (personas.outsider, personas.other_tenant, personas.excluded):
         other = login(persona).get("/staff/dashboard/").content.decode()
-        assert case.reference not in other and "Retaliation reported after a check-in" not in other
+        assert case.reference not in other and "Retaliation reported: acknowledge these first" not in other
 
 
 def test_the_case_page_lists_the_answer_and_links_the_retaliation_case(worse, handler, login):

@@ -17,7 +17,15 @@ from confide.reports.selectors.reporter import intake_target_get
 from confide.reports.services.submit import SubmittedReport, report_submit
 
 
-def _submit(access: VaultAccess, *, text: str, category: str, people: str = "", language: str) -> SubmittedReport:
+def _submit(
+    access: VaultAccess,
+    *,
+    text: str,
+    category: str,
+    people: str = "",
+    language: str,
+    acknowledge_within: int | None = None,
+) -> SubmittedReport:
     target = intake_target_get(slug=access.vault.organization.slug)
     if target is None:
         raise EscrowRefused(_("This organization does not take reports at the moment."))
@@ -26,6 +34,7 @@ def _submit(access: VaultAccess, *, text: str, category: str, people: str = "", 
         content=content_build(what_happened=text, category=category, people_involved=people),
         language=language,
         channel=Report.Channel.ESCROW,
+        acknowledge_within=acknowledge_within,
     )
 
 
@@ -55,6 +64,12 @@ def entry_to_report(
     return submitted
 
 
-def checkin_to_report(*, access: VaultAccess, text: str, language: str) -> SubmittedReport:
+def checkin_to_report(*, access: VaultAccess, text: str, language: str, acknowledge_within: int) -> SubmittedReport:
     """A vault check-in's worrying answer as a retaliation report (escrow.services.checkins)."""
-    return _submit(access, text=text, category=Report.Category.RETALIATION, language=language)
+    return _submit(
+        access,
+        text=text,
+        category=Report.Category.RETALIATION,
+        language=language,
+        acknowledge_within=acknowledge_within,
+    )

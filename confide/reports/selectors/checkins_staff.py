@@ -58,14 +58,11 @@ def case_checkins(*, report: Report) -> list[CheckInRow]:
 
 
 def retaliation_cases_first(*, user: User) -> list[Report]:
-    """Retaliation cases opened from a check-in and not yet acknowledged: the user's own (as lead) first."""
+    """Retaliation reports not yet acknowledged, the user's own (as lead) first: whether a check-in on a report
+    opened them, a vault's or a signer's check-in filed them, or a reporter chose the category, they cannot wait."""
     return list(
         report_list_visible_to(user=user)
-        .filter(
-            Exists(CheckIn.objects.filter(case_id=OuterRef("pk"))),
-            status=Report.Status.RECEIVED,
-            category=Report.Category.RETALIATION,
-        )
+        .filter(status=Report.Status.RECEIVED, category=Report.Category.RETALIATION)
         .annotate(mine=Case(When(lead=user, then=Value(0)), default=Value(1), output_field=IntegerField()))
         .order_by("mine", "acknowledge_by", "reference")[:LIST_SIZE]
     )

@@ -174,6 +174,12 @@ def checkin_answer(*, access: ReporterAccess, checkin_id: object, answer: str, d
     receipt_write_allow(holder_id=access.report.pk)
     details = details.strip() if isinstance(details, str) else ""
     with transaction.atomic():
+        # A conditional update first: of two answers sent at once, one opens the case, the other is told.
+        taken = CheckIn.objects.filter(pk=checkin.pk, answered_on__isnull=True).update(
+            answer=answer, answered_on=today()
+        )
+        if taken != 1:
+            raise Conflict(_("This check-in was already answered."), field="answer")
         checkin.answer = answer
         checkin.answered_on = today()
         if answer == CheckIn.Answer.WORRIES:

@@ -49,16 +49,21 @@ def report_submit(
     language: str = crypto.DEFAULT_RECEIPT_LANGUAGE,
     channel: str = Report.Channel.WEB,
     about_leadership: bool = False,
+    acknowledge_within: int | None = None,
 ) -> SubmittedReport:
     """Encrypt and commit a report. Returns after the commit: a shown receipt means a kept report (G8). The
     receipt's words are in `language`, the reporter's. With `once`, the answer is kept for the same token in the
-    same transaction (see report_submit_once)."""
+    same transaction (see report_submit_once). `acknowledge_within` shortens the organization's acknowledgement
+    deadline for a report that cannot wait (a check-in's worrying answer)."""
     report_id = uuid.uuid4()
     report_key = crypto.random_key()
     receipt = crypto.receipt_generate(language)
     normalised = crypto.receipt_normalise(receipt)
     ad = keys.ad_report(report_id)
     day = today()
+    acknowledge_days = target.acknowledge_days
+    if acknowledge_within is not None:
+        acknowledge_days = min(acknowledge_days, acknowledge_within)
     content, identity = identity_seal_at_intake(
         report_id=report_id, organization_id=target.organization_id, content=content
     )
@@ -72,7 +77,7 @@ def report_submit(
         named=not content.anonymous,
         submitted_on=day,
         reporter_active_on=day,
-        acknowledge_by=acknowledge_deadline(submitted_on=day, acknowledge_days=target.acknowledge_days),
+        acknowledge_by=acknowledge_deadline(submitted_on=day, acknowledge_days=acknowledge_days),
         receipt_lookup=crypto.receipt_lookup(normalised, pepper=keyfiles.pepper()),
         receipt_wrap=keys.receipt_wrap(report_id=report_id, normalised_receipt=normalised, report_key=report_key),
         recovery_wrap=crypto.seal(keyfiles.recovery_public_key(), report_key),
