@@ -51,6 +51,7 @@ class Action(enum.StrEnum):
     HOTLINE_REPORT_FILED = "hotline.report_filed"
     HOTLINE_CALLBACK_OPENED = "hotline.callback_opened"
     HOTLINE_CALLBACK_REPLY = "hotline.callback_reply"
+    HOTLINE_CALLBACK_CHECKIN = "hotline.callback_checkin"  # the caller's answer to a check-in, never which
 
     # Collective letters (issue 5)
     LETTER_READ = "letter.read"

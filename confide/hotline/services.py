@@ -1,4 +1,5 @@
-"""Writes for the hotline: filing a call's report, callbacks, and the callback throttle."""
+"""Writes for the hotline: filing a call's report, callbacks (replies and check-in answers), and the callback
+throttle."""
 
 import dataclasses
 
@@ -13,8 +14,9 @@ from confide.hotline.models import CallbackThrottle, ReadBackUsed
 from confide.hotline.selectors import callback_throttled, callback_window
 from confide.reports.access import ReporterAccess
 from confide.reports.content import ReportContent
-from confide.reports.models import Message, Report
+from confide.reports.models import CheckIn, Message, Report
 from confide.reports.selectors.reporter import intake_target_get, reporter_access_get
+from confide.reports.services.checkins import checkin_answer
 from confide.reports.services.messages import message_create_by_reporter
 from confide.reports.services.submit import SubmittedReport, report_submit
 from confide.tenants.models import Organization
@@ -102,3 +104,20 @@ def hotline_callback_reply(*, user: User, access: ReporterAccess, organization: 
         message = message_create_by_reporter(access=access, body=body)
         audit_record(actor=user, action=Action.HOTLINE_CALLBACK_REPLY, obj=organization)
     return message
+
+
+def hotline_callback_checkin_answer(
+    *, user: User, access: ReporterAccess, organization: Organization, checkin_id: object, answer: str, details: str
+) -> CheckIn:
+    """The caller's answer to a retaliation check-in, recorded by the call-taker as the reporter's own
+    (reports.services.checkins.checkin_answer): "treated worse" opens the linked retaliation case exactly as on
+    the web. `access` comes from callback_access_open. The audit row names the organization, not the report,
+    and not the answer; it is timed to the day as filing is: a check-in answered (and perhaps a retaliation case
+    opened) that day next to the second of the row would tie the report to the time of a call (G2).
+
+    Raises Refused (not one of the answers, or details that cannot be posted), NotFound (no check-in of this
+    report), Conflict (answered before), Throttled (the receipt's write allowance is spent)."""
+    with transaction.atomic():
+        checkin = checkin_answer(access=access, checkin_id=checkin_id, answer=answer, details=details)
+        audit_record(actor=user, action=Action.HOTLINE_CALLBACK_CHECKIN, obj=organization, day_only=True)
+    return checkin

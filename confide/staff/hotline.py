@@ -236,10 +236,20 @@ def receipt_check(request: HttpRequest, org_slug: str) -> HttpResponse:
     return _page(request, "receipt_confirmed.html", line, reference=reference)
 
 
-def _thread_page(request, line: Line, access: ReporterAccess, receipt: str, *, problem="", sent=False, status=200):
+def _thread_page(
+    request, line: Line, access: ReporterAccess, receipt: str, *, problem="", sent=False, status=200, **context
+):
     view = report_view(access=access, for_staff=False)
     return _page(
-        request, "callback_thread.html", line, status=status, view=view, receipt=receipt, problem=problem, sent=sent
+        request,
+        "callback_thread.html",
+        line,
+        status=status,
+        view=view,
+        receipt=receipt,
+        problem=problem,
+        sent=sent,
+        **context,
     )
 
 
