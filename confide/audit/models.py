@@ -4,6 +4,8 @@ Rows hold ids and actions, never content. Reporter actions are not recorded here
 reporter visit would be the fingerprint G2 forbids.
 """
 
+import uuid
+
 from django.db import models
 
 
@@ -28,3 +30,18 @@ class AuditHead(models.Model):
 
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.BinaryField()
+
+
+class PendingEntry(models.Model):
+    """A row timed to the day (a call-taker's filing, a reporter's check-in answer), kept out of the chain until
+    its day is over. Appended at once, its place between exact-time rows would date it to the minute, which the
+    day was meant to hide; the daily job appends each past day's rows together, in random order. No time, no
+    sequence: the id is random."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    day = models.DateField()
+    actor_id = models.BigIntegerField(null=True)
+    action = models.CharField(max_length=50)
+    object_type = models.CharField(max_length=30, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    subject_id = models.BigIntegerField(null=True)

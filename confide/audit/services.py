@@ -1,12 +1,14 @@
 import enum
-from datetime import datetime
+import secrets
+from datetime import UTC, datetime, time
 
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
 from confide import crypto
-from confide.audit.models import AuditEntry, AuditHead
+from confide.audit.models import AuditEntry, AuditHead, PendingEntry
+from confide.core.clock import today
 from confide.crypto import labels
 
 GENESIS = bytes(32)
@@ -112,30 +114,47 @@ def entry_digest(
 
 def audit_record(
     *, actor: object, action: Action, obj: Model | None = None, subject: object = None, day_only: bool = False
-) -> AuditEntry:
-    """Append one row to the chain, in the caller's transaction when there is one. `day_only` times the row to
-    the day (midnight UTC), as reporter-side times are, where an exact time would date what a reporter did;
-    the chain hashes the stored value either way, so it verifies the same."""
-    object_type = obj._meta.model_name if obj is not None else ""
-    object_id = str(obj.pk) if obj is not None else ""
+) -> AuditEntry | None:
+    """Append one row to the chain, in the caller's transaction when there is one. A `day_only` row, where an
+    exact time would date what a reporter or a caller did, is timed to the day (midnight UTC) as reporter-side
+    times are, and waits out its day as a PendingEntry (audit_pending_flush): None is returned for it."""
+    fields: dict = {
+        "actor_id": getattr(actor, "pk", None),
+        "action": str(action),
+        "object_type": obj._meta.model_name if obj is not None else "",
+        "object_id": str(obj.pk) if obj is not None else "",
+        "subject_id": getattr(subject, "pk", None),
+    }
+    if day_only:
+        PendingEntry.objects.create(day=today(), **fields)
+        return None
+    # Microseconds dropped: the stored and the hashed value must be identical on every database.
+    return _append(at=timezone.now().replace(microsecond=0), fields=fields)
+
+
+def _append(*, at: datetime, fields: dict) -> AuditEntry:
     with transaction.atomic():
         AuditHead.objects.get_or_create(pk=1, defaults={"seq": 0, "hash": GENESIS})
         head = AuditHead.objects.select_for_update().get(pk=1)
-        # Microseconds dropped: the stored and the hashed value must be identical on every database.
-        at = timezone.now().replace(microsecond=0)
-        if day_only:
-            at = at.replace(hour=0, minute=0, second=0)
-        fields: dict = {
-            "seq": head.seq + 1,
-            "at": at,
-            "actor_id": getattr(actor, "pk", None),
-            "action": str(action),
-            "object_type": object_type,
-            "object_id": object_id,
-            "subject_id": getattr(subject, "pk", None),
-        }
-        digest = entry_digest(prev=bytes(head.hash), **fields)
-        entry = AuditEntry.objects.create(prev=bytes(head.hash), hash=digest, **fields)
+        row = {"seq": head.seq + 1, "at": at, **fields}
+        digest = entry_digest(prev=bytes(head.hash), **row)
+        entry = AuditEntry.objects.create(prev=bytes(head.hash), hash=digest, **row)
         head.seq, head.hash = entry.seq, digest
         head.save(update_fields=["seq", "hash"])
     return entry
+
+
+def audit_pending_flush() -> int:
+    """Daily: the day-timed rows of the days before today join the chain, each day's in random order, dated to
+    their day at midnight UTC. Returns how many."""
+    flushed = 0
+    with transaction.atomic():
+        pending = list(PendingEntry.objects.select_for_update().filter(day__lt=today()))
+        secrets.SystemRandom().shuffle(pending)
+        for row in sorted(pending, key=lambda r: r.day):  # stable: shuffled within each day
+            at = datetime.combine(row.day, time.min, tzinfo=UTC)
+            fields = {f: getattr(row, f) for f in ("actor_id", "action", "object_type", "object_id", "subject_id")}
+            _append(at=at, fields=fields)
+            flushed += 1
+        PendingEntry.objects.filter(pk__in=[row.pk for row in pending]).delete()
+    return flushed

@@ -5,6 +5,7 @@ runs in fixed slots and enqueues its own next run, so exactly one of each is alw
 
 from django_tasks import task
 
+from confide.audit.services import audit_pending_flush
 from confide.core.schedule import daily_slot_after
 from confide.escrow.services.checkins import vault_checkins_sweep
 from confide.jobs.services import job_schedule
@@ -30,6 +31,7 @@ def staff_digest_job() -> int:
 
 @task()
 def retention_job() -> int:
+    audit_pending_flush()  # yesterday's day-timed audit rows join the chain, in random order
     purged = retention_purge_expired()
     submissions_purge_expired()  # the one-time tokens' answers, a day old (reports.services.once)
     investigations_expire()  # outside investigators past their date lose the sealed key

@@ -7,6 +7,7 @@ from confide.audit.models import AuditEntry
 from confide.audit.selectors import audit_chain_verify
 from confide.core.spelling import SOUNDS_LIKE
 from confide.reports.models import Author, KeyWrap, Message, Report
+from tests.helpers.audit import audit_flushed
 from tests.helpers.reports import submit_report
 
 PHONE_REPORT = {
@@ -34,6 +35,7 @@ def test_a_call_taker_files_by_api_and_cannot_read_it_after(api, token_for, org,
     report = Report.objects.get()
     assert not KeyWrap.objects.filter(report=report, user=call_taker).exists()
     assert api.get(f"/api/cases/{report.pk}", **auth).status_code == 404
+    audit_flushed()
     assert AuditEntry.objects.filter(action="hotline.report_filed", actor_id=call_taker.pk).exists()
     case = api.get(f"/api/cases/{report.pk}", **token_for(handler)).json()
     assert case["content"]["channel"] == "phone" and case["content"]["language"] == "es"
@@ -44,6 +46,7 @@ def test_the_filings_audit_row_is_timed_to_the_day_and_the_chain_still_verifies(
     api, token_for, org, handler, call_taker
 ):
     assert _post(api, "/api/hotline/orgs/acme/reports", PHONE_REPORT, token_for(call_taker)).status_code == 201
+    audit_flushed()
     row = AuditEntry.objects.get(action="hotline.report_filed")
     assert (row.at.hour, row.at.minute, row.at.second, row.at.microsecond) == (0, 0, 0, 0)
     assert row.at.date() == timezone.now().date()

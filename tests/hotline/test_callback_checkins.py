@@ -16,6 +16,7 @@ from confide.reports.selectors.reporter import reporter_access_get
 from confide.reports.selectors.staff import case_access_get
 from confide.reports.services.checkins import checkins_sweep
 from confide.reports.services.messages import message_create_by_reporter
+from tests.helpers.audit import audit_flushed
 from tests.helpers.hotline import post
 from tests.helpers.reports import submit_report
 
@@ -110,6 +111,7 @@ def test_the_answer_is_audited_on_the_organization_to_the_day(waiting, call_take
     client = login(call_taker)
     thread = _thread(client, submitted.receipt)
     assert _answer(client, thread, submitted.receipt, checkin.pk, "worse").status_code == 200
+    audit_flushed()
     [entry] = AuditEntry.objects.filter(actor_id=call_taker.pk, action="hotline.callback_checkin")
     assert (entry.object_type, entry.object_id) == ("organization", str(submitted.report.organization_id))
     assert (entry.at.hour, entry.at.minute, entry.at.second) == (0, 0, 0)
@@ -143,6 +145,7 @@ def test_an_answer_that_is_not_offered_is_refused_and_changes_nothing(waiting, c
     checkin.refresh_from_db()
     assert checkin.answered_on is None and checkin.answer == ""
     assert not Message.objects.filter(report=submitted.report).exists()
+    audit_flushed()
     assert not AuditEntry.objects.filter(action="hotline.callback_checkin").exists()
 
 

@@ -15,6 +15,7 @@ from confide.reports.selectors.common import report_view
 from confide.reports.selectors.reporter import reporter_access_get
 from confide.staff.forms.hotline import DraftForm
 from confide.tenants.models import Membership
+from tests.helpers.audit import audit_flushed
 from tests.helpers.hotline import ACCOUNT, file_call, hidden_fields, post, read_back, receipt_of
 from tests.helpers.reports import sample_content, submit_report
 from tests.helpers.staff import PASSWORD, csrf_from, make_staff, totp_code
@@ -180,6 +181,7 @@ def test_a_stray_handler_membership_still_gives_the_filing_call_taker_no_key(org
 
 def test_the_audit_log_records_who_filed_it(org, handler, call_taker, login):
     file_call(login(call_taker))
+    audit_flushed()
     entry = AuditEntry.objects.get(action="hotline.report_filed")
     assert entry.actor_id == call_taker.pk
     assert (entry.object_type, entry.object_id) == ("organization", str(org.pk))
@@ -203,6 +205,7 @@ def test_a_second_press_of_file_files_nothing_more(org, handler, call_taker, log
     assert "already filed" in second.content.decode()
     assert "receipt" not in hidden_fields(second)
     assert Report.objects.count() == 1
+    audit_flushed()
     assert AuditEntry.objects.filter(action="hotline.report_filed").count() == 1
 
 
