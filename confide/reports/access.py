@@ -38,6 +38,8 @@ class IntakeTarget:
     acknowledge_days: int = 7
     # user id -> (username, first name, last name), to honour a reporter's "keep these people out".
     handler_names: dict[int, tuple[str, str, str]] = field(default_factory=dict)
+    # False only when the organization has never had questions: the submission then skips looking them up.
+    has_questions: bool = True
 
     def __repr__(self) -> str:
         return f"IntakeTarget({self.slug}, handlers={len(self.handler_keys)})"

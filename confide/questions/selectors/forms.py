@@ -49,11 +49,13 @@ def answers_for_report(
     prefix: str = "answers.",
     language: str | None = None,
     unknown_refused: bool = True,
+    has_questions: bool = True,
 ) -> dict[str, Any]:
     """What a new report keeps of the organization's questions: the current version, its questions and the
     answers checked against them (answers_clean, which raises AnswerRefused naming the field). Nothing for an
-    organization without questions; an answer sent to one is refused like any unknown key."""
-    version = form_current(organization_id=organization_id)
+    organization without questions; an answer sent to one is refused like any unknown key. `has_questions`
+    False (the intake target knows the organization never had any) skips the lookup."""
+    version = form_current(organization_id=organization_id) if has_questions else None
     questions = version.questions if version is not None else []
     values = answers_clean(questions, given, prefix=prefix, language=language, unknown_refused=unknown_refused)
     if version is None or not questions:

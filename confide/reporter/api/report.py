@@ -74,7 +74,12 @@ def submit(
     fields = payload.dict(exclude={"answers"})
     about_leadership = bool(fields.pop("about_leadership"))
     content = content_build(**fields)
-    answers = answers_for_report(organization_id=target.organization_id, given=payload.answers, language=get_language())
+    answers = answers_for_report(
+        organization_id=target.organization_id,
+        given=payload.answers,
+        language=get_language(),
+        has_questions=target.has_questions,
+    )
     content = dataclasses.replace(content, answers=answers)
     if idempotency_key is None:
         write_allow(scope="intake", organization_id=target.organization_id)

@@ -5,11 +5,13 @@ import functools
 import uuid
 
 from django.db import connection
+from django.db.models import Exists, OuterRef
 
 from confide import crypto
 from confide.accounts.models import User
 from confide.core import keyfiles
 from confide.core.receipts import receipt_normalise_or_decoy
+from confide.questions.models import FormVersion
 from confide.reports import keys
 from confide.reports.access import IntakeTarget, ReporterAccess
 from confide.reports.models import Report
@@ -22,25 +24,33 @@ _SLUG_PARAM = "\x00slug\x00"
 def _intake_target_sql(vendor: str) -> tuple[str, tuple]:
     """The intake query, compiled by the ORM once per process and database: intake is the hot path, and
     compiling it on every submission cost more CPU than running it."""
-    query = Membership.objects.filter(
-        organization__slug=_SLUG_PARAM,
-        organization__intake_open=True,
-        role=Membership.Role.HANDLER,
-        # The user's role too: membership_add makes any role without a membership role of its own (operator,
-        # counselor) a handler member, and neither may receive a report key (as accounts.selectors's
-        # key_holders_eligible, which this query is, by slug, with the columns intake needs).
-        user__role=User.Role.HANDLER,
-        user__is_active=True,
-        user__public_key__isnull=False,
-    ).values_list(
-        "organization_id",
-        "organization__name",
-        "organization__acknowledge_days",
-        "user_id",
-        "user__username",
-        "user__first_name",
-        "user__last_name",
-        "user__public_key",
+    # Whether the organization ever had questions rides along: most have none, and asking it apart was one more
+    # round trip on every submission.
+    has_questions = Exists(FormVersion.objects.filter(organization_id=OuterRef("organization_id")))
+    query = (
+        Membership.objects.annotate(has_questions=has_questions)
+        .filter(
+            organization__slug=_SLUG_PARAM,
+            organization__intake_open=True,
+            role=Membership.Role.HANDLER,
+            # The user's role too: membership_add makes any role without a membership role of its own (operator,
+            # counselor) a handler member, and neither may receive a report key (as accounts.selectors's
+            # key_holders_eligible, which this query is, by slug, with the columns intake needs).
+            user__role=User.Role.HANDLER,
+            user__is_active=True,
+            user__public_key__isnull=False,
+        )
+        .values_list(
+            "organization_id",
+            "organization__name",
+            "organization__acknowledge_days",
+            "user_id",
+            "user__username",
+            "user__first_name",
+            "user__last_name",
+            "user__public_key",
+            "has_questions",
+        )
     )
     return query.query.sql_with_params()
 
@@ -63,6 +73,7 @@ def intake_target_get(*, slug: str) -> IntakeTarget | None:
             handler_keys=handler_keys,
             acknowledge_days=acknowledge_days,
             handler_names=names,
+            has_questions=bool(rows[0][8]),
         )
     # No eligible handler yet: the report is still taken (the recovery key holds it until one is granted).
     organization = Organization.objects.filter(slug=slug, intake_open=True).first()
