@@ -173,6 +173,7 @@ def test_a_signer_opts_in_answers_and_sees_the_new_reports_receipt(reporter, cir
     started = page_post(reporter, MINE, "/r/acme/letters/mine/checkins/start/", {})
     assert started.status_code == 303 and started["Location"].endswith("/letters/mine/#checkins")
     assert SignerCheckInPlan.objects.get().offsets == "14,42,91"
+    assert "Ask me after the letter was delivered" in reporter.get(MINE).content.decode()
     with _at(DELIVERED + timedelta(days=14)):
         signer_checkins_sweep()
     checkin = SignerCheckIn.objects.get()
