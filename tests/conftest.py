@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.db import DataError, connection
 from django.test import Client
+from django.utils import translation
 
 from confide.accounts.access import Unlocked
 from confide.accounts.services.sign_in import staff_unlock
@@ -39,6 +40,15 @@ def recovery_secret_key() -> bytes:
 @pytest.fixture(autouse=True)
 def _secrets(recovery_secret_key):
     return recovery_secret_key
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """Each test starts and ends in the default language: a test that activates Spanish (tests/i18n) must not
+    leave the next test on the same worker reading Spanish labels, whatever order xdist deals them in."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

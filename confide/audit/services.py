@@ -42,6 +42,7 @@ class Action(enum.StrEnum):
     CASE_CATEGORY = "case.category"  # the new category is the report's own column, not repeated here
     # Leadership cases (issue 13): the lead hands a case to an independent body; the reporter's exclusion asks.
     CASE_HANDOVER = "case.handover"
+    BODY_TITLE_SET = "body.title_set"  # a body changed how reporters see it for one organization
     CASE_EXCLUSION_ASKED_ANSWERED = "case.exclusion_ask_answered"
     # Matching escrow (issue 4)
     ESCROW_MATCH_OPENED = "escrow.match_opened"

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
 from confide.audit.services import Action, audit_record
-from confide.core.errors import Refused
+from confide.core.errors import NotFound, Refused
 from confide.reports.access import CaseAccess
 from confide.reports.selectors.bodies import handed_over_view, handed_over_visible_to
 from confide.reports.selectors.staff import case_access_get
@@ -20,6 +20,8 @@ from confide.staff.actions import see_other
 from confide.staff.decorators import staff_required, staff_secret_key, staff_user
 from confide.staff.forms.cases import ReplyForm
 from confide.staff.paging import inbox_page
+from confide.tenants.selectors import body_memberships
+from confide.tenants.services import TITLE_MAX, body_title_set
 from confide.web.downloads import attachment_download
 
 
@@ -29,11 +31,36 @@ def held_open(request: HttpRequest, report_id: uuid.UUID) -> CaseAccess:
     )
 
 
+def _cases_page(request: HttpRequest, *, problem: str = "", status: int = 200) -> HttpResponse:
+    user = staff_user(request)
+    context = {
+        "page": inbox_page(handed_over_visible_to(user=user), request.GET.get("page")),
+        "memberships": body_memberships(user=user),
+        "title_max": TITLE_MAX,
+        "problem": problem,
+    }
+    return render(request, "staff/held/list.html", context, status=status)
+
+
 @require_GET
 @staff_required
 def held_cases(request: HttpRequest) -> HttpResponse:
-    page = inbox_page(handed_over_visible_to(user=staff_user(request)), request.GET.get("page"))
-    return render(request, "staff/held/list.html", {"page": page})
+    return _cases_page(request)
+
+
+@require_POST
+@staff_required
+def held_title(request: HttpRequest, organization_id: uuid.UUID) -> HttpResponse:
+    """The body's own choice of how reporters see it: the operator's title until it changes it."""
+    user = staff_user(request)
+    try:
+        membership = body_title_set(user=user, organization_id=organization_id, title=request.POST.get("title", ""))
+    except NotFound:
+        raise
+    except Refused as error:
+        return _cases_page(request, problem=error.message, status=error.status)
+    audit_record(actor=user, action=Action.BODY_TITLE_SET, obj=membership.organization)
+    return see_other("held:cases")
 
 
 def _held_page(

@@ -1,5 +1,5 @@
 from confide.core.errors import NotFound
-from confide.tenants.models import Organization
+from confide.tenants.models import Membership, Organization
 
 
 def organization_for_intake(*, slug: str) -> Organization | None:
@@ -13,3 +13,12 @@ def organization_for_intake_get(*, slug: str) -> Organization:
     if organization is None:
         raise NotFound()
     return organization
+
+
+def body_memberships(*, user) -> list[Membership]:
+    """The organizations an independent body is registered for, with the title reporters see."""
+    return list(
+        Membership.objects.filter(user_id=user.pk, role=Membership.Role.INDEPENDENT_BODY)
+        .select_related("organization")
+        .order_by("organization__name")
+    )
