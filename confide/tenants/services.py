@@ -1,4 +1,5 @@
 import unicodedata
+import uuid
 
 from django.utils.translation import gettext as _
 
@@ -25,7 +26,7 @@ def membership_add(*, organization: Organization, user) -> Membership:
     return membership
 
 
-def body_title_set(*, user, organization_id: object, title: str) -> Membership:
+def body_title_set(*, user, organization_id: uuid.UUID, title: str) -> Membership:
     """An independent body chooses how reporters see it for one organization: what it is ("union
     representative"), and a personal name only if it wants one there (issue 13). NotFound for any membership
     that is not this user's as an independent body, whether it exists or not."""
