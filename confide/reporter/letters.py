@@ -23,7 +23,7 @@ from confide.letters.selectors.reporter import (
     vouch_account_ref_get,
 )
 from confide.letters.services.checkins import signer_checkins_view
-from confide.letters.services.drafting import letter_draft_create
+from confide.letters.services.drafting_once import letter_draft_create_once
 from confide.letters.services.participants import organizer_message
 from confide.letters.services.signatures import signature_create, signature_withdraw
 from confide.reporter.decorators import organization_get, see_other, with_receipt
@@ -31,15 +31,23 @@ from confide.reporter.forms.letters import DraftForm, MessageForm, SignForm
 from confide.reporter.forms.report import ReceiptForm
 from confide.reporter.forms.verification import EmailForm
 from confide.reporter.receipt import ReceiptPages, receipt_download, receipt_page, redirect_to_receipt
+from confide.reports.services.once import LETTER, Spent, once_for, submission_spend
 from confide.tenants.models import Organization
 from confide.verification.services import VerificationError, verification_confirm, verification_start
 from confide.web.receipt_cookie import LETTER_COOKIE, csrf_cookie_clear
-from confide.web.receipt_shown import LETTER_SHOWN, Shown
+from confide.web.receipt_shown import LETTER_SHOWN, Shown, submission_token, submission_token_from
 
 # Lazy: a module-level message must follow the language of each request, not the one at import.
 WRONG_RECEIPT = gettext_lazy("We could not find a letter with this receipt. Check the words and try again.")
 
 with_letter = with_receipt(LETTER_COOKIE, participant_access_get, away="letters_public:start")
+
+
+def _receipt_saved(request: HttpRequest, organization: Organization, shown: Shown) -> HttpResponse:
+    if shown.once:  # the draft form's token stays used, but its sealed receipt is forgotten now
+        submission_spend(lookup=bytes.fromhex(shown.once))
+    return see_other("letters_public:receipt_saved", organization)
+
 
 LETTER_RECEIPT_PAGES = ReceiptPages(
     shown=LETTER_SHOWN,
@@ -48,7 +56,7 @@ LETTER_RECEIPT_PAGES = ReceiptPages(
     file="letters_public:receipt_file",
     back="letters_public:start",
     title=gettext_lazy("Receipt of a letter"),
-    done=lambda request, organization, shown: see_other("letters_public:receipt_saved", organization),
+    done=_receipt_saved,
 )
 
 
@@ -69,14 +77,17 @@ def draft(request: HttpRequest, org_slug: str) -> HttpResponse:
     contacts = [(user.pk, contact_name(user)) for user in recipients]
     bodies = [user.pk for user in recipients if user.role == User.Role.INDEPENDENT_BODY]
     form = DraftForm(request.POST or None, contacts=contacts, body_ids=bodies)
-    context = {"organization": organization, "form": form, "has_contacts": bool(contacts)}
+    # A form sent back keeps its one-time token: sent again once it went through, it drafts nothing more.
+    submission = submission_token_from(request) if request.method == "POST" else submission_token()
+    context = {"organization": organization, "form": form, "has_contacts": bool(contacts), "submission": submission}
     if request.method == "GET":
         return render(request, "reporter/letters/draft.html", context)
     if not form.is_valid():
         return render(request, "reporter/letters/draft.html", context, status=400)
     data = form.cleaned_data
     try:
-        drafted = letter_draft_create(
+        answer = letter_draft_create_once(
+            once=once_for(organization_id=organization.pk, channel=LETTER, token=submission),
             organization=organization,
             title=data["title"],
             text=data["text"],
@@ -90,12 +101,14 @@ def draft(request: HttpRequest, org_slug: str) -> HttpResponse:
             about_leadership=data["about_leadership"],
             language=get_language(),
         )
+    except Spent:
+        return render(request, "reporter/letters/draft_spent.html", {"organization": organization}, status=409)
     except LetterError as error:  # the draft stays in the form
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return render(request, "reporter/letters/draft.html", context, status=error.status)
-    invitation = request.build_absolute_uri(_invitation_path(organization, drafted.token))
+    invitation = request.build_absolute_uri(_invitation_path(organization, answer.extra))
     # A redirect to the receipt page: reloading it drafts nothing more (PRG, as for reports).
-    shown = Shown(receipt=drafted.receipt, invitation=invitation)
+    shown = Shown(receipt=answer.receipt, invitation=invitation, once=answer.once_lookup.hex())
     return redirect_to_receipt(organization, LETTER_RECEIPT_PAGES, shown)
 
 

@@ -32,6 +32,7 @@ from confide.letters.content import (
 from confide.letters.models import Letter, LetterKeyWrap, Update
 from confide.letters.selectors.common import contact_list, contact_name
 from confide.letters.services.threads import update_append
+from confide.reports.services.once import Once, submission_record
 from confide.tenants.models import Organization
 from confide.verification.selectors import roster_size
 
@@ -100,9 +101,11 @@ def letter_draft_create(
     fingerprinted: bool = True,
     about_leadership: bool = False,
     language: str = crypto.DEFAULT_RECEIPT_LANGUAGE,
+    once: Once | None = None,
 ) -> Drafted:
     """The organizer's draft, encrypted and waiting for the third party's review. Anonymous: the receipt is
-    the organizer's only link to it."""
+    the organizer's only link to it. With `once`, the answer is kept for the form's token in the same
+    transaction (letters.services.drafting_once)."""
     write_allow(scope="letter", organization_id=organization.pk)
     content = LetterContent(
         title=letter_text_clean(title, label=_("Title"), limit=MAX_TITLE, field="title"),
@@ -162,4 +165,6 @@ def letter_draft_create(
             author_kind=Update.Author.SERVICE,
             body=_("Draft received. The third party reviews it before it circulates."),
         )
+        if once is not None:
+            submission_record(once=once, receipt=receipt, reference="", submitted_on=day, extra=token)
     return Drafted(letter=letter, receipt=receipt, token=token)

@@ -25,7 +25,7 @@ from confide.reports.models import Submission
 # A token answers alike on the day it was used and the next one (dates are days, never instants, G2), so
 # "for a day" is at least 24 hours and at most 48.
 KEPT_DAYS = 1
-FORM, API = "form", "api"
+FORM, API, LETTER = "form", "api", "letter"  # LETTER: a new letter's draft form (letters.services.drafting_once)
 
 
 class KeyReused(Refused):
@@ -49,6 +49,7 @@ class Answer:
     submitted_on: date
     once_lookup: bytes  # names the row to empty once the receipt is confirmed
     replayed: bool = True  # this answer was given before: nothing new was filed
+    extra: str = ""  # what else the first answer showed once (a new letter's invitation token)
 
 
 class Spent(Exception):
@@ -75,9 +76,9 @@ def _cutoff() -> date:
     return today() - timedelta(days=KEPT_DAYS)
 
 
-def submission_record(*, once: Once, receipt: str, reference: str, submitted_on: date) -> None:
+def submission_record(*, once: Once, receipt: str, reference: str, submitted_on: date, extra: str = "") -> None:
     """Called inside the transaction that files the report: the unique lookup makes a racing twin fail."""
-    payload = {"r": receipt, "ref": reference, "on": submitted_on.isoformat(), "body": once.body.hex()}
+    payload = {"r": receipt, "ref": reference, "on": submitted_on.isoformat(), "body": once.body.hex(), "x": extra}
     Submission.objects.filter(lookup=once.lookup, created_on__lt=_cutoff()).delete()  # expired, not yet purged
     Submission.objects.create(
         lookup=once.lookup,
@@ -107,6 +108,7 @@ def submission_answer(*, once: Once) -> Answer | None:
         reference=payload["ref"],
         submitted_on=date.fromisoformat(payload["on"]),
         once_lookup=once.lookup,
+        extra=payload.get("x", ""),
     )
 
 
