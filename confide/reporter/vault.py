@@ -31,16 +31,17 @@ from confide.escrow.services.conversion import entry_to_report, record_to_report
 from confide.escrow.services.entries import escrow_entry_create, escrow_entry_update, escrow_entry_withdraw
 from confide.escrow.services.records import record_create, record_delete
 from confide.escrow.services.threads import thread_message_create
-from confide.escrow.services.vaults import vault_create
+from confide.escrow.services.vaults import vault_create_once
 from confide.reporter.decorators import organization_get, see_other, with_receipt
 from confide.reporter.forms.report import ReceiptForm
 from confide.reporter.forms.vault import EntryEditForm, EntryForm, MessageForm, RecordForm, ToReportForm
 from confide.reporter.receipt import ReceiptPages, receipt_download, receipt_page, redirect_to_receipt
 from confide.reporter.report import RECEIPT_PAGES
+from confide.reports.services.once import VAULT, Spent, once_for, submission_spend
 from confide.reports.services.submit import SubmittedReport
 from confide.tenants.models import Organization
 from confide.web.receipt_cookie import VAULT_COOKIE, csrf_cookie_clear
-from confide.web.receipt_shown import VAULT_SHOWN, Shown
+from confide.web.receipt_shown import VAULT_SHOWN, Shown, submission_token, submission_token_from
 
 WRONG_RECEIPT = _("We could not find a vault with this receipt. Check the words and try again.")
 
@@ -53,8 +54,14 @@ VAULT_RECEIPT_PAGES = ReceiptPages(
     file="vault:receipt_file",
     back="vault:open",
     title=_("Receipt of a private vault"),
-    done=lambda request, organization, shown: see_other("vault:home", organization),
+    done=lambda request, organization, shown: _receipt_saved(organization, shown),
 )
+
+
+def _receipt_saved(organization: Organization, shown: Shown) -> HttpResponse:
+    if shown.once:  # the start form's token stays used, but its sealed receipt is forgotten now
+        submission_spend(lookup=bytes.fromhex(shown.once))
+    return see_other("vault:home", organization)
 
 
 def refusal_shown(form: forms.Form, error: Refused) -> str | None:
@@ -70,12 +77,18 @@ def refusal_shown(form: forms.Form, error: Refused) -> str | None:
 def start(request: HttpRequest, org_slug: str) -> HttpResponse:
     organization = organization_get(org_slug)
     if request.method == "GET":
-        return render(request, "reporter/escrow/start.html", {"organization": organization})
-    created = vault_create(organization=organization, language=get_language())
-    # Never in a URL: the receipt page is reached by a redirect (a reload opens no second vault), the receipt
-    # in its short-lived cookie; the vault's own cookie lets the reporter go straight in.
-    response = redirect_to_receipt(organization, VAULT_RECEIPT_PAGES, Shown(receipt=created.receipt))
-    VAULT_COOKIE.set(response, slug=organization.slug, receipt=created.receipt)
+        context = {"organization": organization, "submission": submission_token()}
+        return render(request, "reporter/escrow/start.html", context)
+    once = once_for(organization_id=organization.pk, channel=VAULT, token=submission_token_from(request))
+    try:
+        answer = vault_create_once(organization=organization, once=once, language=get_language())
+    except Spent:
+        return render(request, "reporter/escrow/start_spent.html", {"organization": organization}, status=409)
+    # Never in a URL: the receipt page is reached by a redirect (a reload opens no second vault, nor does a
+    # second click), the receipt in its short-lived cookie; the vault's own cookie lets the reporter go in.
+    shown = Shown(receipt=answer.receipt, once=answer.once_lookup.hex())
+    response = redirect_to_receipt(organization, VAULT_RECEIPT_PAGES, shown)
+    VAULT_COOKIE.set(response, slug=organization.slug, receipt=answer.receipt)
     return response
 
 

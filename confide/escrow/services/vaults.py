@@ -16,6 +16,7 @@ from confide.escrow.keys import ad_vault, vault_receipt_lookup, vault_receipt_wr
 from confide.escrow.models import Vault
 from confide.escrow.selectors.reporter import vault_entries
 from confide.escrow.services.entries import escrow_entry_group_reseal
+from confide.reports.services.once import Answer, Once, once_run, submission_record
 from confide.tenants.models import Organization
 
 
@@ -28,21 +29,47 @@ class CreatedVault:
         return f"CreatedVault(vault={self.vault.pk})"
 
 
-def vault_create(*, organization: Organization, language: str = crypto.DEFAULT_RECEIPT_LANGUAGE) -> CreatedVault:
+def vault_create(
+    *, organization: Organization, language: str = crypto.DEFAULT_RECEIPT_LANGUAGE, once: Once | None = None
+) -> CreatedVault:
+    """A new, empty vault. With `once`, the answer is kept for the start form's token in the same transaction
+    (vault_create_once)."""
     write_allow(scope="vault", organization_id=organization.pk)
     vault_id = uuid.uuid4()
     vault_key = crypto.random_key()
     receipt = crypto.receipt_generate(language)
     normalised = crypto.receipt_normalise(receipt)
-    vault = Vault.objects.create(
-        id=vault_id,
-        organization=organization,
-        created_on=today(),
-        receipt_lookup=vault_receipt_lookup(normalised),
-        receipt_wrap=vault_receipt_wrap(vault_id=vault_id, normalised=normalised, vault_key=vault_key),
-        content=crypto.aead_encrypt(vault_key, VaultContent.fresh().to_bytes(), ad=ad_vault(vault_id)),
-    )
+    with transaction.atomic():
+        vault = Vault.objects.create(
+            id=vault_id,
+            organization=organization,
+            created_on=today(),
+            receipt_lookup=vault_receipt_lookup(normalised),
+            receipt_wrap=vault_receipt_wrap(vault_id=vault_id, normalised=normalised, vault_key=vault_key),
+            content=crypto.aead_encrypt(vault_key, VaultContent.fresh().to_bytes(), ad=ad_vault(vault_id)),
+        )
+        if once is not None:
+            submission_record(once=once, receipt=receipt, reference="", submitted_on=vault.created_on)
     return CreatedVault(vault=vault, receipt=receipt)
+
+
+def vault_create_once(
+    *, organization: Organization, once: Once, language: str = crypto.DEFAULT_RECEIPT_LANGUAGE
+) -> Answer:
+    """A double click on "open a vault", or a reload of its post, opens one vault and shows its receipt again
+    (reports.services.once, channel "vault"). Raises Spent once that receipt was confirmed."""
+
+    def create() -> Answer:
+        created = vault_create(organization=organization, language=language, once=once)
+        return Answer(
+            receipt=created.receipt,
+            reference="",
+            submitted_on=created.vault.created_on,
+            once_lookup=once.lookup,
+            replayed=False,
+        )
+
+    return once_run(once=once, create=create)
 
 
 def _locked(access: VaultAccess) -> VaultAccess:

@@ -10,9 +10,11 @@ after a day.
 
 import json
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db import IntegrityError
 from django.utils.translation import gettext as _
 
 from confide import crypto
@@ -25,7 +27,8 @@ from confide.reports.models import Submission
 # A token answers alike on the day it was used and the next one (dates are days, never instants, G2), so
 # "for a day" is at least 24 hours and at most 48.
 KEPT_DAYS = 1
-FORM, API, LETTER = "form", "api", "letter"  # LETTER: a new letter's draft form (letters.services.drafting_once)
+# The doors a token scopes: the report form, the API, a new letter's draft form, a new vault's start form.
+FORM, API, LETTER, VAULT = "form", "api", "letter", "vault"
 
 
 class KeyReused(Refused):
@@ -110,6 +113,23 @@ def submission_answer(*, once: Once) -> Answer | None:
         once_lookup=once.lookup,
         extra=payload.get("x", ""),
     )
+
+
+def once_run(*, once: Once, create: Callable[[], Answer]) -> Answer:
+    """The answer this token got before, or `create`'s, which records it with submission_record in its own
+    transaction: a twin posted at the same moment fails on the unique lookup and gets the first one's answer.
+    Raises Spent when the token's receipt was confirmed already. Used by the doors that make one thing per form
+    without being a report: a vault, a letter's draft."""
+    answer = submission_answer(once=once)
+    if answer is not None:
+        return answer
+    try:
+        return create()
+    except IntegrityError:
+        twin = submission_answer(once=once) if submission_exists(once=once) else None
+        if twin is None:
+            raise
+        return twin
 
 
 def submission_exists(*, once: Once) -> bool:
