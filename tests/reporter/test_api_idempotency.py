@@ -31,7 +31,7 @@ def test_the_same_key_and_body_file_once_and_get_the_same_answer(api, org, handl
 def test_the_same_key_with_another_body_is_refused_and_files_nothing(api, org, handler):
     file(api, REPORT, key="one-key")
     other = file(api, {**REPORT, "what_happened": "Something else entirely."}, key="one-key")
-    assert other.status_code == 409 and "different report" in other.json()["detail"]
+    assert other.status_code == 409 and "different request" in other.json()["detail"]
     assert Report.objects.count() == 1
 
 

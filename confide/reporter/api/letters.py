@@ -2,7 +2,10 @@
 invitation token. The same services and rules as the pages; a refusal is raised and answered by the API's one
 error map (confide/web/api.py)."""
 
-from django.http import HttpRequest
+import json
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Router, Status
@@ -10,6 +13,7 @@ from ninja import Router, Status
 from confide.accounts.models import User
 from confide.letters.access import InvitationAccess, ParticipantAccess
 from confide.letters.content import LetterError, LetterNotFound, signature_build
+from confide.letters.models import Letter
 from confide.letters.selectors.common import contact_list, contact_name, letter_overview, signature_count
 from confide.letters.selectors.reporter import (
     invitation_access_get,
@@ -18,9 +22,12 @@ from confide.letters.selectors.reporter import (
     vouch_account_ref_get,
 )
 from confide.letters.services.drafting import letter_draft_create
+from confide.letters.services.drafting_once import letter_draft_create_once
 from confide.letters.services.participants import organizer_message
 from confide.letters.services.signatures import signature_create, signature_withdraw
 from confide.reporter.api.auth import ParticipantRequest, letter_receipt
+from confide.reporter.api.idempotency import idempotency_header, replayed_mark
+from confide.reports.services.once import API, LETTER, once_for
 from confide.tenants.selectors import organization_for_intake_get
 from confide.verification.services import VerificationError, verification_confirm, verification_start
 from confide.web.schemas import FieldProblem, Problem
@@ -68,24 +75,42 @@ def list_contacts(request: HttpRequest, org_slug: str):
 @router.post(
     "/orgs/{org_slug}/letters",
     operation_id="letter_draft_create",
-    response={201: Drafted, 400: FieldProblem, 404: Problem, 429: Problem},
+    response={201: Drafted, 400: FieldProblem, 404: Problem, 409: Problem, 429: Problem},
+    description="Retried with the same `Idempotency-Key` header, it drafts the letter once (see the header). "
+    "`status` is the draft's status when it was drafted.",
 )
-def create_draft(request: HttpRequest, org_slug: str, payload: DraftIn):
-    drafted = letter_draft_create(
-        organization=organization_for_intake_get(slug=org_slug),
-        title=payload.title,
-        text=payload.text,
-        request=payload.request,
-        recipient_ids=payload.recipients,
-        threshold=payload.threshold,
-        deadline=payload.deadline,
-        release_at_deadline=payload.release_at_deadline,
-        attendees=payload.attendees,
-        fingerprinted=payload.fingerprinted,
-        about_leadership=payload.about_leadership,
-        language=get_language(),
-    )
-    return Status(201, {"receipt": drafted.receipt, "invitation_token": drafted.token, "status": drafted.letter.status})
+def create_draft(
+    request: HttpRequest,
+    org_slug: str,
+    payload: DraftIn,
+    response: HttpResponse,
+    idempotency_key: str | None = idempotency_header("the letter is drafted"),
+):
+    organization = organization_for_intake_get(slug=org_slug)
+    fields: dict[str, Any] = {
+        "organization": organization,
+        "title": payload.title,
+        "text": payload.text,
+        "request": payload.request,
+        "recipient_ids": payload.recipients,
+        "threshold": payload.threshold,
+        "deadline": payload.deadline,
+        "release_at_deadline": payload.release_at_deadline,
+        "attendees": payload.attendees,
+        "fingerprinted": payload.fingerprinted,
+        "about_leadership": payload.about_leadership,
+        "language": get_language(),
+    }
+    if idempotency_key is None:
+        drafted = letter_draft_create(**fields)
+        return Status(
+            201, {"receipt": drafted.receipt, "invitation_token": drafted.token, "status": drafted.letter.status}
+        )
+    body = json.dumps(payload.dict(), sort_keys=True, default=str).encode()
+    once = once_for(organization_id=organization.pk, channel=f"{API}:{LETTER}", token=idempotency_key, body=body)
+    answer = letter_draft_create_once(once=once, **fields)
+    replayed_mark(response, answer)
+    return Status(201, {"receipt": answer.receipt, "invitation_token": answer.extra, "status": Letter.Status.REVIEW})
 
 
 def _mine(access: ParticipantAccess) -> dict:

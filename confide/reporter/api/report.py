@@ -8,12 +8,13 @@ from datetime import date
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import File, Form, Header, Router, Schema, Status
+from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from confide.core.throttle import write_allow
 from confide.questions.selectors.forms import answers_for_report
 from confide.reporter.api.auth import ReporterRequest, report_receipt
+from confide.reporter.api.idempotency import idempotency_header, replayed_mark
 from confide.reports.content import content_build
 from confide.reports.models import Report
 from confide.reports.selectors.common import report_view
@@ -44,14 +45,7 @@ class Submitted(Schema):
     submitted_on: date
 
 
-IDEMPOTENCY_KEY = (
-    "Optional. Send the same key again (a retry after a timeout) and the report is filed once: the same key with "
-    "the same body gets the same answer (201, the same receipt, with `Idempotent-Replayed: true`) for at least "
-    "24 hours; the same key with a different body gets 409 and files nothing. Use a new random key (for example "
-    "a UUID) for every new report. Only a keyed hash of the key is kept, with the answer encrypted under it."
-)
-
-IDEMPOTENCY_HEADER = Header(None, alias="Idempotency-Key", min_length=1, max_length=255, description=IDEMPOTENCY_KEY)
+IDEMPOTENCY_HEADER = idempotency_header("the report is filed")
 
 
 @router.post(
@@ -104,8 +98,7 @@ def submit(
             channel=Report.Channel.API,
             about_leadership=about_leadership,
         )
-    if answer.replayed:
-        response["Idempotent-Replayed"] = "true"
+    replayed_mark(response, answer)
     return Status(201, _submitted(answer.receipt, answer.reference, answer.submitted_on))
 
 

@@ -5,7 +5,7 @@ not caught: web.api answers them (`{"detail", "field"}`, Retry-After when the re
 import uuid
 from datetime import date
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from ninja import Router, Schema, Status
 from pydantic import Field
@@ -19,8 +19,10 @@ from confide.escrow.services.conversion import entry_to_report, record_to_report
 from confide.escrow.services.entries import escrow_entry_create, escrow_entry_update, escrow_entry_withdraw
 from confide.escrow.services.records import record_create, record_delete
 from confide.escrow.services.threads import thread_message_create
-from confide.escrow.services.vaults import vault_create
+from confide.escrow.services.vaults import vault_create, vault_create_once
 from confide.reporter.api.auth import VaultRequest, vault_receipt
+from confide.reporter.api.idempotency import idempotency_header, replayed_mark
+from confide.reports.services.once import API, VAULT, once_for
 from confide.reports.services.submit import SubmittedReport
 from confide.tenants.selectors import organization_for_intake_get
 from confide.web.schemas import FieldProblem, Problem
@@ -89,10 +91,22 @@ class VaultOut(Schema):
     operation_id="vault_create",
     response={201: VaultCreated, 404: Problem, 429: Problem},
     summary="Open a vault; returns its receipt, once",
+    description="Retried with the same `Idempotency-Key` header, it opens one vault (see the header).",
 )
-def create_vault(request: HttpRequest, org_slug: str):
-    created = vault_create(organization=organization_for_intake_get(slug=org_slug), language=get_language())
-    return Status(201, {"receipt": created.receipt, "created_on": created.vault.created_on})
+def create_vault(
+    request: HttpRequest,
+    org_slug: str,
+    response: HttpResponse,
+    idempotency_key: str | None = idempotency_header("the vault is opened"),
+):
+    organization = organization_for_intake_get(slug=org_slug)
+    if idempotency_key is None:
+        created = vault_create(organization=organization, language=get_language())
+        return Status(201, {"receipt": created.receipt, "created_on": created.vault.created_on})
+    once = once_for(organization_id=organization.pk, channel=f"{API}:{VAULT}", token=idempotency_key)
+    answer = vault_create_once(organization=organization, once=once, language=get_language())
+    replayed_mark(response, answer)
+    return Status(201, {"receipt": answer.receipt, "created_on": answer.submitted_on})
 
 
 @router.get("/vault", auth=vault_receipt, operation_id="vault_get", response={200: VaultOut, 401: Problem})

@@ -104,7 +104,7 @@ def submission_answer(*, once: Once) -> Answer | None:
     payload = json.loads(crypto.aead_decrypt(once.key, bytes(row.sealed), ad=_ad(once)))
     if not crypto.constant_time_equal(bytes.fromhex(payload["body"]), once.body):
         raise KeyReused(
-            _("This Idempotency-Key was already used for a different report. Send a new key for a new report.")
+            _("This Idempotency-Key was already used for a different request. Send a new key for each new one.")
         )
     return Answer(
         receipt=payload["r"],
