@@ -33,6 +33,13 @@ class Organization(models.Model):
             "become links, no HTML. Emergency numbers are always shown above it. Empty shows the general text."
         ),
     )
+    # The same in Spanish, for reporters reading in Spanish; empty shows them the text above (marked as English).
+    outside_options_es = models.TextField(
+        _("other ways to report, in Spanish"),
+        blank=True,
+        max_length=8000,
+        help_text=_("Shown instead of the text above to reporters reading in Spanish. Empty shows them the text above."),
+    )
     created_at = models.DateTimeField(_("Created at"), auto_now_add=True)
     # After election day (issue 13): the day the operator wound the organization down, and the last day its
     # reporter pages stay open to former staff; its successor (next cycle's committee) for reporters and letters.

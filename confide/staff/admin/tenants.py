@@ -38,7 +38,7 @@ class OrganizationAdmin(admin.ModelAdmin):
         (None, {"fields": ["name", "slug", "intake_open"]}),
         (_("Deadlines and retention"), {"fields": ["acknowledge_days", "feedback_months", "retention_days"]}),
         # The hotline's number and hours are the organization's hotline settings (Hotline settings page).
-        (_("Reporter pages"), {"fields": ["outside_options"]}),
+        (_("Reporter pages"), {"fields": ["outside_options", "outside_options_es"]}),
         (_("After election day"), {"fields": ["successor", "wound_down_on", "open_until"]}),
     ]
     readonly_fields = ["wound_down_on", "open_until"]
