@@ -38,7 +38,9 @@ class Organization(models.Model):
         _("other ways to report, in Spanish"),
         blank=True,
         max_length=8000,
-        help_text=_("Shown instead of the text above to reporters reading in Spanish. Empty shows them the text above."),
+        help_text=_(
+            "Shown instead of the text above to reporters reading in Spanish. Empty shows them the text above."
+        ),
     )
     created_at = models.DateTimeField(_("Created at"), auto_now_add=True)
     # After election day (issue 13): the day the operator wound the organization down, and the last day its
