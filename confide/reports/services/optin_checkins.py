@@ -135,11 +135,12 @@ class OptInCheckIns:
         self.plan_model._default_manager.filter(**self._of(holder)).update(stopped=True, next_due_on=None)
         self.checkin_model._default_manager.filter(**self._of(holder), answered_on__isnull=True).delete()
 
-    def _open(self, path: str) -> dict[str, object]:
-        return {f"{self.holder}__{self.organization}__intake_open{path}": True}
+    def _open(self) -> dict[str, object]:
+        """Only organizations still taking reports ask: a worrying answer must have somewhere to go."""
+        return {f"{self.holder}__{self.organization}__intake_open": True}
 
     def _intervals_due(self, day: date) -> int:
-        plans = self.plan_model._default_manager.filter(stopped=False, next_due_on__lte=day, **self._open(""))
+        plans = self.plan_model._default_manager.filter(stopped=False, next_due_on__lte=day, **self._open())
         made = 0
         for plan in plans:
             offsets = offsets_parse(plan.offsets)
@@ -167,7 +168,7 @@ class OptInCheckIns:
             self.plan_model._default_manager.filter(
                 stopped=False,
                 after_wind_down=True,
-                **self._open(""),
+                **self._open(),
                 **{f"{organization}__wound_down_on__lte": day - delay},
             )
             .exclude(Exists(asked))
