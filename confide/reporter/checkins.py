@@ -2,13 +2,14 @@
 one button, and read or write to the retaliation case a "treated worse" answer opened. Behind the receipt, as
 the thread; days only."""
 
+import functools
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_POST
 
-from confide.core.errors import NotFound, Refused
-from confide.core.throttle import Throttled
-from confide.reporter.decorators import see_other
+from confide.core.errors import Refused
+from confide.reporter.decorators import page_refused, see_other
 from confide.reporter.report import report_page, with_report
 from confide.reports.access import ReporterAccess
 from confide.reports.selectors.checkins import checkin_case_access_get
@@ -18,14 +19,8 @@ from confide.reports.services.messages import message_create_by_reporter
 from confide.tenants.models import Organization
 
 
-def _refused_page(request, organization, access, error: Refused | Throttled) -> HttpResponse:
-    if isinstance(error, NotFound):
-        raise Http404  # another report's check-in, or none: the same 404 as any address that opens nothing
-    status = 429 if isinstance(error, Throttled) else error.status
-    response = report_page(request, organization, access, problem=error.message, status=status)
-    if isinstance(error, Throttled):
-        response["Retry-After"] = str(error.retry_after)
-    return response
+def _refused_page(request, organization, access, error: Refused) -> HttpResponse:
+    return page_refused(error, functools.partial(report_page, request, organization, access))
 
 
 @require_POST
@@ -38,7 +33,7 @@ def answer(request: HttpRequest, organization: Organization, access: ReporterAcc
             answer=request.POST.get("answer", ""),
             details=request.POST.get("details", ""),
         )
-    except (Refused, Throttled) as error:
+    except Refused as error:
         return _refused_page(request, organization, access, error)
     if checkin.case_id is not None:
         return see_other("checkins:case", organization)
@@ -52,7 +47,7 @@ def plan(request: HttpRequest, organization: Organization, access: ReporterAcces
     offsets = [int(value) if value.isdigit() else -1 for value in request.POST.getlist("offsets")]
     try:
         checkin_plan_set(access=access, offsets=offsets, after_wind_down=request.POST.get("after_wind_down") == "on")
-    except (Refused, Throttled) as error:
+    except Refused as error:
         return _refused_page(request, organization, access, error)
     return see_other("intake:show_report", organization, anchor="#checkins")
 
@@ -91,10 +86,6 @@ def case_reply(request: HttpRequest, organization: Organization, access: Reporte
         raise Http404
     try:
         message_create_by_reporter(access=case, body=request.POST.get("body", ""))
-    except Throttled as throttled:
-        response = _case_page(request, organization, access, problem=throttled.message, status=429)
-        response["Retry-After"] = str(throttled.retry_after)
-        return response
     except Refused as error:
-        return _case_page(request, organization, access, problem=error.message, status=400)
+        return page_refused(error, functools.partial(_case_page, request, organization, access))
     return see_other("checkins:case", organization, anchor="#latest")

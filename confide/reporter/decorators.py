@@ -15,6 +15,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from confide.core.errors import NotFound, Refused, Unavailable
 from confide.reports.uploads import uploads_discard
 from confide.tenants.models import Organization
 from confide.tenants.selectors import organization_for_intake
@@ -70,3 +71,15 @@ def with_receipt(
         return wrapper
 
     return decorate
+
+
+def page_refused(error: Refused, render: Callable[..., HttpResponse]) -> HttpResponse:
+    """The page again (`render(problem=, status=)`) with the refusal's sentence, at its status; a refusal for
+    being busy, down or throttled says when to try again. NotFound is the one 404 of any address that opens
+    nothing (another holder's check-in, say)."""
+    if isinstance(error, NotFound):
+        raise Http404
+    response = render(problem=error.message, status=error.status)
+    if isinstance(error, Unavailable):
+        response["Retry-After"] = str(error.retry_after)
+    return response

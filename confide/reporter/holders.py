@@ -2,14 +2,14 @@
 an independent body holding the case see their identity (or taking that back). Nothing here is recorded in
 the audit log or dated beyond the day (G2)."""
 
+import functools
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_POST
 
 from confide.core.errors import Refused
-from confide.core.throttle import Throttled
-from confide.reporter.decorators import see_other
+from confide.reporter.decorators import page_refused, see_other
 from confide.reporter.report import report_page, with_report
 from confide.reports.access import ReporterAccess
 from confide.reports.services.exclusion_asks import holder_exclusion_ask
@@ -22,12 +22,8 @@ def _run(
 ) -> HttpResponse:
     try:
         action()
-    except Throttled as throttled:
-        response = report_page(request, organization, access, problem=throttled.message, status=429)
-        response["Retry-After"] = str(throttled.retry_after)
-        return response
     except Refused as error:
-        return report_page(request, organization, access, problem=error.message, status=400)
+        return page_refused(error, functools.partial(report_page, request, organization, access))
     return see_other("intake:show_report", organization, anchor="#holders")
 
 

@@ -4,8 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_POST
 
 from confide.core.errors import Refused
-from confide.core.throttle import Throttled
-from confide.reporter.decorators import see_other
+from confide.reporter.decorators import page_refused, see_other
 from confide.reporter.report import report_page, with_report
 from confide.reports.access import ReporterAccess
 from confide.reports.services.notices import reply_notice_remove, reply_notice_set
@@ -17,12 +16,11 @@ from confide.tenants.models import Organization
 def notice_set(request: HttpRequest, organization: Organization, access: ReporterAccess) -> HttpResponse:
     try:
         reply_notice_set(access=access, address=request.POST.get("address", ""))
-    except Throttled as throttled:
-        response = report_page(request, organization, access, notice_problem=throttled.message, status=429)
-        response["Retry-After"] = str(throttled.retry_after)
-        return response
     except Refused as error:
-        return report_page(request, organization, access, notice_problem=error.message, status=400)
+        return page_refused(
+            error,
+            lambda problem, status: report_page(request, organization, access, notice_problem=problem, status=status),
+        )
     return see_other("intake:show_report", organization, anchor="#notice")
 
 

@@ -3,18 +3,18 @@ and a signer's letter page. Start them, answer one, change the intervals, stop t
 answer files a retaliation report and shows its receipt on the usual receipt page. Each door gives its own
 receipt guard, its page (re-rendered with the problem) and its services."""
 
+import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
-from confide.core.errors import NotFound, Refused
-from confide.core.throttle import Throttled
-from confide.reporter.decorators import see_other
+from confide.core.errors import Refused
+from confide.reporter.decorators import page_refused, see_other
 from confide.reporter.receipt import redirect_to_receipt
 from confide.reporter.report import RECEIPT_PAGES
 from confide.tenants.models import Organization
@@ -42,16 +42,8 @@ def checkin_views(
     """`guard` opens the holder from its cookie; `page(request, organization, access, problem=, status=)`;
     `home` the page's URL name; the services take `access=` as everywhere."""
 
-    def refused(
-        request: HttpRequest, organization: Organization, access: object, error: Refused | Throttled
-    ) -> HttpResponse:
-        if isinstance(error, NotFound):
-            raise Http404  # another holder's check-in, or none
-        if isinstance(error, Throttled):
-            response = page(request, organization, access, problem=error.message, status=429)
-            response["Retry-After"] = str(error.retry_after)
-            return response
-        return page(request, organization, access, problem=error.message, status=error.status)
+    def refused(request: HttpRequest, organization: Organization, access: object, error: Refused) -> HttpResponse:
+        return page_refused(error, functools.partial(page, request, organization, access))
 
     def back(organization: Organization) -> HttpResponse:
         return see_other(home, organization, "#checkins")
@@ -61,7 +53,7 @@ def checkin_views(
     def start_view(request: HttpRequest, organization: Organization, access: object) -> HttpResponse:
         try:
             start(access=access)
-        except (Refused, Throttled) as error:
+        except Refused as error:
             return refused(request, organization, access, error)
         return back(organization)
 
@@ -74,7 +66,7 @@ def checkin_views(
             submitted = answer(
                 access=access, checkin_id=checkin_id, answer=request.POST.get("answer", ""), language=get_language()
             )
-        except (Refused, Throttled) as error:
+        except Refused as error:
             return refused(request, organization, access, error)
         if submitted is None:
             return back(organization)
@@ -91,7 +83,7 @@ def checkin_views(
         offsets = [int(value) if value.isdigit() else -1 for value in request.POST.getlist("offsets")]
         try:
             plan_set(access=access, offsets=offsets, after_wind_down=request.POST.get("after_wind_down") == "on")
-        except (Refused, Throttled) as error:
+        except Refused as error:
             return refused(request, organization, access, error)
         return back(organization)
 
