@@ -11,6 +11,7 @@ from confide.reports.models import CaseLink, CheckIn, CheckInPlan, Report
 from confide.reports.services.checkins import checkins_sweep
 from tests.helpers.api import receipt_header
 from tests.helpers.canary import at_rest_sources, canary, hits
+from tests.helpers.leadership import hand_over, leadership_report
 from tests.helpers.reports import submit_report
 from tests.helpers.staff import csrf_from
 from tests.helpers.thread import thread_open
@@ -140,3 +141,19 @@ def test_the_api_answers_a_check_in_with_the_receipt(api, asked, org):
     assert nobody.status_code == 401
     wrong = api.post(url, {"answer": "soon"}, content_type="application/json", **receipt_header(other.receipt))
     assert wrong.status_code == 400 and wrong.json()["field"] == "answer"
+
+
+def test_the_retaliation_case_page_names_the_body_that_holds_it_not_you(reporter, org, handler, body):
+    # A leadership report's retaliation case is a leadership case too: its lead can hand it to a body, and the
+    # reporter's page then says who holds it, as the original's thread does.
+    submitted = leadership_report(org, handler)
+    with time_machine.travel(today() + timedelta(days=14), tick=False):
+        checkins_sweep()
+    checkin = CheckIn.objects.get(report=submitted.report)
+    thread_open(reporter, submitted.receipt)
+    assert _answer(reporter, checkin, "worse").status_code == 303
+    case = Report.objects.get(category="retaliation")
+    hand_over(case, handler, body)
+    page = reporter.get("/r/acme/report/checkins/case/").content.decode()
+    assert "Independent body — union representative" in page
+    assert '<p class="meta">You ·' not in page  # the handover notice is not the reporter's own words
