@@ -10,8 +10,8 @@ from django.test import Client
 from confide.reports.content import content_build
 from confide.reports.models import Report, Submission
 from confide.reports.selectors.reporter import intake_target_get
-from confide.reports.services.once import FORM, once_for, submissions_purge_expired
-from confide.reports.services.submit import _Twin, report_submit, report_submit_once
+from confide.reports.services.once import FORM, Twin, once_for, submissions_purge_expired
+from confide.reports.services.submit import report_submit, report_submit_once
 from tests.helpers.canary import at_rest_sources, canary, hits
 from tests.helpers.receipts import asked, receipt_of, submission_of, type_back
 from tests.helpers.staff import csrf_from
@@ -150,7 +150,7 @@ def test_two_filings_racing_with_one_token_commit_once(org, handler):
     content = content_build(what_happened="Twice at once.", category="other")
     once = once_for(organization_id=org.pk, channel=FORM, token="racing-token-0123456789")
     first = report_submit(target=target, content=content, once=once)
-    with pytest.raises(_Twin):
+    with pytest.raises(Twin):
         report_submit(target=target, content=content, once=once)
     assert Report.objects.count() == 1
     assert report_submit_once(target=target, content=content, once=once).receipt == first.receipt

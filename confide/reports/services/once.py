@@ -55,6 +55,11 @@ class Answer:
     extra: str = ""  # what else the first answer showed once (a new letter's invitation token)
 
 
+class Twin(Exception):
+    """Another request with the same token committed first (raised by a `create` that catches the
+    IntegrityError itself, as report_submit does around its reference retries)."""
+
+
 class Spent(Exception):
     """This token filed a report whose receipt was already confirmed: it cannot be shown again."""
 
@@ -118,14 +123,14 @@ def submission_answer(*, once: Once) -> Answer | None:
 def once_run(*, once: Once, create: Callable[[], Answer]) -> Answer:
     """The answer this token got before, or `create`'s, which records it with submission_record in its own
     transaction: a twin posted at the same moment fails on the unique lookup and gets the first one's answer.
-    Raises Spent when the token's receipt was confirmed already. Used by the doors that make one thing per form
-    without being a report: a vault, a letter's draft."""
+    Raises Spent when the token's receipt was confirmed already, KeyReused for the same key with another body.
+    Used by every door that makes one thing per form or key: a report, a vault, a letter's draft."""
     answer = submission_answer(once=once)
     if answer is not None:
         return answer
     try:
         return create()
-    except IntegrityError:
+    except (IntegrityError, Twin):
         twin = submission_answer(once=once) if submission_exists(once=once) else None
         if twin is None:
             raise

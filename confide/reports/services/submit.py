@@ -17,7 +17,7 @@ from confide.reports.models import Author, CaseExclusion, KeyWrap, Report
 from confide.reports.naming import handlers_named
 from confide.reports.services.attachments import attachments_add
 from confide.reports.services.identity import identity_seal_at_intake
-from confide.reports.services.once import Answer, Once, submission_answer, submission_exists, submission_record
+from confide.reports.services.once import Answer, Once, Twin, once_run, submission_exists, submission_record
 from confide.reports.services.workflow import acknowledge_deadline
 from confide.reports.uploads import EncryptedUpload
 
@@ -29,10 +29,6 @@ REFERENCE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read alo
 class SubmittedReport:
     report: Report
     receipt: str  # shown once to the reporter; never stored
-
-
-class _Twin(Exception):
-    """Another request with the same one-time token committed first."""
 
 
 def _reference() -> str:
@@ -114,7 +110,7 @@ def report_submit(
             break
         except IntegrityError:
             if once is not None and submission_exists(once=once):
-                raise _Twin from None
+                raise Twin from None
             if attempt == REFERENCE_ATTEMPTS - 1:
                 raise
             report.reference = _reference()
@@ -134,10 +130,8 @@ def report_submit_once(
     """File a report at most once per token: the token used before (or by a twin request racing this one, which
     the unique lookup stops at commit) gets the answer the first request got, and nothing more is filed. Raises
     Spent or KeyReused as submission_answer does."""
-    answer = submission_answer(once=once)
-    if answer is not None:
-        return answer
-    try:
+
+    def create() -> Answer:
         submitted = report_submit(
             target=target,
             content=content,
@@ -147,15 +141,12 @@ def report_submit_once(
             channel=channel,
             about_leadership=about_leadership,
         )
-    except _Twin:
-        answer = submission_answer(once=once)
-        if answer is None:  # the twin's row went between its commit and this read: only a purge does that
-            raise
-        return answer
-    return Answer(
-        receipt=submitted.receipt,
-        reference=submitted.report.reference,
-        submitted_on=submitted.report.submitted_on,
-        once_lookup=once.lookup,
-        replayed=False,
-    )
+        return Answer(
+            receipt=submitted.receipt,
+            reference=submitted.report.reference,
+            submitted_on=submitted.report.submitted_on,
+            once_lookup=once.lookup,
+            replayed=False,
+        )
+
+    return once_run(once=once, create=create)
